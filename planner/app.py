@@ -1,0 +1,80 @@
+"""Entry point: parse the command line, run a subcommand or open the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from planner import APP_NAME, __version__
+from planner.cli import coverage_cmd, foods_cmd
+from planner.cli.common import Parser, UsageError
+from planner.core.errors import InputError
+
+SUBCOMMANDS = [coverage_cmd, foods_cmd]
+
+
+class Context:
+    """What a subcommand may need, loaded only when asked for."""
+
+    def __init__(self, data_dir: Path | None) -> None:
+        self._data_dir = data_dir
+
+    @property
+    def data_dir(self) -> Path:
+        if self._data_dir is None:
+            from planner.datadir import default_data_dir
+
+            self._data_dir = default_data_dir()
+        return self._data_dir
+
+    @cache  # noqa: B019 - one Context per process
+    def foods(self):
+        from planner.core.catalog import load_catalog
+
+        return load_catalog(self.data_dir)
+
+    @cache  # noqa: B019
+    def intakes(self):
+        from planner.core.intakes import ReferenceIntakes
+        from planner.paths import REFERENCE_INTAKES_CSV
+
+        return ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="crampless", description=f"{APP_NAME}: plan meals against muscle cramps.")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder of your library (default: the platform's app-data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
+    for module in SUBCOMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 2 bad input)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            from planner.ui.application import run_window
+
+            return run_window(args.data_dir, args_list)
+        return args.run(args, Context(args.data_dir))
+    except (UsageError, InputError) as exc:
+        print(
+            f"crampless: {exc}" if isinstance(exc, InputError) and not exc.source else str(exc),
+            file=sys.stderr,
+        )
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,82 @@
+"""What the subcommands share: the parser that never prints a traceback, profile options, output."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from planner.core.errors import InputError
+from planner.core.profile import SEXES, STANDARDS, Profile
+
+
+class UsageError(Exception):
+    """Bad command-line usage: exit 2 with one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr and exit 2 (CONTRACTS)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def add_profile_options(parser: argparse.ArgumentParser) -> None:
+    """--sex, --age, --pregnant/--lactating, --standard."""
+    parser.add_argument("--sex", choices=SEXES, default="female")
+    parser.add_argument("--age", type=float, default=50.0, metavar="YEARS")
+    stage = parser.add_mutually_exclusive_group()
+    stage.add_argument("--pregnant", action="store_true")
+    stage.add_argument("--lactating", action="store_true")
+    parser.add_argument("--standard", choices=tuple(STANDARDS), default="nasem")
+
+
+def profile_from_args(args: argparse.Namespace) -> Profile:
+    try:
+        return Profile(args.sex, args.age, args.pregnant, args.lactating, args.standard)
+    except InputError as exc:
+        raise InputError("command line", exc.place, exc.message) from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def csv_text(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def text_table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: set[int]) -> str:
+    """A plain text table; columns in ``right`` are right-aligned (numbers)."""
+    cells = [list(map(str, header))] + [[("" if c is None else str(c)) for c in r] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        parts = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule, *map(line, cells[1:])]) + "\n"
+
+
+def fmt_number(value: float | None, digits: int = 3) -> str:
+    """A number for people: up to ``digits`` significant decimals, no trailing zeros."""
+    if value is None:
+        return "unknown"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{value:.{digits}g}" if value else "0"

@@ -1,0 +1,180 @@
+"""``coverage MENU.json``: a menu's totals against the profile's targets."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from planner.cli.common import (
+    add_profile_options,
+    csv_text,
+    fmt_number,
+    print_json,
+    profile_from_args,
+    text_table,
+)
+from planner.core.coverage import Coverage, compute_coverage
+from planner.core.foods import FoodTable
+from planner.core.jsonfiles import read_menu
+from planner.core.nutrients import NUTRIENTS
+from planner.core.profile import Profile
+
+TOP_CONTRIBUTORS = 5
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("coverage", help="a menu's nutrient totals against your targets")
+    parser.add_argument("menu", type=Path, metavar="MENU.json")
+    add_profile_options(parser)
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Any) -> int:
+    profile = profile_from_args(args)
+    foods: FoodTable = context.foods()
+    menu = read_menu(args.menu, known=foods.__contains__)
+    coverage = compute_coverage(menu, foods, context.intakes().targets(profile))
+    if args.format == "json":
+        print_json(coverage_json(coverage, profile))
+    elif args.format == "csv":
+        print(csv_text(*coverage_rows(coverage, foods, machine=True)), end="")
+    else:
+        print(f"Coverage of {menu.name!r} for {profile.describe()}")
+        header, rows = coverage_rows(coverage, foods, machine=False)
+        print(text_table(header, rows, right={1, 2, 3, 4}), end="")
+        notes = unknown_notes(coverage, foods)
+        if notes:
+            print("\nUnknown values (totals above are at least this much):")
+            print("\n".join(f"  {line}" for line in notes))
+        print("\n* magnesium's and folic acid's limits concern supplements, not food.")
+    return 0
+
+
+def coverage_json(coverage: Coverage, profile: Profile) -> dict[str, Any]:
+    """The ``coverage --format json`` object of CONTRACTS."""
+    nutrients = []
+    for n in NUTRIENTS:
+        line = coverage[n.key]
+        t = line.target
+        nutrients.append(
+            {
+                "key": n.key,
+                "unit": n.unit.split()[0],
+                "amount": _round(line.amount, 4),
+                "target": t.value if t else None,
+                "target_kind": t.kind if t else None,
+                "percent": _round(line.percent, 1),
+                "upper_limit": t.upper_limit if t else None,
+                "upper_limit_scope": t.upper_limit_scope if t else None,
+                "above_upper_limit": line.above_upper_limit,
+                "complete": line.complete,
+            }
+        )
+    return {
+        "profile": {
+            "sex": profile.sex,
+            "age": profile.age,
+            "life_stage": profile.life_stage,
+            "pregnant": profile.pregnant,
+            "lactating": profile.lactating,
+            "standard": profile.standard,
+        },
+        "nutrients": nutrients,
+        "contributors": {
+            n.key: [
+                {"food": f, "amount": _round(a, 4)}
+                for f, a in coverage.contributors(n.key, TOP_CONTRIBUTORS)
+            ]
+            for n in NUTRIENTS
+        },
+        "unknown": {
+            k: list(line.unknown_foods) for k, line in coverage.lines.items() if line.unknown_foods
+        },
+    }
+
+
+def coverage_rows(
+    coverage: Coverage, foods: FoodTable, machine: bool
+) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for the table and CSV formats."""
+    header = [
+        "nutrient",
+        "amount",
+        "target",
+        "percent",
+        "upper_limit",
+        "unit",
+        "kind",
+        "above_upper_limit",
+        "unknown_foods",
+        "top_foods",
+    ]
+    if not machine:
+        header = [
+            "Nutrient",
+            "Amount",
+            "Target",
+            "%",
+            "Limit",
+            "Unit",
+            "Kind",
+            "Over",
+            "Unknown in",
+            "Top foods",
+        ]
+    rows = []
+    for n in NUTRIENTS:
+        line = coverage[n.key]
+        t = line.target
+        top = coverage.contributors(n.key, 3)
+        if machine:
+            rows.append(
+                [
+                    n.key,
+                    _round(line.amount, 4),
+                    t.value if t else "",
+                    _round(line.percent, 1),
+                    t.upper_limit if t and t.upper_limit is not None else "",
+                    n.unit.split()[0],
+                    t.kind if t else "",
+                    line.above_upper_limit,
+                    ";".join(line.unknown_foods),
+                    ";".join(f for f, _ in top),
+                ]
+            )
+            continue
+        amount = fmt_number(line.amount)
+        if line.unknown_foods and line.amount is not None:
+            amount = "≥ " + amount
+        limit = ""
+        if t and t.upper_limit is not None:
+            limit = fmt_number(t.upper_limit) + ("" if t.limit_applies_to_food else "*")
+        rows.append(
+            [
+                n.label,
+                amount,
+                fmt_number(t.value) if t else "-",
+                fmt_number(line.percent) if line.percent is not None else "-",
+                limit,
+                n.display_unit,
+                t.kind if t else "",
+                "OVER" if line.above_upper_limit else "",
+                len(line.unknown_foods) or "",
+                ", ".join(f"{foods.name(f)} {fmt_number(a)}" for f, a in top),
+            ]
+        )
+    return header, rows
+
+
+def unknown_notes(coverage: Coverage, foods: FoodTable) -> list[str]:
+    return [
+        f"{n.label}: no value for {', '.join(foods.name(f) for f in coverage[n.key].unknown_foods)}"
+        for n in NUTRIENTS
+        if coverage[n.key].unknown_foods
+    ]
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)

@@ -1,0 +1,157 @@
+"""The food table: foods.csv loaded, validated and held as one frame indexed by food id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from planner.core.categories import AISLES, PURCHASE_UNITS
+from planner.core.errors import InputError
+from planner.core.nutrients import NUTRIENTS
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Text columns every foods.csv must have (CONTRACTS); nutrient columns come from the registry.
+TEXT_COLUMNS: tuple[str, ...] = (
+    "id",
+    "name",
+    "category",
+    "usda_ndb",
+    "usda_description",
+    "portion_name",
+    "purchase_unit",
+    "tags",
+    "article_lists",
+)
+NUMBER_COLUMNS: tuple[str, ...] = ("portion_g", "refuse_pct", "purchase_unit_g")
+OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = ("unsupported_claims", "usda_food_group")
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    TEXT_COLUMNS + tuple(n.food_column for n in NUTRIENTS) + NUMBER_COLUMNS
+)
+NUTRIENT_KEYS = tuple(n.key for n in NUTRIENTS)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """A ``;``-separated cell as a tuple of its non-empty parts."""
+    return tuple(part.strip() for part in str(text).split(";") if part.strip())
+
+
+@dataclass(frozen=True)
+class FoodTable:
+    """Foods and their nutrients.
+
+    ``info`` is indexed by food id and holds the descriptive columns (name, category,
+    portion_g, tags as tuples, ...); ``values`` has the same index and one float column
+    per nutrient key, per 100 g edible portion in the nutrient's food unit, NaN where
+    the value is unknown.
+    """
+
+    info: pd.DataFrame
+    values: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.info)
+
+    def __contains__(self, food_id: object) -> bool:
+        return food_id in self.info.index
+
+    @property
+    def ids(self) -> pd.Index:
+        return self.info.index
+
+    def name(self, food_id: str) -> str:
+        return str(self.info.at[food_id, "name"])
+
+    def portion_g(self, food_id: str) -> float:
+        """Grams of one household portion (NaN when the food has none)."""
+        return float(self.info.at[food_id, "portion_g"])
+
+    def merged(self, other: FoodTable) -> FoodTable:
+        """This table with ``other``'s foods added; ids already here are kept from here."""
+        extra = other.info.index.difference(self.info.index, sort=False)
+        info = pd.concat([self.info, other.info.loc[extra]])
+        values = pd.concat([self.values, other.values.loc[extra]])
+        return FoodTable(info, values)
+
+    @classmethod
+    def from_frames(cls, info: pd.DataFrame, values: pd.DataFrame) -> FoodTable:
+        """A table from frames already validated (library foods, tests)."""
+        values = values.reindex(columns=list(NUTRIENT_KEYS)).astype(float)
+        return cls(info, values.loc[info.index])
+
+
+def load_foods(path: Path) -> FoodTable:
+    """Read and validate foods.csv; any fault raises InputError naming the line and column."""
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, "", "file not found") from None
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(path, "", f"not a readable CSV file ({exc})") from None
+    return foods_from_raw(raw, path)
+
+
+def foods_from_raw(raw: pd.DataFrame, source: Path | str) -> FoodTable:
+    """Validate a frame of text cells laid out as foods.csv and turn it into a FoodTable."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
+    if missing:
+        raise InputError(source, "header", f"missing column {missing[0]!r}")
+    # Line numbers as a user sees them in an editor: the header is line 1.
+    lines = pd.Series(np.arange(len(raw)) + 2, index=raw.index)
+
+    def fail(mask: pd.Series, column: str, what: str) -> None:
+        if mask.any():
+            row = mask.idxmax()
+            value = raw.at[row, column]
+            raise InputError(source, f"line {lines[row]}, column {column}", what.format(value))
+
+    ids = raw["id"].str.strip()
+    fail(~ids.str.match(ID_PATTERN), "id", "{!r} is not a valid id (lower-case letters, digits, -)")
+    fail(ids.duplicated(), "id", "duplicate id {!r}")
+    fail(raw["name"].str.strip() == "", "name", "empty name")
+    fail(~raw["category"].isin(AISLES), "category", "unknown category {!r}")
+    units = raw["purchase_unit"]
+    fail((units != "") & ~units.isin(PURCHASE_UNITS), "purchase_unit", "unknown purchase unit {!r}")
+
+    numbers = {}
+    for column in tuple(n.food_column for n in NUTRIENTS) + NUMBER_COLUMNS:
+        text = raw[column].str.strip()
+        parsed = pd.to_numeric(text.where(text != ""), errors="coerce")
+        fail(parsed.isna() & (text != ""), column, "{!r} is not a number")
+        fail(parsed < 0, column, "negative value {}")
+        numbers[column] = parsed.astype(float)
+    fail(numbers["refuse_pct"] >= 100, "refuse_pct", "refuse {} must be under 100 %")
+    fail(numbers["portion_g"] == 0, "portion_g", "a portion cannot weigh 0 g")
+
+    index = pd.Index(ids, name="id")
+    values = pd.DataFrame(
+        {n.key: numbers[n.food_column].to_numpy() for n in NUTRIENTS}, index=index
+    )
+    info = pd.DataFrame(
+        {
+            "name": raw["name"].str.strip().to_numpy(),
+            "category": raw["category"].to_numpy(),
+            "usda_ndb": raw["usda_ndb"].to_numpy(),
+            "usda_description": raw["usda_description"].to_numpy(),
+            "usda_food_group": raw.get(
+                "usda_food_group", pd.Series("", index=raw.index)
+            ).to_numpy(),
+            "portion_name": raw["portion_name"].to_numpy(),
+            "portion_g": numbers["portion_g"].to_numpy(),
+            "refuse_pct": numbers["refuse_pct"].fillna(0).to_numpy(),
+            "purchase_unit": units.to_numpy(),
+            "purchase_unit_g": numbers["purchase_unit_g"].to_numpy(),
+            "tags": raw["tags"].map(split_list).to_numpy(),
+            "article_lists": raw["article_lists"].map(split_list).to_numpy(),
+            "unsupported_claims": raw.get("unsupported_claims", pd.Series("", index=raw.index))
+            .map(split_list)
+            .to_numpy(),
+            "source": "foods.csv",
+        },
+        index=index,
+    )
+    return FoodTable(info, values)

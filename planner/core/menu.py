@@ -1,0 +1,84 @@
+"""A day's menu: food items in grams or portions, each in a meal."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from planner.core.foods import FoodTable
+
+MEALS: tuple[str, ...] = ("breakfast", "lunch", "dinner", "snack")
+MEAL_LABELS: dict[str, str] = {m: m.capitalize() for m in MEALS}
+# A sane ceiling for one item: more than 5 kg of a food in a day is a typo, not a plan.
+MAX_GRAMS = 5000.0
+MAX_PORTIONS = 50.0
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """A food in a meal, measured in exactly one of grams or portions."""
+
+    food: str
+    meal: str = "snack"
+    grams: float | None = None
+    portions: float | None = None
+
+    def grams_of(self, foods: FoodTable) -> float:
+        """Edible grams this item stands for (NaN if counted in portions of a portionless food)."""
+        if self.grams is not None:
+            return self.grams
+        return float(self.portions or 0.0) * foods.portion_g(self.food)
+
+    def with_amount(self, amount: float, unit: str) -> MenuItem:
+        """The same item with a new amount in ``unit`` (``g`` or ``portions``)."""
+        if unit == "g":
+            return replace(self, grams=amount, portions=None)
+        return replace(self, grams=None, portions=amount)
+
+    @property
+    def amount(self) -> float:
+        return self.grams if self.grams is not None else float(self.portions or 0.0)
+
+    @property
+    def unit(self) -> str:
+        return "g" if self.grams is not None else "portions"
+
+
+def amount_problem(amount: object, unit: str) -> str | None:
+    """Why ``amount`` cannot be an item amount in ``unit``, or None when it can."""
+    if isinstance(amount, bool) or not isinstance(amount, int | float):
+        return f"{amount!r} is not a number"
+    if not math.isfinite(amount):
+        return f"{amount!r} is not a finite number"
+    if amount < 0:
+        return f"negative amount {amount:g}"
+    ceiling = MAX_GRAMS if unit == "g" else MAX_PORTIONS
+    if amount > ceiling:
+        return f"{amount:g} {unit} is more than the {ceiling:g} {unit} one item may hold"
+    return None
+
+
+@dataclass
+class Menu:
+    """A named list of items; the order is the order the user arranged them in."""
+
+    name: str = "Untitled menu"
+    items: list[MenuItem] = field(default_factory=list)
+
+    def copy(self) -> Menu:
+        return Menu(self.name, list(self.items))
+
+    def grams(self, foods: FoodTable) -> np.ndarray:
+        """Edible grams of each item, in item order."""
+        grams = np.array([i.grams if i.grams is not None else np.nan for i in self.items], float)
+        portions = np.array([i.portions if i.portions is not None else np.nan for i in self.items])
+        if len(self.items) == 0:
+            return grams
+        ids = [i.food for i in self.items]
+        portion_g = foods.info["portion_g"].reindex(ids).to_numpy(float)
+        return np.where(np.isnan(grams), portions * portion_g, grams)
+
+    def food_ids(self) -> list[str]:
+        return [i.food for i in self.items]

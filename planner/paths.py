@@ -1,0 +1,14 @@
+"""Where the project's own files live: foods.csv and resources/ beside the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FOODS_CSV = ROOT / "foods.csv"
+RESOURCES = ROOT / "resources"
+REFERENCE_INTAKES_CSV = RESOURCES / "reference_intakes.csv"
+FOOD_MAPPING_CSV = RESOURCES / "food_mapping.csv"
+# Reference data beside the repository (../shared), used to build foods.csv and in tests.
+SHARED = ROOT.parent / "shared"
+SR28_ZIP = SHARED / "data" / "usda-sr28" / "sr28asc.zip"

@@ -1,0 +1,123 @@
+"""Coverage arithmetic: totals, percent, limits, unknowns, contributors; properties."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.core.coverage import compute_coverage
+from planner.core.intakes import Target
+from planner.core.menu import Menu, MenuItem
+
+TARGETS = {
+    "calcium": Target("calcium", 1000, "RDA", 2500, "all", "test"),
+    "magnesium": Target("magnesium", 320, "RDA", 350, "supplements", "test"),
+    "sodium": Target("sodium", 1500, "AI", 2300, "all", "test"),
+    "water": Target("water", 2.7, "AI", None, None, "test"),
+}
+
+
+def test_totals_percent_and_contributors(tiny_foods):
+    menu = Menu(
+        "Day", [MenuItem("apple", "breakfast", grams=150), MenuItem("cheese", "lunch", portions=2)]
+    )
+    cov = compute_coverage(menu, tiny_foods, TARGETS)
+    # 150 g apple: 5 mg/100 g; 2 x 28 g cheese: 700 mg/100 g.
+    assert cov["calcium"].amount == pytest.approx(7.5 + 392)
+    assert cov["calcium"].percent == pytest.approx(39.95)
+    assert cov["energy"].percent is None and cov["energy"].target is None
+    assert cov["water"].amount == pytest.approx((150 * 0.85 + 56 * 0.37) / 1000)
+    assert [f for f, _ in cov.contributors("calcium")] == ["cheese", "apple"]
+    assert cov["calcium"].complete
+
+
+def test_upper_limits_apply_only_with_scope_all(tiny_foods):
+    menu = Menu("Salty", [MenuItem("cheese", grams=400), MenuItem("apple", grams=2000)])
+    cov = compute_coverage(menu, tiny_foods, TARGETS)
+    assert cov["sodium"].amount == pytest.approx(2420)
+    assert cov["sodium"].above_upper_limit
+    assert cov["magnesium"].amount == pytest.approx(280)
+    big = compute_coverage(Menu("", [MenuItem("cheese", grams=2000)]), tiny_foods, TARGETS)
+    assert big["magnesium"].amount == 400 and not big["magnesium"].above_upper_limit
+
+
+def test_unknown_is_reported_not_zero(tiny_foods):
+    only = compute_coverage(Menu("", [MenuItem("mystery", grams=100)]), tiny_foods, TARGETS)
+    assert only["vitamin_d"].amount is None
+    assert only["vitamin_d"].unknown_foods == ("mystery",)
+    mixed = compute_coverage(
+        Menu("", [MenuItem("mystery", grams=100), MenuItem("cheese", grams=100)]),
+        tiny_foods,
+        TARGETS,
+    )
+    assert mixed["vitamin_d"].amount == pytest.approx(0.5)
+    assert not mixed["vitamin_d"].complete and mixed["vitamin_d"].unknown_foods == ("mystery",)
+
+
+def test_empty_menu_is_all_zero(tiny_foods):
+    cov = compute_coverage(Menu(), tiny_foods, TARGETS)
+    assert cov["calcium"].amount == 0 and cov["calcium"].percent == 0
+    assert cov.contributors("calcium") == []
+
+
+def test_same_food_twice_is_one_contributor(tiny_foods):
+    menu = Menu("", [MenuItem("apple", grams=100), MenuItem("apple", "dinner", grams=50)])
+    cov = compute_coverage(menu, tiny_foods, TARGETS)
+    assert cov.contributors("calcium") == [("apple", pytest.approx(7.5))]
+
+
+items = st.lists(
+    st.builds(
+        MenuItem,
+        food=st.sampled_from(["apple", "cheese", "mystery"]),
+        meal=st.sampled_from(["breakfast", "lunch", "dinner", "snack"]),
+        grams=st.floats(0, 1000, allow_nan=False),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=items, factor=st.floats(0.1, 10))
+def test_scaling_a_menu_scales_totals(tiny_foods, items, factor):
+    base = compute_coverage(Menu("", items), tiny_foods, TARGETS)
+    scaled_items = [MenuItem(i.food, i.meal, grams=i.grams * factor) for i in items]
+    scaled = compute_coverage(Menu("", scaled_items), tiny_foods, TARGETS)
+    for key, line in base.lines.items():
+        if line.amount is None:
+            assert scaled[key].amount is None
+        else:
+            assert scaled[key].amount == pytest.approx(line.amount * factor, rel=1e-9, abs=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=items, data=st.data())
+def test_item_order_does_not_matter(tiny_foods, items, data):
+    shuffled = data.draw(st.permutations(items))
+    a = compute_coverage(Menu("", items), tiny_foods, TARGETS)
+    b = compute_coverage(Menu("", list(shuffled)), tiny_foods, TARGETS)
+    for key in a.lines:
+        x, y = a[key].amount, b[key].amount
+        assert (x is None) == (y is None)
+        if x is not None:
+            assert x == pytest.approx(y, rel=1e-9, abs=1e-9)
+        assert set(a[key].unknown_foods) == set(b[key].unknown_foods)
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=items)
+def test_an_unknown_never_becomes_zero(tiny_foods, items):
+    cov = compute_coverage(Menu("", items), tiny_foods, TARGETS)
+    has_mystery = any(i.food == "mystery" for i in items)
+    for key in ("vitamin_d", "vitamin_b12"):
+        line = cov[key]
+        assert ("mystery" in line.unknown_foods) == has_mystery
+        if has_mystery:
+            assert not line.complete
+            if all(i.food == "mystery" for i in items):
+                assert line.amount is None
+        else:
+            assert line.amount is not None and not math.isnan(line.amount)

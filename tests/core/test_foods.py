@@ -1,0 +1,70 @@
+"""The food table: loading, validation of every kind of bad foods.csv."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from planner.core.errors import InputError
+from planner.core.foods import REQUIRED_COLUMNS, load_foods
+from tests.fixtures import TINY_FOODS, write_foods_csv
+
+
+def test_loads_values_per_100g_with_unknown_as_nan(tiny_foods):
+    assert list(tiny_foods.ids) == ["apple", "cheese", "mystery"]
+    assert tiny_foods.values.at["cheese", "calcium"] == 700
+    assert math.isnan(tiny_foods.values.at["mystery", "vitamin_d"])
+    assert tiny_foods.values.at["apple", "vitamin_d"] == 0  # a real zero stays zero
+    assert tiny_foods.info.at["apple", "tags"] == ("vegan", "vegetarian")
+    assert tiny_foods.portion_g("cheese") == 28
+
+
+def _broken(tmp_path, column, value, row=1):
+    rows = [dict(r) for r in TINY_FOODS]
+    rows[row][column] = value
+    return write_foods_csv(tmp_path / "foods.csv", rows)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("magnesium_mg", "lots", "foods.csv: line 3, column magnesium_mg: 'lots' is not a number"),
+        ("iron_mg", "-1", "foods.csv: line 3, column iron_mg: negative value -1"),
+        ("id", "apple", "foods.csv: line 3, column id: duplicate id 'apple'"),
+        ("id", "Bad Id", "foods.csv: line 3, column id: 'Bad Id' is not a valid id"),
+        ("category", "sweets", "foods.csv: line 3, column category: unknown category 'sweets'"),
+        (
+            "refuse_pct",
+            "100",
+            "foods.csv: line 3, column refuse_pct: refuse 100 must be under 100 %",
+        ),
+    ],
+)
+def test_bad_cells_name_line_and_column(tmp_path, column, value, expected):
+    with pytest.raises(InputError) as caught:
+        load_foods(_broken(tmp_path, column, value))
+    assert str(caught.value).startswith(expected)
+
+
+def test_missing_column_is_named(tmp_path):
+    columns = tuple(c for c in REQUIRED_COLUMNS if c != "potassium_mg")
+    path = write_foods_csv(tmp_path / "foods.csv", columns=columns)
+    with pytest.raises(InputError, match=r"foods.csv: header: missing column 'potassium_mg'"):
+        load_foods(path)
+
+
+def test_missing_and_unreadable_files(tmp_path):
+    with pytest.raises(InputError, match=r"file not found"):
+        load_foods(tmp_path / "nope.csv")
+    bad = tmp_path / "foods.csv"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(InputError, match="foods.csv"):
+        load_foods(bad)
+
+
+def test_real_food_table_is_valid_and_large(foods):
+    assert 80 <= len(foods) <= 160
+    assert "banana" in foods and "tap-water" in foods
+    assert foods.values.at["banana", "potassium"] == 358
+    assert foods.info["usda_ndb"].str.fullmatch(r"\d{5}").all()

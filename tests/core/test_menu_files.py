@@ -1,0 +1,80 @@
+"""Menu files: round trip and every kind of bad menu, each named by file and place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planner.core.errors import InputError
+from planner.core.jsonfiles import read_menu, write_menu
+from planner.core.menu import Menu, MenuItem
+
+KNOWN = {"banana", "pumpkin-seeds"}.__contains__
+
+
+def _write(tmp_path, data, name="menu.json"):
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data))
+    return path
+
+
+def _menu(**item):
+    return {
+        "format": "crampless.menu",
+        "version": 1,
+        "name": "Monday",
+        "items": [{"food": "banana", "grams": 118, "meal": "breakfast"}, item],
+    }
+
+
+def test_round_trip(tmp_path):
+    menu = Menu(
+        "Monday",
+        [
+            MenuItem("banana", "breakfast", grams=118),
+            MenuItem("pumpkin-seeds", "snack", portions=1.5),
+        ],
+    )
+    path = tmp_path / "m.menu.json"
+    write_menu(path, menu)
+    assert read_menu(path, KNOWN) == menu
+    assert json.loads(path.read_text())["format"] == "crampless.menu"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("{not json", "menu.json: line 1, column 2: invalid JSON"),
+        (_menu(food="bananna", grams=1), "menu.json: items[1].food: unknown food 'bananna'"),
+        (_menu(food="banana", grams=1, portions=1), "menu.json: items[1]: give exactly one"),
+        (_menu(food="banana"), "menu.json: items[1]: give exactly one"),
+        (_menu(food="banana", grams=-5), "menu.json: items[1].grams: negative amount -5"),
+        (
+            _menu(food="banana", portions="two"),
+            "menu.json: items[1].portions: 'two' is not a number",
+        ),
+        (
+            _menu(food="banana", grams=1, meal="brunch"),
+            "menu.json: items[1].meal: unknown meal 'brunch'",
+        ),
+        (
+            {"format": "crampless.plan", "version": 1, "items": []},
+            "menu.json: format: expected 'crampless.menu'",
+        ),
+        (
+            {"format": "crampless.menu", "version": 9, "items": []},
+            "menu.json: version: version 9 is not supported",
+        ),
+        ([1, 2], "menu.json: expected a JSON object"),
+    ],
+)
+def test_bad_menus(tmp_path, data, expected):
+    with pytest.raises(InputError) as caught:
+        read_menu(_write(tmp_path, data), KNOWN)
+    assert str(caught.value).startswith(expected)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match=r"absent\.menu\.json: file not found"):
+        read_menu(tmp_path / "absent.menu.json", KNOWN)
