@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from planner.core.errors import InputError
+from planner.core.formatting import fmt_amount as fmt_amount
 from planner.core.profile import SEXES, STANDARDS, Profile
 
 
@@ -69,14 +70,3 @@ def text_table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: set[
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(cells[0]), rule, *map(line, cells[1:])]) + "\n"
-
-
-def fmt_number(value: float | None, digits: int = 3) -> str:
-    """A number for people: up to ``digits`` significant decimals, no trailing zeros."""
-    if value is None:
-        return "unknown"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{value:.{digits}g}" if value else "0"

@@ -9,7 +9,7 @@ from typing import Any
 from planner.cli.common import (
     add_profile_options,
     csv_text,
-    fmt_number,
+    fmt_amount,
     print_json,
     profile_from_args,
     text_table,
@@ -145,24 +145,24 @@ def coverage_rows(
                 ]
             )
             continue
-        amount = fmt_number(line.amount)
+        amount = "unknown" if line.amount is None else fmt_amount(line.amount)
         if line.unknown_foods and line.amount is not None:
             amount = "≥ " + amount
         limit = ""
         if t and t.upper_limit is not None:
-            limit = fmt_number(t.upper_limit) + ("" if t.limit_applies_to_food else "*")
+            limit = fmt_amount(t.upper_limit) + ("" if t.limit_applies_to_food else "*")
         rows.append(
             [
                 n.label,
                 amount,
-                fmt_number(t.value) if t else "-",
-                fmt_number(line.percent) if line.percent is not None else "-",
+                fmt_amount(t.value) if t else "-",
+                fmt_amount(line.percent) if line.percent is not None else "-",
                 limit,
                 n.display_unit,
                 t.kind if t else "",
                 "OVER" if line.above_upper_limit else "",
                 len(line.unknown_foods) or "",
-                ", ".join(f"{foods.name(f)} {fmt_number(a)}" for f, a in top),
+                ", ".join(f"{foods.name(f)} {fmt_amount(a)}" for f, a in top),
             ]
         )
     return header, rows

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from planner.cli.common import csv_text, fmt_number, print_json, text_table
+from planner.cli.common import csv_text, fmt_amount, print_json, text_table
 from planner.core.errors import InputError
 from planner.core.nutrients import BY_KEY, KEYS
 from planner.core.ranking import PER_CHOICES, amounts_per, rank
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
     else:
         label = BY_KEY[key].label
         rows = [
-            [r["id"], r["name"], fmt_number(r["amount"]), BY_KEY[key].display_unit] for r in records
+            [r["id"], r["name"], fmt_amount(r["amount"]), BY_KEY[key].display_unit] for r in records
         ]
         print(text_table(["Id", "Food", f"{label} {per}", "Unit"], rows, right={2}), end="")
         if not records:

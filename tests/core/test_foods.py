@@ -59,7 +59,7 @@ def test_missing_and_unreadable_files(tmp_path):
         load_foods(tmp_path / "nope.csv")
     bad = tmp_path / "foods.csv"
     bad.write_bytes(b"\xff\xfe\x00garbage")
-    with pytest.raises(InputError, match="foods.csv"):
+    with pytest.raises(InputError, match=r"foods\.csv"):
         load_foods(bad)
 
 

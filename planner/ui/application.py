@@ -1,0 +1,71 @@
+"""Starting the window: data folder, food table, library, settings, fault handling."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner import APP_NAME, __version__
+from planner.core.catalog import load_catalog
+from planner.core.errors import InputError
+from planner.core.intakes import ReferenceIntakes
+from planner.core.library import Library
+from planner.datadir import ORGANIZATION, default_data_dir
+from planner.paths import REFERENCE_INTAKES_CSV
+from planner.ui.faults import install_excepthook, log, start_logging
+from planner.ui.main_window import MainWindow
+from planner.ui.settings import Settings
+from planner.ui.state import AppState
+
+
+class StartupError(Exception):
+    """The window cannot open; the message says what and where."""
+
+
+def create_window(data_dir: Path) -> tuple[MainWindow, Path | None]:
+    """Load everything the window needs; returns it and a corrupt library's backup, if any."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        foods = load_catalog(data_dir)
+        intakes = ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
+    except InputError as exc:
+        raise StartupError(str(exc)) from None
+    library, backup = Library.open_or_recover(data_dir)
+    settings = Settings(data_dir)
+    state = AppState(foods, intakes, settings.profile())
+    return MainWindow(state, library, settings), backup
+
+
+def run_window(data_dir: Path | None, argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        log_path = start_logging(data_dir)
+    except OSError as exc:
+        QMessageBox.critical(None, APP_NAME, f"The data folder {data_dir} cannot be used: {exc}")
+        return 2
+    install_excepthook(log_path)
+    try:
+        window, backup = create_window(data_dir)
+    except StartupError as exc:
+        log.error("Cannot start: %s", exc)
+        QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
+        return 2
+    window.show()
+    # Matplotlib and the first coverage draw come after the first paint.
+    QTimer.singleShot(0, window.finish_startup)
+    if backup is not None:
+        log.warning("Corrupt library moved to %s", backup)
+        QTimer.singleShot(0, lambda: QMessageBox.warning(
+            window, APP_NAME,
+            f"Your library could not be read, so a fresh one was started.\n\n"
+            f"The old file was kept as {backup} — nothing was deleted.",
+        ))
+    return app.exec()

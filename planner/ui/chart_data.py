@@ -1,0 +1,105 @@
+"""What the coverage chart draws, computed without Qt or matplotlib (so it is tested fast)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from planner.core.coverage import Coverage
+from planner.core.foods import FoodTable
+from planner.core.formatting import fmt_amount
+from planner.core.menu import Menu
+from planner.core.nutrients import BY_KEY, CHART_KEYS
+
+# Status of a bar, with the colour it is drawn in; one place for these.
+STATUS_COLOURS = {
+    "low": "#d62728",      # under 50 %
+    "part": "#ff9f1c",     # 50-99 %
+    "met": "#2ca02c",      # target met
+    "over": "#7b2d8e",     # above an upper limit that applies to food
+    "unknown": "#9e9e9e",  # no value known
+}
+STATUS_LABELS = {
+    "low": "under 50 %", "part": "50–99 %", "met": "target met",
+    "over": "over the upper limit", "unknown": "unknown",
+}
+# Food segments: calm colours that do not read as statuses.
+FOOD_COLOURS = ("#4c72b0", "#64b5cd", "#8172b3", "#c4ad66", "#937860", "#da8bc3")
+OTHER_COLOUR = "#b8b8b8"
+MAX_FOODS = len(FOOD_COLOURS)
+
+
+def status_of(percent: float | None, over: bool) -> str:
+    if over:
+        return "over"
+    if percent is None:
+        return "unknown"
+    if percent < 50:
+        return "low"
+    return "part" if percent < 100 else "met"
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Bars of % of target: rows are nutrients, segments are the menu's top foods + others."""
+
+    keys: tuple[str, ...]
+    foods: tuple[str, ...]          # food ids of the coloured segments, legend order
+    segments: np.ndarray            # (len(foods) + 1, len(keys)) % of target; last row: others
+    percent: tuple[float | None, ...]
+    status: tuple[str, ...]
+    limit_percent: tuple[float | None, ...]  # upper limit as % of target
+    limit_applies: tuple[bool, ...]
+    incomplete: tuple[bool, ...]     # some food's value unknown
+    tooltips: dict[tuple[int, int], str]  # (segment, row) -> text
+
+
+def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS) -> ChartData:
+    """Chart rows for ``keys``; foods are ranked by their summed share of all targets."""
+    keys = tuple(keys)
+    targets = [coverage[k].target for k in keys]
+    target_values = np.array([t.value if t else np.nan for t in targets])
+    by_food = coverage.by_food.reindex(columns=list(keys))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = by_food.to_numpy(float) / target_values[None, :] * 100  # foods x keys
+    shares = np.nan_to_num(shares, nan=0.0)
+    ranking = np.argsort(-shares.sum(axis=1), kind="stable")
+    top = [i for i in ranking if shares[i].sum() > 0][:MAX_FOODS]
+    food_ids = tuple(by_food.index[i] for i in top)
+    segments = np.zeros((MAX_FOODS + 1, len(keys)))
+    segments[: len(top)] = shares[top]
+    others = np.setdiff1d(np.arange(len(by_food)), top)
+    segments[MAX_FOODS] = shares[others].sum(axis=0) if len(others) else 0.0
+
+    grams = menu.grams(foods)
+    grams_by_food: dict[str, float] = {}
+    for item, g in zip(menu.items, grams, strict=True):
+        grams_by_food[item.food] = grams_by_food.get(item.food, 0.0) + float(g)
+    tooltips = {}
+    for s, food in enumerate(food_ids):
+        for r, key in enumerate(keys):
+            n = BY_KEY[key]
+            amount = by_food.at[food, key]
+            tooltips[(s, r)] = (
+                f"{foods.name(food)}: {grams_by_food.get(food, 0):.0f} g\n"
+                f"{n.label}: {fmt_amount(amount)} {n.display_unit} ({segments[s, r]:.0f} % of target)"
+            )
+    for r, _ in enumerate(keys):
+        names = [foods.name(by_food.index[i]) for i in others if shares[i, r] > 0]
+        if names:
+            tooltips[(MAX_FOODS, r)] = (
+                f"Other foods ({segments[MAX_FOODS, r]:.0f} % of target):\n" + ", ".join(names)
+            )
+
+    percent, status, limit_percent, applies, incomplete = [], [], [], [], []
+    for key, t in zip(keys, targets, strict=True):
+        line = coverage[key]
+        percent.append(line.percent)
+        status.append(status_of(line.percent, line.above_upper_limit))
+        limit_percent.append(100 * t.upper_limit / t.value if t and t.upper_limit else None)
+        applies.append(bool(t and t.limit_applies_to_food))
+        incomplete.append(not line.complete)
+    return ChartData(keys, food_ids, segments, tuple(percent), tuple(status),
+                     tuple(limit_percent), tuple(applies), tuple(incomplete), tooltips)
+

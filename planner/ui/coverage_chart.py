@@ -1,0 +1,177 @@
+"""The coverage chart: % of target per nutrient, stacked by food, drawn with matplotlib."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+
+from planner.core.nutrients import BY_KEY, CHART_KEYS
+from planner.ui.chart_data import (
+    FOOD_COLOURS, MAX_FOODS, OTHER_COLOUR, STATUS_COLOURS, STATUS_LABELS, ChartData,
+)
+
+BAR_HEIGHT = 0.62
+
+
+class CoverageChart(QWidget):
+    """Created empty; ``build()`` imports matplotlib (after the window is shown).
+
+    The figure and its artists are made once; ``set_data`` moves and resizes them and asks
+    for an idle redraw, so an edit does not rebuild the figure.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: ChartData | None = None
+        self.canvas = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._placeholder = QLabel("Loading chart…")
+        self._layout.addWidget(self._placeholder)
+        self.draw_count = 0
+
+    @property
+    def built(self) -> bool:
+        return self.canvas is not None
+
+    def build(self) -> None:
+        if self.built:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+        from matplotlib.patches import Patch
+
+        n = len(CHART_KEYS)
+        self.figure = Figure(figsize=(5.5, 4.2), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumSize(320, 260)
+        ax = self.axes = self.figure.add_subplot()
+        rows = np.arange(n)
+        # One bar container per food segment (+ "other foods"), made once, resized later.
+        self.segment_bars = [
+            ax.barh(rows, np.zeros(n), height=BAR_HEIGHT, color=colour, edgecolor="white",
+                    linewidth=0.6)
+            for colour in (*FOOD_COLOURS, OTHER_COLOUR)
+        ]
+        ax.axvline(100, color="#333", linewidth=1.2, zorder=3)
+        self.limit_all, = ax.plot([], [], color=STATUS_COLOURS["over"], linewidth=2.5,
+                                  solid_capstyle="butt", zorder=4)
+        self.limit_supp, = ax.plot([], [], color="#777", linewidth=1.5, linestyle=(0, (2, 1.5)),
+                                   zorder=4)
+        self.labels = [ax.text(0, r, "", va="center", ha="left", fontsize=8.5,
+                               fontweight="bold", zorder=5) for r in rows]
+        ax.set_yticks(rows, [BY_KEY[k].label for k in CHART_KEYS])
+        ax.invert_yaxis()
+        ax.set_xlabel("% of your daily target")
+        ax.set_xlim(0, 130)
+        ax.tick_params(axis="y", length=0)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.grid(axis="x", color="#e6e6e6", zorder=0)
+        ax.set_axisbelow(True)
+        self.food_handles = [Patch(color=c) for c in (*FOOD_COLOURS, OTHER_COLOUR)]
+        self.food_legend = ax.legend(
+            self.food_handles, [""] * (MAX_FOODS + 1), loc="upper center",
+            bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=7.5, frameon=False, handlelength=1.0,
+            columnspacing=1.0,
+        )
+        from matplotlib.lines import Line2D
+
+        status_handles = [Patch(color=STATUS_COLOURS[s]) for s in ("low", "part", "met", "over")]
+        status_handles += [
+            Line2D([], [], color=STATUS_COLOURS["over"], linewidth=2.5),
+            Line2D([], [], color="#777", linewidth=1.5, linestyle=(0, (2, 1.5))),
+        ]
+        self.figure.legend(
+            status_handles,
+            [STATUS_LABELS[s] for s in ("low", "part", "met", "over")]
+            + ["upper limit", "limit (supplements only)"],
+            loc="outside upper center", ncol=3, fontsize=7.5, frameon=False, handlelength=1.0,
+        )
+        self.canvas.mpl_connect("motion_notify_event", self._hover)
+        self._layout.removeWidget(self._placeholder)
+        self._placeholder.deleteLater()
+        self._layout.addWidget(self.canvas)
+        if self.data is not None:
+            self._apply(self.data)
+
+    def set_data(self, data: ChartData) -> None:
+        self.data = data
+        if self.built:
+            self._apply(data)
+
+    def _apply(self, data: ChartData) -> None:
+        left = np.zeros(len(data.keys))
+        for s, bars in enumerate(self.segment_bars):
+            widths = data.segments[s]
+            for rect, x, w in zip(bars.patches, left, widths, strict=True):
+                rect.set_x(x)
+                rect.set_width(w)
+            left = left + widths
+        top = max(130.0, min(float(np.nanmax(np.append(left, 0))) * 1.12, 400.0))
+        limits = [p for p in data.limit_percent if p is not None and p <= 400]
+        if limits:
+            top = max(top, min(max(limits) * 1.05, 400.0))
+        self.axes.set_xlim(0, top)
+        for r, label in enumerate(self.labels):
+            pct = data.percent[r]
+            text = "?" if pct is None else f"{pct:.0f} %"
+            if data.incomplete[r] and pct is not None:
+                text = "≥ " + text
+            label.set_text(text)
+            label.set_x(min(left[r], top * 0.9) + top * 0.01)
+            label.set_color(STATUS_COLOURS[data.status[r]])
+        for tick, status in zip(self.axes.get_yticklabels(), data.status, strict=True):
+            tick.set_color(STATUS_COLOURS[status] if status != "met" else "#1b6e1b")
+        self._set_limits(data)
+        names = [self._food_name(f) for f in data.foods]
+        for s, text in enumerate(self.food_legend.get_texts()):
+            if s < len(names):
+                text.set_text(names[s])
+            elif s == MAX_FOODS:
+                text.set_text("other foods" if data.segments[MAX_FOODS].any() else "")
+            else:
+                text.set_text("")
+        for s, handle in enumerate(self.food_legend.legend_handles):
+            visible = s < len(names) or (s == MAX_FOODS and data.segments[MAX_FOODS].any())
+            handle.set_visible(visible)
+        self.draw_count += 1
+        self.canvas.draw_idle()
+
+    def _set_limits(self, data: ChartData) -> None:
+        xs_all, ys_all, xs_supp, ys_supp = [], [], [], []
+        for r, (p, applies) in enumerate(zip(data.limit_percent, data.limit_applies, strict=True)):
+            if p is None:
+                continue
+            xs, ys = (xs_all, ys_all) if applies else (xs_supp, ys_supp)
+            xs += [p, p, np.nan]
+            ys += [r - 0.42, r + 0.42, np.nan]
+        self.limit_all.set_data(xs_all, ys_all)
+        self.limit_supp.set_data(xs_supp, ys_supp)
+
+    food_name = None  # set by the window: food id -> display name
+
+    def _food_name(self, food_id: str) -> str:
+        name = self.food_name(food_id) if self.food_name else food_id
+        return name if len(name) <= 28 else name[:27] + "…"
+
+    def segment_widths(self) -> np.ndarray:
+        """The drawn widths, segment x row (for tests: what the user sees)."""
+        return np.array([[r.get_width() for r in bars.patches] for bars in self.segment_bars])
+
+    def tooltip_at(self, segment: int, row: int) -> str | None:
+        return None if self.data is None else self.data.tooltips.get((segment, row))
+
+    def _hover(self, event) -> None:
+        if event.inaxes is not self.axes or self.data is None:
+            QToolTip.hideText()
+            return
+        for s, bars in enumerate(self.segment_bars):
+            for r, rect in enumerate(bars.patches):
+                if rect.get_width() > 0 and rect.contains(event)[0]:
+                    text = self.tooltip_at(s, r)
+                    if text:
+                        QToolTip.showText(QCursor.pos(), text, self.canvas)
+                        return
+        QToolTip.hideText()

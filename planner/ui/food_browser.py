@@ -1,0 +1,166 @@
+"""The food browser: search, aisle and diet filters, the sortable table and a detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QMenu, QSplitter,
+    QTableView, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+)
+
+from planner.core.categories import AISLES, TAGS
+from planner.core.ranking import PER_CHOICES
+from planner.ui.food_detail import food_detail_html
+from planner.ui.food_model import ID_ROLE, FoodFilterProxy, FoodTableModel
+from planner.ui.state import AppState
+
+# Diet filters: a tag a food must have, or tags it must not have.
+REQUIRE_FILTERS = ("vegan", "vegetarian")
+EXCLUDE_FILTERS = ("contains-dairy", "contains-egg", "contains-gluten", "contains-nuts",
+                   "contains-peanuts", "contains-soy", "fish", "shellfish", "meat",
+                   "pregnancy-caution")
+
+
+class FoodTableView(QTableView):
+    """The food table; Enter adds the current food, as a double-click does."""
+
+    activatedFood = Signal(str)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activatedFood.emit(self.currentIndex().data(ID_ROLE))
+            return
+        super().keyPressEvent(event)
+
+
+class FoodBrowser(QWidget):
+    """Every food, filtered and ranked; emits ``addRequested`` with a food id."""
+
+    addRequested = Signal(str)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model = FoodTableModel(state.foods, state.targets)
+        self.proxy = FoodFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(placeholderText="Search foods…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.aisle = QComboBox()
+        self.aisle.addItem("All aisles", "")
+        for key, label in AISLES.items():
+            self.aisle.addItem(label, key)
+        self.aisle.currentIndexChanged.connect(
+            lambda: self.proxy.set_category(self.aisle.currentData())
+        )
+        self.diet = QToolButton(text="Diet ▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.diet.setToolTip("Show only foods that fit a diet, or hide foods with a tag")
+        diet_menu = QMenu(self.diet)
+        self.diet_actions: dict[tuple[str, str], QAction] = {}
+        for tag in REQUIRE_FILTERS:
+            self._diet_action(diet_menu, ("require", tag), f"{TAGS[tag]} only")
+        diet_menu.addSeparator()
+        for tag in EXCLUDE_FILTERS:
+            self._diet_action(diet_menu, ("exclude", tag), f"Hide: {TAGS[tag].lower()}")
+        self.diet.setMenu(diet_menu)
+        self.per = QComboBox()
+        for key, label in PER_CHOICES.items():
+            self.per.addItem(label, key)
+        self.per.currentIndexChanged.connect(lambda: self.model.set_per(self.per.currentData()))
+
+        self.table = FoodTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(74)
+        header.resizeSection(0, 190)
+        header.resizeSection(1, 120)
+        self.table.doubleClicked.connect(lambda i: self.addRequested.emit(i.data(ID_ROLE)))
+        self.table.activatedFood.connect(self.addRequested)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setPlaceholderText("Select a food to see its portion, source and cautions.")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.aisle, 1)
+        filters.addWidget(self.diet)
+        filters.addWidget(self.per)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("browserSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter)
+
+        focus = QAction(self)
+        focus.setShortcut(QKeySequence.StandardKey.Find)
+        focus.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(focus)
+        self.search.returnPressed.connect(self._focus_first_row)
+
+        state.profileChanged.connect(lambda _: self._targets_changed())
+        state.foodsChanged.connect(self._foods_changed)
+
+    def _diet_action(self, menu: QMenu, key: tuple[str, str], text: str) -> None:
+        action = menu.addAction(text)
+        action.setCheckable(True)
+        action.toggled.connect(self._diet_changed)
+        self.diet_actions[key] = action
+
+    def _diet_changed(self) -> None:
+        require = {t for (kind, t), a in self.diet_actions.items() if kind == "require" and a.isChecked()}
+        exclude = {t for (kind, t), a in self.diet_actions.items() if kind == "exclude" and a.isChecked()}
+        self.proxy.set_tags(frozenset(require), frozenset(exclude))
+        count = len(require) + len(exclude)
+        self.diet.setText(f"Diet ({count}) ▾" if count else "Diet ▾")
+
+    def _focus_first_row(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _targets_changed(self) -> None:
+        self.model.set_targets(self.state.targets)
+        self._show_detail(self.table.currentIndex())
+
+    def _foods_changed(self, foods) -> None:
+        self.model.set_foods(foods)
+
+    def _show_detail(self, index) -> None:
+        food_id = index.data(ID_ROLE) if index.isValid() else None
+        if food_id is None:
+            self.detail.clear()
+            return
+        self.detail.setHtml(food_detail_html(self.state.foods, food_id, self.state.targets))
+
+    def current_food(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def selected_foods(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [r.data(ID_ROLE) for r in rows]

@@ -1,0 +1,87 @@
+"""The detail pane's text for one food: portion, USDA source, article lists, cautions."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+
+from planner.core.categories import TAGS, aisle_label
+from planner.core.foods import FoodTable
+from planner.core.formatting import fmt_amount
+from planner.core.intakes import Target
+from planner.core.nutrients import BY_KEY, NUTRIENTS
+
+# Why a food carries the pregnancy-caution tag, by the tag that explains it.
+CAUTION_REASONS = {
+    "offal": "Liver and liver products hold very large amounts of preformed vitamin A "
+             "(retinol); pregnancy guidance advises avoiding them.",
+    "fish": "This fish can be high in mercury; pregnancy guidance advises avoiding it or "
+            "limiting it.",
+}
+
+
+def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target]) -> str:
+    """HTML for the detail pane (QTextBrowser's subset of HTML)."""
+    info = foods.info.loc[food_id]
+    values = foods.values.loc[food_id]
+    portion_g = float(info["portion_g"])
+    e = html.escape
+    parts = [f"<h3>{e(info['name'])}</h3>"]
+    source = "USDA SR28" if info["usda_ndb"] else str(info.get("source", ""))
+    if info["usda_ndb"]:
+        parts.append(
+            f"<p><b>USDA:</b> {e(info['usda_description'])}<br>"
+            f"<span style='color:#666'>NDB {e(info['usda_ndb'])}"
+            + (f" · {e(info['usda_food_group'])}" if info.get("usda_food_group") else "")
+            + "</span></p>"
+        )
+    portion = "no household portion" if np.isnan(portion_g) else (
+        f"1 portion = {e(str(info['portion_name']))} ({fmt_amount(portion_g)} g)"
+    )
+    parts.append(f"<p><b>Aisle:</b> {e(aisle_label(info['category']))} · {portion}</p>")
+
+    tags = info["tags"]
+    if "pregnancy-caution" in tags:
+        reason = next((CAUTION_REASONS[t] for t in ("offal", "fish") if t in tags), "")
+        parts.append(f"<p style='color:#a33'><b>⚠ Caution in pregnancy.</b> {e(reason)}</p>")
+    shown_tags = [TAGS.get(t, t) for t in tags if t not in ("pregnancy-caution", "no-shopping")]
+    if shown_tags:
+        parts.append(f"<p><b>Tags:</b> {e(', '.join(shown_tags))}</p>")
+
+    lists = [BY_KEY[k].label.lower() for k in info["article_lists"] if k in BY_KEY]
+    if lists:
+        parts.append(f"<p><b>The source article lists it for:</b> {e(', '.join(lists))}.</p>")
+    for key in info["unsupported_claims"]:
+        if key not in BY_KEY:
+            continue
+        n = BY_KEY[key]
+        amount = values[key] * n.food_to_report * portion_g / 100
+        parts.append(
+            f"<p style='color:#8a5a00'><b>The data does not support this:</b> the article "
+            f"names it for {e(n.label.lower())}, but one portion gives "
+            f"{fmt_amount(amount)} {e(n.display_unit)}, under 10 % of an adult's target "
+            f"({source}).</p>"
+        )
+
+    rows = []
+    for n in NUTRIENTS:
+        per100 = values[n.key] * n.food_to_report
+        per_portion = per100 * portion_g / 100
+        target = targets.get(n.key)
+        share = "" if target is None or np.isnan(per_portion) else (
+            f"{100 * per_portion / target.value:.0f} %"
+        )
+        rows.append(
+            f"<tr><td>{e(n.label)}</td><td align=right>{fmt_amount(per100)}</td>"
+            f"<td align=right>{fmt_amount(per_portion)}</td><td>{e(n.display_unit)}</td>"
+            f"<td align=right>{share}</td></tr>"
+        )
+    parts.append(
+        "<table cellspacing=0 cellpadding=2><tr><th align=left>Nutrient</th>"
+        "<th align=right>per 100 g</th><th align=right>per portion</th><th></th>"
+        "<th align=right>of your target</th></tr>" + "".join(rows) + "</table>"
+    )
+    if values.isna().any():
+        parts.append("<p style='color:#666'>? = USDA has no value: unknown, not zero.</p>")
+    return "\n".join(parts)

@@ -1,0 +1,238 @@
+"""Qt models over the food table: every food with its nutrients, and search/filter/sort."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import (
+    QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+)
+from PySide6.QtGui import QColor
+
+from planner.core.categories import aisle_label
+from planner.core.foods import FoodTable
+from planner.core.intakes import Target
+from planner.core.nutrients import NUTRIENTS
+from planner.core.ranking import amounts_per
+from planner.core.search import build_haystacks, matches
+from planner.core.formatting import fmt_amount
+
+FOOD_MIME = "application/x-crampless-food-ids"
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+FIXED_COLUMNS = ("Food", "Aisle")
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class FoodTableModel(QAbstractTableModel):
+    """Rows: foods; columns: name, aisle, then each nutrient per the chosen basis.
+
+    A cell's background is shaded by how much of the user's target one portion gives,
+    so rich foods stand out whatever basis is shown.
+    """
+
+    def __init__(self, foods: FoodTable, targets: dict[str, Target], per: str = "100g") -> None:
+        super().__init__()
+        self._targets = targets
+        self._per = per
+        self._set_foods(foods)
+
+    # -- data in ------------------------------------------------------------------------
+    def _set_foods(self, foods: FoodTable) -> None:
+        self.foods = foods
+        self._ids = list(foods.ids)
+        self._names = foods.info["name"].to_numpy(object)
+        self._aisles = foods.info["category"].map(aisle_label).to_numpy(object)
+        self._compute()
+
+    def _compute(self) -> None:
+        """Amounts per basis and per-portion shares of target, for every nutrient at once."""
+        self._amounts = np.column_stack(
+            [amounts_per(self.foods, n.key, self._per).to_numpy(float) for n in NUTRIENTS]
+        ) if len(self._ids) else np.zeros((0, len(NUTRIENTS)))
+        per_portion = np.column_stack(
+            [amounts_per(self.foods, n.key, "portion").to_numpy(float) for n in NUTRIENTS]
+        ) if len(self._ids) else np.zeros((0, len(NUTRIENTS)))
+        target_values = np.array(
+            [self._targets[n.key].value if n.key in self._targets else np.nan for n in NUTRIENTS]
+        )
+        with np.errstate(invalid="ignore", divide="ignore"):
+            self._shares = per_portion / target_values[None, :]
+
+    def set_foods(self, foods: FoodTable) -> None:
+        self.beginResetModel()
+        self._set_foods(foods)
+        self.endResetModel()
+
+    def set_targets(self, targets: dict[str, Target]) -> None:
+        self._targets = targets
+        self._compute()
+        self._emit_all_nutrient_cells()
+
+    def set_per(self, per: str) -> None:
+        self._per = per
+        self._compute()
+        self._emit_all_nutrient_cells()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    @property
+    def per(self) -> str:
+        return self._per
+
+    def _emit_all_nutrient_cells(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, len(FIXED_COLUMNS)),
+                self.index(len(self._ids) - 1, self.columnCount() - 1),
+            )
+
+    # -- Qt model interface ---------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(FIXED_COLUMNS) + len(NUTRIENTS)
+
+    def food_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, food_id: str) -> int:
+        return self._ids.index(food_id)
+
+    def nutrient_at(self, column: int):
+        return NUTRIENTS[column - len(FIXED_COLUMNS)] if column >= len(FIXED_COLUMNS) else None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        nutrient = self.nutrient_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if nutrient is None:
+                return FIXED_COLUMNS[section]
+            return f"{nutrient.label}\n{nutrient.display_unit}"
+        if role == Qt.ItemDataRole.ToolTipRole and nutrient is not None:
+            basis = {"100g": "per 100 g", "portion": "per portion", "100kcal": "per 100 kcal"}
+            return f"{nutrient.label} in {nutrient.display_unit} {basis[self._per]} (USDA SR28)"
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == ID_ROLE:
+            return self._ids[row]
+        if column == 0:
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+                return self._names[row]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return str(self.foods.info.at[self._ids[row], "usda_description"])
+            return None
+        if column == 1:
+            return self._aisles[row] if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
+        value = self._amounts[row, column - len(FIXED_COLUMNS)]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "?" if np.isnan(value) else fmt_amount(value)
+        if role == SORT_ROLE:
+            return -1.0 if np.isnan(value) else float(value)  # unknown sorts below zero
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            share = self._shares[row, column - len(FIXED_COLUMNS)]
+            if np.isnan(share) or share < 0.05:
+                return None
+            # Green deepening with the share of the target one portion gives, capped at 50 %.
+            strength = min(share / 0.5, 1.0)
+            return QColor.fromRgbF(0.30, 0.69, 0.31, 0.12 + 0.5 * strength)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            nutrient = NUTRIENTS[column - len(FIXED_COLUMNS)]
+            share = self._shares[row, column - len(FIXED_COLUMNS)]
+            if np.isnan(value):
+                return f"{nutrient.label}: unknown (no USDA value)"
+            if np.isnan(share):
+                return None
+            return f"One portion gives {share * 100:.0f} % of your {nutrient.label.lower()} target"
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [FOOD_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        ids = list(dict.fromkeys(self._ids[i.row()] for i in indexes if i.isValid()))
+        mime = QMimeData()
+        mime.setData(FOOD_MIME, "\n".join(ids).encode())
+        mime.setText("\n".join(ids))
+        return mime
+
+
+class FoodFilterProxy(QSortFilterProxyModel):
+    """Search as you type (word starts, no case or accents), aisle and diet-tag filters."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._mask: np.ndarray | None = None
+        self._haystacks: np.ndarray | None = None
+        self._query = ""
+        self._category = ""
+        self._require: frozenset[str] = frozenset()
+        self._exclude: frozenset[str] = frozenset()
+
+    def setSourceModel(self, model: FoodTableModel) -> None:  # noqa: N802
+        super().setSourceModel(model)
+        model.modelReset.connect(self._source_reset)
+        self._source_reset()
+
+    def _source_reset(self) -> None:
+        self._haystacks = build_haystacks(self.sourceModel().foods.info)
+        self._recompute()
+
+    def set_query(self, text: str) -> None:
+        self._query = text
+        self._recompute()
+
+    def set_category(self, category: str) -> None:
+        self._category = category
+        self._recompute()
+
+    def set_tags(self, require: frozenset[str], exclude: frozenset[str]) -> None:
+        self._require, self._exclude = frozenset(require), frozenset(exclude)
+        self._recompute()
+
+    def _recompute(self) -> None:
+        """Compute the visible rows once per change, so filterAcceptsRow is a lookup."""
+        model: FoodTableModel = self.sourceModel()
+        info = model.foods.info
+        mask = matches(self._haystacks, self._query) if self._query.strip() else np.ones(len(info), bool)
+        if self._category:
+            mask &= (info["category"] == self._category).to_numpy()
+        if self._require or self._exclude:
+            tags = info["tags"]
+            mask &= np.fromiter(
+                (self._require <= set(t) and not (self._exclude & set(t)) for t in tags), bool, len(tags)
+            )
+        self._mask = mask
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
+        return self._mask is None or bool(self._mask[source_row])
+
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:  # noqa: N802
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, str) and isinstance(b, str):
+            return a.casefold() < b.casefold()
+        return a < b
+
+
+def food_ids_from_mime(mime: QMimeData) -> list[str]:
+    if not mime.hasFormat(FOOD_MIME):
+        return []
+    return [s for s in bytes(mime.data(FOOD_MIME)).decode().split("\n") if s]
+
+
+def shares_frame(model: FoodTableModel) -> pd.DataFrame:
+    """The per-portion shares of target as a frame (for tests and the detail pane)."""
+    return pd.DataFrame(model._shares, index=model._ids, columns=[n.key for n in NUTRIENTS])

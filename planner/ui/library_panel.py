@@ -1,0 +1,123 @@
+"""The list of saved menus: open, new, rename, duplicate, delete."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QListView, QToolButton, QVBoxLayout, QWidget,
+)
+
+from planner.core.errors import InputError
+from planner.core.library import Entry, Library
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MenuListModel(QAbstractListModel):
+    """Saved menus, newest change first; the open one is bold."""
+
+    renameFailed = Signal(str)
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.entries: list[Entry] = []
+        self.current_id: int | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.entries = self.library.menus()
+        self.endResetModel()
+
+    def set_current(self, menu_id: int | None) -> None:
+        self.current_id = menu_id
+        if self.entries:
+            self.dataChanged.emit(self.index(0), self.index(len(self.entries) - 1))
+
+    def row_of(self, menu_id: int) -> int:
+        return next((r for r, e in enumerate(self.entries) if e.id == menu_id), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return entry.name
+        if role == ID_ROLE:
+            return entry.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Changed " + time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.updated))
+        if role == Qt.ItemDataRole.FontRole and entry.id == self.current_id:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index):
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        try:
+            self.library.rename_menu(self.entries[index.row()].id, str(value))
+        except InputError as exc:
+            self.renameFailed.emit(exc.message)
+            return False
+        self.refresh()
+        return True
+
+
+class LibraryPanel(QWidget):
+    """Buttons and the list; the window does the opening, creating and deleting."""
+
+    openRequested = Signal(int)
+    newRequested = Signal()
+    duplicateRequested = Signal(int)
+    deleteRequested = Signal(int)
+
+    def __init__(self, model: MenuListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.list = QListView()
+        self.list.setModel(model)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list.activated.connect(lambda i: self.openRequested.emit(i.data(ID_ROLE)))
+        buttons = QHBoxLayout()
+        for text, tip, slot in (
+            ("New", "New menu (Ctrl+N)", self.newRequested.emit),
+            ("Duplicate", "Duplicate the selected menu", self._duplicate),
+            ("Rename", "Rename the selected menu (F2)", self._rename),
+            ("Delete", "Delete the selected menu", self._delete),
+        ):
+            button = QToolButton(text=text, toolTip=tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def selected_id(self) -> int | None:
+        index = self.list.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _duplicate(self) -> None:
+        if (menu_id := self.selected_id()) is not None:
+            self.duplicateRequested.emit(menu_id)
+
+    def _rename(self) -> None:
+        if self.list.currentIndex().isValid():
+            self.list.edit(self.list.currentIndex())
+
+    def _delete(self) -> None:
+        if (menu_id := self.selected_id()) is not None:
+            self.deleteRequested.emit(menu_id)

@@ -1,0 +1,385 @@
+"""The main window: food browser, the day's menu, live coverage chart and totals, library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QHeaderView, QMainWindow, QMessageBox, QSplitter, QTableView,
+    QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
+
+from planner import APP_NAME
+from planner.core.coverage import compute_coverage
+from planner.core.errors import InputError
+from planner.core.jsonfiles import read_menu, write_menu
+from planner.core.library import Library
+from planner.core.menu import Menu
+from planner.ui.chart_data import chart_data
+from planner.ui.coverage_chart import CoverageChart
+from planner.ui.coverage_table import CoverageTableModel
+from planner.ui.food_browser import FoodBrowser
+from planner.ui.help_panel import HelpPanel
+from planner.ui.library_panel import LibraryPanel, MenuListModel
+from planner.ui.menu_editor import MenuEditor
+from planner.ui.menu_model import MenuModel
+from planner.ui.profile_bar import ProfileBar
+from planner.ui.settings import Settings
+from planner.ui.state import AppState
+
+AUTOSAVE_DELAY_MS = 400
+MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
+
+
+class MainWindow(QMainWindow):
+    """Plans a day. Everything the user changes is saved in the library as they go."""
+
+    def __init__(self, state: AppState, library: Library, settings: Settings) -> None:
+        super().__init__()
+        self.state = state
+        self.library = library
+        self.settings = settings
+        self.menu_id: int | None = None
+        self.setWindowTitle(APP_NAME)
+        self.resize(1400, 860)
+
+        self.undo_stack = QUndoStack(self)
+        self.menu_model = MenuModel(state.foods)
+        self.browser = FoodBrowser(state)
+        self.editor = MenuEditor(self.menu_model, self.undo_stack)
+        self.chart = CoverageChart()
+        self.chart.food_name = state.foods.name
+        self.totals_model = CoverageTableModel(state.foods)
+        self.totals = QTableView()
+        self.totals.setModel(self.totals_model)
+        self.totals.verticalHeader().hide()
+        self.totals.setWordWrap(False)
+        self.totals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.totals.horizontalHeader().setStretchLastSection(True)
+        self.totals.verticalHeader().setDefaultSectionSize(22)
+
+        self.coverage_splitter = QSplitter(Qt.Orientation.Vertical, objectName="coverageSplitter")
+        self.coverage_splitter.addWidget(self.chart)
+        self.coverage_splitter.addWidget(self.totals)
+        self.coverage_splitter.setStretchFactor(0, 3)
+        self.coverage_splitter.setStretchFactor(1, 2)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.main_splitter.addWidget(self.browser)
+        self.main_splitter.addWidget(self.editor)
+        self.main_splitter.addWidget(self.coverage_splitter)
+        self.main_splitter.setSizes([430, 430, 540])
+        self.coverage_splitter.setSizes([500, 300])
+        self.tabs = QTabWidget(documentMode=True)
+        day = QWidget()
+        QVBoxLayout(day).addWidget(self.main_splitter)
+        self.tabs.addTab(day, "Day menu")
+        self.setCentralWidget(self.tabs)
+
+        self.profile_bar = ProfileBar(state.profile)
+        self.profile_bar.profileEdited.connect(self._profile_edited)
+        profile_toolbar = QToolBar("Profile", objectName="profileToolbar")
+        profile_toolbar.setMovable(False)
+        profile_toolbar.addWidget(self.profile_bar)
+        self.addToolBar(profile_toolbar)
+
+        self.menu_list = MenuListModel(library)
+        self.library_panel = LibraryPanel(self.menu_list)
+        self.library_dock = self._dock("Saved menus", "libraryDock", self.library_panel,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.help_dock = self._dock("Help", "helpDock", HelpPanel(),
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.library_dock, self.help_dock)
+        self.library_dock.raise_()
+        self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
+
+        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.save_now)
+        self._build_actions()
+        self._connect()
+        self._restore_window()
+        self._open_initial_menu()
+
+    # -- construction -----------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self, objectName=name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = file_menu = bar.addMenu("&File")
+        self.new_action = self._action(file_menu, "&New menu", self.new_menu, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Import menu…", self.import_menu, "Ctrl+I",
+                     "Open a .menu.json file as a new saved menu")
+        self._action(file_menu, "&Export menu…", self.export_menu, "Ctrl+E",
+                     "Save this menu as a .menu.json file")
+        file_menu.addSeparator()
+        self.import_separator = file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Add selected food", self._add_selected_food, "Ctrl+Return",
+                     "Add one portion of the selected food to the menu")
+        self._action(edit_menu, "&Remove selected items", self.editor.remove_selected,
+                     QKeySequence.StandardKey.Delete).setShortcutContext(
+            Qt.ShortcutContext.WidgetShortcut)
+        self._action(edit_menu, "Find food", lambda: self.browser.search.setFocus(), None)
+
+        self.view_menu = view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.library_dock.toggleViewAction())
+        view_menu.addAction(self.help_dock.toggleViewAction())
+        self._action(view_menu, "Focus food list", lambda: self.browser.table.setFocus(), "Ctrl+1")
+        self._action(view_menu, "Focus menu", lambda: self.editor.tree.setFocus(), "Ctrl+2")
+        self._action(view_menu, "Focus saved menus", lambda: self.library_panel.list.setFocus(), "Ctrl+3")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Help on cramps and nutrients", self.show_help,
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, f"&About {APP_NAME}", self._about)
+
+    def _connect(self) -> None:
+        self.browser.addRequested.connect(lambda food: self.editor.add_foods([food]))
+        self.editor.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.menu_model.menuChanged.connect(self._menu_changed)
+        self.state.profileChanged.connect(lambda _: self.refresh_coverage())
+        self.state.foodsChanged.connect(self._foods_changed)
+        self.library_panel.openRequested.connect(self.open_menu)
+        self.library_panel.newRequested.connect(self.new_menu)
+        self.library_panel.duplicateRequested.connect(self.duplicate_menu)
+        self.library_panel.deleteRequested.connect(self.delete_menu)
+        self.menu_list.renameFailed.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.menu_list.modelReset.connect(self._list_reset)
+
+    # -- menus --------------------------------------------------------------------------
+    def _open_initial_menu(self) -> None:
+        last = self.settings.value("session/last_menu_id")
+        ids = [e.id for e in self.library.menus()]
+        try:
+            last_id = int(last) if last is not None else None
+        except (TypeError, ValueError):
+            last_id = None
+        if last_id in ids:
+            self.open_menu(last_id)
+        elif ids:
+            self.open_menu(ids[0])
+        else:
+            self.new_menu()
+
+    def open_menu(self, menu_id: int) -> None:
+        self.save_now()
+        try:
+            menu = self.library.load_menu(menu_id)
+        except (KeyError, InputError) as exc:
+            QMessageBox.warning(self, APP_NAME, f"This menu cannot be opened: {exc}")
+            return
+        unknown = [i.food for i in menu.items if i.food not in self.state.foods]
+        if unknown:
+            # Foods can disappear (a custom food deleted); keep the rest and say what went.
+            menu.items = [i for i in menu.items if i.food in self.state.foods]
+            self.statusBar().showMessage(
+                f"Left out foods this library no longer has: {', '.join(sorted(set(unknown)))}", 10000
+            )
+        self.menu_id = menu_id
+        self.undo_stack.clear()
+        self.menu_model.set_menu(menu)
+        self.menu_list.set_current(menu_id)
+        self.settings.set_value("session/last_menu_id", menu_id)
+        self._select_in_list(menu_id)
+
+    def new_menu(self) -> None:
+        self.save_now()
+        name = Library.unused_name("My menu", self.library.menus())
+        menu_id = self.library.save_menu(Menu(name))
+        self.menu_list.refresh()
+        self.open_menu(menu_id)
+        self.editor.name.setFocus()
+        self.editor.name.selectAll()
+
+    def duplicate_menu(self, menu_id: int) -> None:
+        self.save_now()
+        new_id = self.library.duplicate_menu(menu_id)
+        self.menu_list.refresh()
+        self.open_menu(new_id)
+
+    def delete_menu(self, menu_id: int) -> None:
+        name = next((e.name for e in self.library.menus() if e.id == menu_id), "this menu")
+        answer = QMessageBox.question(
+            self, "Delete menu", f"Delete the menu “{name}”? This cannot be undone.",
+            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Delete:
+            return
+        if menu_id == self.menu_id:
+            self._autosave_timer.stop()
+            self.menu_id = None
+        self.library.delete_menu(menu_id)
+        self.menu_list.refresh()
+        if self.menu_id is None:
+            remaining = self.library.menus()
+            if remaining:
+                self.open_menu(remaining[0].id)
+            else:
+                self.new_menu()
+
+    def save_now(self) -> None:
+        """Write the open menu to the library (autosave calls this after each edit)."""
+        self._autosave_timer.stop()
+        if self.menu_id is None:
+            return
+        self.library.save_menu(self.menu_model.menu, self.menu_id)
+        self.menu_list.refresh()
+
+    def import_menu(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Import menu", self._last_folder(), MENU_FILTER)
+            if not path:
+                return
+        try:
+            menu = read_menu(Path(path), known=self.state.foods.__contains__)
+        except InputError as exc:
+            QMessageBox.warning(self, "Import menu", f"This menu cannot be imported:\n{exc}")
+            return
+        self._remember_folder(path)
+        self.save_now()
+        menu_id = self.library.save_menu(menu)
+        self.menu_list.refresh()
+        self.open_menu(menu_id)
+        self.statusBar().showMessage(f"Imported {Path(path).name}", 5000)
+
+    def export_menu(self, path: str | None = None) -> None:
+        if not path:
+            suggested = str(Path(self._last_folder()) / f"{self.menu_model.menu.name}.menu.json")
+            path, _ = QFileDialog.getSaveFileName(self, "Export menu", suggested, MENU_FILTER)
+            if not path:
+                return
+        try:
+            write_menu(Path(path), self.menu_model.menu)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export menu", f"{path} could not be written: {exc.strerror or exc}")
+            return
+        self._remember_folder(path)
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    def _last_folder(self) -> str:
+        return str(self.settings.value("session/last_folder", str(Path.home())))
+
+    def _remember_folder(self, path: str) -> None:
+        self.settings.set_value("session/last_folder", str(Path(path).parent))
+
+    def _select_in_list(self, menu_id: int) -> None:
+        row = self.menu_list.row_of(menu_id)
+        if row >= 0:
+            self.library_panel.list.setCurrentIndex(self.menu_list.index(row))
+
+    def _list_reset(self) -> None:
+        self.menu_list.current_id = self.menu_id
+        if self.menu_id is not None:
+            self._select_in_list(self.menu_id)
+
+    # -- live coverage ------------------------------------------------------------------
+    def _menu_changed(self) -> None:
+        self.refresh_coverage()
+        self.setWindowTitle(f"{self.menu_model.menu.name} – {APP_NAME}")
+        if self.menu_id is not None:
+            self._autosave_timer.start()
+
+    def refresh_coverage(self) -> None:
+        """Recompute totals for the menu and profile; redraw the chart and the table."""
+        foods = self.state.foods
+        coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
+        self.coverage = coverage
+        self.totals_model.set_coverage(coverage, foods)
+        self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
+
+    def _profile_edited(self, profile) -> None:
+        self.state.set_profile(profile)
+        self.settings.set_profile(profile)
+        missing = 10 - len(self.state.targets)
+        if missing:
+            self.statusBar().showMessage(
+                f"{profile.standard.upper()} gives no values for this life stage for {missing} "
+                "nutrients; NASEM covers every age.", 10000)
+
+    def _foods_changed(self, foods) -> None:
+        self.menu_model.set_foods(foods)
+        self.chart.food_name = foods.name
+        self.refresh_coverage()
+
+    def _add_selected_food(self) -> None:
+        foods = self.browser.selected_foods() or ([self.browser.current_food()] if self.browser.current_food() else [])
+        if foods:
+            self.editor.add_foods(foods)
+
+    # -- window state ---------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for splitter in (self.main_splitter, self.coverage_splitter, self.browser.splitter):
+            sizes = self.settings.value(f"window/{splitter.objectName()}")
+            if isinstance(sizes, QByteArray):
+                splitter.restoreState(sizes)
+        per = self.settings.value("browser/per")
+        if per:
+            index = self.browser.per.findData(per)
+            if index >= 0:
+                self.browser.per.setCurrentIndex(index)
+        if self.settings.value("session/seen_help") is None:
+            # The first time only: what this is, and when to see a doctor.
+            QTimer.singleShot(0, self.show_help)
+            self.settings.set_value("session/seen_help", True)
+
+    def save_window_state(self) -> None:
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/state", self.saveState())
+        for splitter in (self.main_splitter, self.coverage_splitter, self.browser.splitter):
+            self.settings.set_value(f"window/{splitter.objectName()}", splitter.saveState())
+        self.settings.set_value("browser/per", self.browser.per.currentData())
+        self.settings.sync()
+
+    def finish_startup(self) -> None:
+        """Work the first paint does not need: the chart (matplotlib) is built now."""
+        self.chart.build()
+        self.refresh_coverage()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_now()
+        self.save_window_state()
+        super().closeEvent(event)
+
+    # -- help -----------------------------------------------------------------------------
+    def show_help(self) -> None:
+        self.help_dock.show()
+        self.help_dock.raise_()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> plans meals that cover the nutrients linked to muscle cramps."
+            "<p>Food values: USDA SR28. Targets: NASEM Dietary Reference Intakes and EFSA "
+            "Dietary Reference Values.</p>",
+        )

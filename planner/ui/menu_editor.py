@@ -1,0 +1,227 @@
+"""The menu editor: the day's meals and items, edited in place, by drag and drop or keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QDoubleValidator, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+    QStyledItemDelegate, QToolButton, QTreeView, QVBoxLayout, QWidget,
+)
+
+from planner.core.menu import MEAL_LABELS, MEALS, MenuItem
+from planner.ui.menu_commands import AddItems, EditItem, MoveItems, RemoveItems, RenameMenu
+from planner.ui.menu_model import AMOUNT, UNIT, UNITS, MenuModel
+
+
+class AmountDelegate(QStyledItemDelegate):
+    """Amount cells take numbers only; unit cells offer grams or portions."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        if index.column() == UNIT:
+            combo = QComboBox(parent)
+            for unit, label in UNITS.items():
+                combo.addItem(label, unit)
+            return combo
+        editor = QLineEdit(parent)
+        validator = QDoubleValidator(0.0, 5000.0, 2, editor)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        editor.setValidator(validator)
+        return editor
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        else:
+            editor.setText(f"{value:g}")
+            editor.selectAll()
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+        value = editor.currentData() if isinstance(editor, QComboBox) else editor.text()
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+
+class MenuTree(QTreeView):
+    """Delete removes the selection; drops are handled by the model's requests."""
+
+    deletePressed = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            self.deletePressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MenuEditor(QWidget):
+    """Shows one menu; every change goes through the undo stack."""
+
+    statusMessage = Signal(str)
+
+    def __init__(self, model: MenuModel, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.undo_stack = undo_stack
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Menu name")
+        self.name.setMaxLength(200)
+        self.name.editingFinished.connect(self._rename)
+        self.add_to = QComboBox()
+        for meal in MEALS:
+            self.add_to.addItem(MEAL_LABELS[meal], meal)
+        self.add_to.setToolTip("Meal that new foods go to (when no meal is selected)")
+
+        self.tree = MenuTree()
+        self.tree.setModel(model)
+        self.tree.setItemDelegate(AmountDelegate(self.tree))
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.deletePressed.connect(self.remove_selected)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 58), (2, 70), (3, 50), (4, 46)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+
+        model.modelReset.connect(self._after_reset)
+        model.rowsInserted.connect(self._after_insert)
+        model.menuChanged.connect(self._sync_name)
+        model.editRequested.connect(
+            lambda position, item: self.undo_stack.push(EditItem(self.model, position, item))
+        )
+        model.addRequested.connect(self.add_foods)
+        model.moveRequested.connect(self.move_positions)
+        model.invalidEdit.connect(self.statusMessage)
+
+        remove = QToolButton(text="Remove")
+        remove.setToolTip("Remove the selected items (Delete)")
+        remove.clicked.connect(self.remove_selected)
+        move = QToolButton(text="Move to ▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        move_menu = QMenu(move)
+        self.move_actions = []
+        for n, meal in enumerate(MEALS, start=1):
+            action = move_menu.addAction(MEAL_LABELS[meal])
+            action.setShortcut(QKeySequence(f"Alt+{n}"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, m=meal: self.move_selected(m))
+            self.addAction(action)
+            self.move_actions.append(action)
+        move.setMenu(move_menu)
+
+        top = QHBoxLayout()
+        top.addWidget(self.name, 1)
+        top.addWidget(QLabel("Add to"))
+        top.addWidget(self.add_to)
+        buttons = QHBoxLayout()
+        buttons.addWidget(remove)
+        buttons.addWidget(move)
+        buttons.addStretch(1)
+        self.kcal = QLabel()
+        buttons.addWidget(self.kcal)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self._after_reset()
+
+    # -- actions ----------------------------------------------------------------------
+    def target_meal(self) -> str:
+        """The meal of the current row, else the 'Add to' choice."""
+        return self.model.meal_of(self.tree.currentIndex()) or self.add_to.currentData()
+
+    def add_foods(self, food_ids: list[str], meal: str | None = None, portions: float = 1.0) -> None:
+        """Add one portion of each food (grams when a food has no portion)."""
+        meal = meal or self.target_meal()
+        items = []
+        for food_id in food_ids:
+            portion = self.model.foods.portion_g(food_id)
+            if portion == portion:  # not NaN
+                items.append(MenuItem(food_id, meal, portions=portions))
+            else:
+                items.append(MenuItem(food_id, meal, grams=100.0))
+        if items:
+            self.undo_stack.push(AddItems(self.model, items))
+
+    def selected_positions(self) -> list[int]:
+        rows = self.tree.selectionModel().selectedRows()
+        return sorted({p for r in rows if (p := self.model.position_of(r)) is not None})
+
+    def remove_selected(self) -> None:
+        positions = self.selected_positions()
+        if positions:
+            self.undo_stack.push(RemoveItems(self.model, positions))
+
+    def move_selected(self, meal: str) -> None:
+        self.move_positions(self.selected_positions(), meal)
+
+    def move_positions(self, positions: list[int], meal: str) -> None:
+        command = MoveItems(self.model, positions, meal)
+        if command.moves:
+            self.undo_stack.push(command)
+            self.select_positions(positions)
+
+    def select_positions(self, positions: list[int]) -> None:
+        selection = self.tree.selectionModel()
+        selection.clearSelection()
+        for p in positions:
+            if p < len(self.model.menu.items):
+                index = self.model.index_of_position(p)
+                self.tree.expand(index.parent())
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def edit_amount(self, position: int) -> None:
+        """Start typing an amount for an item (keyboard users: F2 does the same)."""
+        index = self.model.index_of_position(position, AMOUNT)
+        self.tree.setCurrentIndex(index)
+        self.tree.edit(index)
+
+    def _rename(self) -> None:
+        name = self.name.text().strip()
+        if name and name != self.model.menu.name:
+            self.undo_stack.push(RenameMenu(self.model, name))
+        elif not name:
+            self.name.setText(self.model.menu.name)
+
+    def _context_menu(self, point) -> None:
+        menu = QMenu(self)
+        if self.selected_positions():
+            menu.addAction("Remove", self.remove_selected)
+            move = menu.addMenu("Move to")
+            for action in self.move_actions:
+                move.addAction(action)
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    # -- keeping the view tidy ----------------------------------------------------------
+    def _after_reset(self) -> None:
+        self.tree.expandAll()
+        self._sync_name()
+
+    def _after_insert(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid():
+            self.tree.expand(parent)
+            index = self.model.index(last, 0, parent)
+            self.tree.scrollTo(index)
+
+    def _sync_name(self) -> None:
+        if not self.name.hasFocus():
+            self.name.setText(self.model.menu.name)
+        kcal = sum(self.model._meal_kcal(m) for m in MEALS)
+        self.kcal.setText(f"{len(self.model.menu.items)} items · {kcal:,.0f} kcal")

@@ -1,0 +1,275 @@
+"""A tree model over the core Menu: meals at the top, their items below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from planner.core.foods import FoodTable
+from planner.core.formatting import fmt_amount
+from planner.core.menu import MEAL_LABELS, MEALS, Menu, MenuItem, amount_problem
+from planner.ui.food_model import FOOD_MIME
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Food", "Amount", "Unit", "Grams", "kcal")
+AMOUNT, UNIT = 1, 2
+UNITS = {"g": "g", "portions": "portions"}
+POSITION_ROLE = Qt.ItemDataRole.UserRole + 10  # the item's position in Menu.items
+ITEM_MIME = "application/x-crampless-menu-positions"
+_MEAL_ID = 0  # internalId of top-level (meal) rows; items carry meal index + 1
+
+
+class MenuModel(QAbstractItemModel):
+    """Presents a Menu; it changes only through the primitive edits below.
+
+    Undo commands (menu_commands.py) call ``insert_item``, ``remove_item`` and
+    ``replace_item``; views ask for edits through ``editRequested`` so that every change,
+    even one typed into a cell, lands on the undo stack.
+    """
+
+    menuChanged = Signal()
+    # position, new MenuItem: a view's in-place edit, to be turned into an undo command
+    editRequested = Signal(int, object)
+    # drops: (food ids, meal) to add; (positions, meal) to move
+    addRequested = Signal(list, str)
+    moveRequested = Signal(list, str)
+    invalidEdit = Signal(str)
+
+    def __init__(self, foods: FoodTable, menu: Menu | None = None) -> None:
+        super().__init__()
+        self.foods = foods
+        self.menu = menu or Menu()
+
+    # -- positions <-> tree ---------------------------------------------------------
+    def _meal_positions(self, meal: str) -> list[int]:
+        return [p for p, item in enumerate(self.menu.items) if item.meal == meal]
+
+    def index_of_position(self, position: int, column: int = 0) -> QModelIndex:
+        item = self.menu.items[position]
+        row = self._meal_positions(item.meal).index(position)
+        return self.createIndex(row, column, MEALS.index(item.meal) + 1)
+
+    def position_of(self, index: ModelIndex) -> int | None:
+        """The Menu.items position of an item index (None for meal rows)."""
+        if not index.isValid() or index.internalId() == _MEAL_ID:
+            return None
+        meal = MEALS[index.internalId() - 1]
+        positions = self._meal_positions(meal)
+        return positions[index.row()] if index.row() < len(positions) else None
+
+    def meal_index(self, meal: str) -> QModelIndex:
+        return self.createIndex(MEALS.index(meal), 0, _MEAL_ID)
+
+    def meal_of(self, index: ModelIndex) -> str | None:
+        if not index.isValid():
+            return None
+        if index.internalId() == _MEAL_ID:
+            return MEALS[index.row()]
+        return MEALS[index.internalId() - 1]
+
+    # -- primitive edits (called by undo commands only) -----------------------------
+    def set_menu(self, menu: Menu) -> None:
+        self.beginResetModel()
+        self.menu = menu
+        self.endResetModel()
+        self.menuChanged.emit()
+
+    def set_foods(self, foods: FoodTable) -> None:
+        self.beginResetModel()
+        self.foods = foods
+        self.endResetModel()
+
+    def insert_item(self, position: int, item: MenuItem) -> None:
+        row = sum(1 for i in self.menu.items[:position] if i.meal == item.meal)
+        self.beginInsertRows(self.meal_index(item.meal), row, row)
+        self.menu.items.insert(position, item)
+        self.endInsertRows()
+        self.menuChanged.emit()
+
+    def remove_item(self, position: int) -> MenuItem:
+        index = self.index_of_position(position)
+        self.beginRemoveRows(index.parent(), index.row(), index.row())
+        item = self.menu.items.pop(position)
+        self.endRemoveRows()
+        self.menuChanged.emit()
+        return item
+
+    def replace_item(self, position: int, item: MenuItem) -> None:
+        old = self.menu.items[position]
+        if old.meal != item.meal:
+            self.remove_item(position)
+            self.insert_item(position, item)
+            return
+        self.menu.items[position] = item
+        self.dataChanged.emit(self.index_of_position(position, 0),
+                              self.index_of_position(position, len(COLUMNS) - 1))
+        self.menuChanged.emit()
+
+    def set_name(self, name: str) -> None:
+        self.menu.name = name
+        self.menuChanged.emit()
+
+    # -- Qt model interface -------------------------------------------------------------
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not parent.isValid():
+            if 0 <= row < len(MEALS) and 0 <= column < len(COLUMNS):
+                return self.createIndex(row, column, _MEAL_ID)
+            return QModelIndex()
+        if parent.internalId() != _MEAL_ID:
+            return QModelIndex()
+        meal = MEALS[parent.row()]
+        if 0 <= row < len(self._meal_positions(meal)) and 0 <= column < len(COLUMNS):
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == _MEAL_ID:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _MEAL_ID)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        if not parent.isValid():
+            return len(MEALS)
+        if parent.internalId() == _MEAL_ID and parent.column() == 0:
+            return len(self._meal_positions(MEALS[parent.row()]))
+        return 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column = index.column()
+        position = self.position_of(index)
+        if position is None:  # a meal row
+            meal = MEALS[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                if column == 0:
+                    count = len(self._meal_positions(meal))
+                    return f"{MEAL_LABELS[meal]} ({count})" if count else MEAL_LABELS[meal]
+                if column == 4:
+                    return fmt_amount(self._meal_kcal(meal))
+            if role == Qt.ItemDataRole.FontRole and column == 0:
+                from PySide6.QtGui import QFont
+
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        item = self.menu.items[position]
+        if role == POSITION_ROLE:
+            return position
+        grams = item.grams_of(self.foods)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return self.foods.name(item.food) if item.food in self.foods else item.food
+            if column == AMOUNT:
+                return item.amount if role == Qt.ItemDataRole.EditRole else fmt_amount(item.amount)
+            if column == UNIT:
+                return item.unit
+            if column == 3:
+                return fmt_amount(grams)
+            if column == 4:
+                return fmt_amount(self.foods.values.at[item.food, "energy"] * grams / 100)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            portion = self.foods.info.at[item.food, "portion_name"]
+            return f"{self.foods.name(item.food)} — 1 portion = {portion} ({fmt_amount(self.foods.portion_g(item.food))} g)"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, 3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _meal_kcal(self, meal: str) -> float:
+        total = 0.0
+        for p in self._meal_positions(meal):
+            item = self.menu.items[p]
+            total += float(self.foods.values.at[item.food, "energy"]) * item.grams_of(self.foods) / 100
+        return total
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return flags
+        if self.position_of(index) is None:
+            return flags | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() in (AMOUNT, UNIT):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """An in-place edit: validated here, applied through an undo command."""
+        position = self.position_of(index)
+        if position is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        item = self.menu.items[position]
+        if index.column() == UNIT:
+            if value not in UNITS or value == item.unit:
+                return False
+            new = self.convert_unit(item, value)
+        else:
+            amount = parse_amount(value)
+            problem = amount_problem(amount, item.unit)
+            if problem:
+                self.invalidEdit.emit(f"{self.foods.name(item.food)}: {problem}")
+                return False
+            new = item.with_amount(float(amount), item.unit)
+        if new != item:
+            self.editRequested.emit(position, new)
+        return True
+
+    def convert_unit(self, item: MenuItem, unit: str) -> MenuItem:
+        """The same quantity expressed in ``unit`` (grams <-> portions)."""
+        portion = self.foods.portion_g(item.food)
+        if unit == "g":
+            return item.with_amount(round(item.grams_of(self.foods), 1), "g")
+        return item.with_amount(round(item.grams_of(self.foods) / portion, 2), "portions")
+
+    # -- drag and drop ------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [FOOD_MIME, ITEM_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        positions = sorted({p for i in indexes if (p := self.position_of(i)) is not None})
+        mime = QMimeData()
+        mime.setData(ITEM_MIME, ",".join(map(str, positions)).encode())
+        return mime
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+        return data.hasFormat(FOOD_MIME) or data.hasFormat(ITEM_MIME)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+        from planner.ui.food_model import food_ids_from_mime
+
+        meal = self.meal_of(parent) or "snack"
+        if data.hasFormat(ITEM_MIME):
+            text = bytes(data.data(ITEM_MIME)).decode()
+            positions = [int(p) for p in text.split(",") if p]
+            if positions:
+                self.moveRequested.emit(positions, meal)
+            # The move is done by the command; Qt must not remove the dragged rows itself.
+            return False
+        ids = food_ids_from_mime(data)
+        if ids:
+            self.addRequested.emit(ids, meal)
+        return bool(ids)
+
+
+def parse_amount(value: object) -> object:
+    """A typed amount as a float when it reads as one (``1,5`` too), else unchanged."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().replace(",", ".")
+        try:
+            return float(text)
+        except ValueError:
+            return value
+    return value

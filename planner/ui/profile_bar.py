@@ -1,0 +1,74 @@
+"""The profile controls: sex, age, pregnancy or breastfeeding, and the reference standard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QWidget
+
+from planner.core.profile import MAX_AGE, SEXES, STANDARDS, Profile
+
+STAGES = {"": "—", "pregnant": "Pregnant", "lactating": "Breastfeeding"}
+
+
+class ProfileBar(QWidget):
+    """Emits ``profileEdited`` with a valid Profile whenever a control changes."""
+
+    profileEdited = Signal(object)
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sex = QComboBox()
+        for sex in SEXES:
+            self.sex.addItem(sex.capitalize(), sex)
+        self.age = QDoubleSpinBox(decimals=1, minimum=0, maximum=MAX_AGE, singleStep=1, suffix=" years")
+        self.age.setKeyboardTracking(False)
+        self.age.setToolTip("Age in years (0.5 = six months)")
+        self.stage = QComboBox()
+        for key, label in STAGES.items():
+            self.stage.addItem(label, key)
+        self.standard = QComboBox()
+        for key, label in STANDARDS.items():
+            self.standard.addItem(label, key)
+        self.standard.setToolTip("NASEM: US/Canada Dietary Reference Intakes; EFSA: EU Dietary Reference Values")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for text, widget in (("Sex", self.sex), ("Age", self.age), ("", self.stage),
+                             ("Targets", self.standard)):
+            if text:
+                layout.addWidget(QLabel(text))
+            layout.addWidget(widget)
+        self.set_profile(profile)
+        for combo in (self.sex, self.stage, self.standard):
+            combo.currentIndexChanged.connect(self._changed)
+        self.age.valueChanged.connect(self._changed)
+
+    def set_profile(self, profile: Profile) -> None:
+        self._updating = True
+        self.sex.setCurrentIndex(self.sex.findData(profile.sex))
+        self.age.setValue(profile.age)
+        stage = "pregnant" if profile.pregnant else "lactating" if profile.lactating else ""
+        self.stage.setCurrentIndex(self.stage.findData(stage))
+        self.standard.setCurrentIndex(self.standard.findData(profile.standard))
+        self._updating = False
+        self._enable_stage()
+
+    def _enable_stage(self) -> None:
+        female = self.sex.currentData() == "female"
+        self.stage.setEnabled(female)
+        if not female:
+            self.stage.setCurrentIndex(0)
+
+    def profile(self) -> Profile:
+        stage = self.stage.currentData() if self.sex.currentData() == "female" else ""
+        return Profile(
+            sex=self.sex.currentData(), age=self.age.value(), pregnant=stage == "pregnant",
+            lactating=stage == "lactating", standard=self.standard.currentData(),
+        )
+
+    def _changed(self) -> None:
+        if self._updating:
+            return
+        self._updating = True
+        self._enable_stage()
+        self._updating = False
+        self.profileEdited.emit(self.profile())
