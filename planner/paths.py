@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FOODS_CSV = ROOT / "foods.csv"
+# CRAMPLESS_FOODS_CSV points at another food table (a dietitian's own, or a test's).
+FOODS_CSV = Path(os.environ.get("CRAMPLESS_FOODS_CSV") or ROOT / "foods.csv")
 RESOURCES = ROOT / "resources"
 REFERENCE_INTAKES_CSV = RESOURCES / "reference_intakes.csv"
 FOOD_MAPPING_CSV = RESOURCES / "food_mapping.csv"

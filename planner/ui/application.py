@@ -14,7 +14,7 @@ from planner.core.errors import InputError
 from planner.core.intakes import ReferenceIntakes
 from planner.core.library import Library
 from planner.datadir import ORGANIZATION, default_data_dir
-from planner.paths import REFERENCE_INTAKES_CSV
+from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
 from planner.ui.faults import install_excepthook, log, start_logging
 from planner.ui.main_window import MainWindow
 from planner.ui.settings import Settings
@@ -25,11 +25,13 @@ class StartupError(Exception):
     """The window cannot open; the message says what and where."""
 
 
-def create_window(data_dir: Path) -> tuple[MainWindow, Path | None]:
+def create_window(
+    data_dir: Path, foods_csv: Path = FOODS_CSV
+) -> tuple[MainWindow, Path | None]:
     """Load everything the window needs; returns it and a corrupt library's backup, if any."""
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
-        foods = load_catalog(data_dir)
+        foods = load_catalog(data_dir, foods_csv)
         intakes = ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
     except InputError as exc:
         raise StartupError(str(exc)) from None

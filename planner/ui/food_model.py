@@ -214,8 +214,14 @@ class FoodFilterProxy(QSortFilterProxyModel):
             mask &= np.fromiter(
                 (self._require <= set(t) and not (self._exclude & set(t)) for t in tags), bool, len(tags)
             )
-        self._mask = mask
-        self.invalidateRowsFilter()
+        # Qt 6.9 replaced invalidateRowsFilter() with begin/endFilterChange().
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self._mask = mask
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._mask = mask
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
         return self._mask is None or bool(self._mask[source_row])

@@ -225,10 +225,10 @@ class MainWindow(QMainWindow):
         name = next((e.name for e in self.library.menus() if e.id == menu_id), "this menu")
         answer = QMessageBox.question(
             self, "Delete menu", f"Delete the menu “{name}”? This cannot be undone.",
-            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        if answer != QMessageBox.StandardButton.Delete:
+        if answer != QMessageBox.StandardButton.Yes:
             return
         if menu_id == self.menu_id:
             self._autosave_timer.stop()

@@ -1,0 +1,323 @@
+"""foods.csv against SR28 and the mapping: the build, every value, the mapping's checks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from planner.build.foods_build import (
+    FOODS_COLUMNS,
+    MAPPING_COLUMNS,
+    Sr28,
+    build_foods,
+    computed_unsupported_claims,
+    foods_csv_text,
+    main,
+    read_sr28,
+)
+from planner.core.errors import InputError
+from planner.core.foods import load_foods
+from planner.core.nutrients import NUTRIENTS
+from planner.paths import FOOD_MAPPING_CSV, FOODS_CSV, REFERENCE_INTAKES_CSV
+
+# --- independent reads: the csv module on the zip, not the builder's pandas reader ---------
+
+
+def _sr28_records(zip_path: Path, table: str) -> Iterator[list[str]]:
+    with zipfile.ZipFile(zip_path) as archive, archive.open(f"{table}.txt") as raw:
+        text = io.TextIOWrapper(raw, encoding="latin-1", newline="")
+        yield from csv.reader(text, delimiter="^", quotechar="~")
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def foods_rows() -> list[dict[str, str]]:
+    return _read_rows(FOODS_CSV)
+
+
+@pytest.fixture(scope="module")
+def mapping_rows() -> list[dict[str, str]]:
+    return _read_rows(FOOD_MAPPING_CSV)
+
+
+@pytest.fixture(scope="module")
+def sr28_values(sr28_zip, foods_rows) -> dict[tuple[str, str], str]:
+    """(NDB, Nutr_No) -> Nutr_Val for the foods in foods.csv, from NUT_DATA."""
+    ndbs = {row["usda_ndb"] for row in foods_rows}
+    return {
+        (record[0], record[1]): record[2]
+        for record in _sr28_records(sr28_zip, "NUT_DATA")
+        if record[0] in ndbs
+    }
+
+
+@pytest.fixture(scope="module")
+def sr28(sr28_zip) -> Sr28:
+    return read_sr28(sr28_zip)
+
+
+@pytest.fixture(scope="module")
+def built(sr28) -> pd.DataFrame:
+    return build_foods(FOOD_MAPPING_CSV, sr28, REFERENCE_INTAKES_CSV)
+
+
+def _by_id(rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in rows}
+
+
+# --- foods.csv is the build's output, and the build is SR28's ------------------------------
+
+
+def test_foods_csv_is_what_the_builder_builds(built):
+    assert tuple(built.columns) == FOODS_COLUMNS
+    assert FOODS_CSV.read_bytes() == foods_csv_text(built).encode("utf-8"), (
+        "foods.csv is stale: run python -m planner.build.foods_build"
+    )
+
+
+def test_every_nutrient_value_is_sr28s(foods_rows, sr28_values):
+    assert len(foods_rows) >= 80
+    for row in foods_rows:
+        for n in NUTRIENTS:
+            cell = row[n.food_column]
+            sr28 = sr28_values.get((row["usda_ndb"], n.usda_number))
+            where = f"{row['id']} {n.food_column}"
+            if sr28 is None:
+                assert cell == "", f"{where}: SR28 has no value, foods.csv says {cell!r}"
+            else:
+                assert cell != "", f"{where}: SR28 says {sr28}, foods.csv has none"
+                assert float(cell) == float(sr28), f"{where}: {cell} != SR28 {sr28}"
+
+
+def test_descriptions_groups_refuse_and_portions_are_sr28s(sr28_zip, foods_rows, mapping_rows):
+    described = {r[0]: r for r in _sr28_records(sr28_zip, "FOOD_DES")}
+    groups = {r[0]: r[1] for r in _sr28_records(sr28_zip, "FD_GROUP")}
+    weights = {(r[0], r[1]): r for r in _sr28_records(sr28_zip, "WEIGHT")}
+    seqs = {row["id"]: row["portion_seq"] for row in mapping_rows}
+    for row in foods_rows:
+        food = described[row["usda_ndb"]]
+        assert row["usda_description"] == food[2]
+        assert row["usda_food_group"] == groups[food[1]]
+        assert float(row["refuse_pct"]) == float(food[8] or 0)
+        weight = weights[(row["usda_ndb"], seqs[row["id"]])]
+        assert float(row["portion_g"]) == float(weight[4])
+        assert float(row["portion_name"].split(" ")[0]) == float(weight[2])
+        assert row["portion_name"].endswith(" " + weight[3])
+
+
+def test_banana_spot_check(foods_rows):
+    banana = _by_id(foods_rows)["banana"]
+    assert banana["usda_ndb"] == "09040"
+    assert banana["usda_description"] == "Bananas, raw"
+    expected = {
+        "energy_kcal": 89,
+        "magnesium_mg": 27,
+        "potassium_mg": 358,
+        "calcium_mg": 5,
+        "iron_mg": 0.26,
+        "vitamin_b6_mg": 0.367,
+        "folate_ug_dfe": 20,
+        "vitamin_b12_ug": 0,
+    }
+    assert {k: float(banana[k]) for k in expected} == expected
+    assert banana["vitamin_b12_ug"] == "0.00"  # SR28's text, not a reformatted number
+    assert banana["refuse_pct"] == "36"
+    assert banana["portion_name"] == '1 medium (7" to 7-7/8" long)'
+    assert banana["portion_g"] == "118"
+    # One banana as bought: 118 g eaten is 64 % of it.
+    assert banana["purchase_unit"] == "piece"
+    assert banana["purchase_unit_g"] == "184.4"
+
+
+def test_an_unknown_value_stays_empty(foods_rows, sr28_values):
+    # SR28 gives black currants no folate (435) and no vitamin D (328): unknown, not 0.
+    currants = _by_id(foods_rows)["black-currants"]
+    assert ("09083", "435") not in sr28_values and ("09083", "328") not in sr28_values
+    assert currants["folate_ug_dfe"] == "" and currants["vitamin_d_ug"] == ""
+    assert math.isnan(load_foods(FOODS_CSV).values.at["black-currants", "folate"])
+
+
+def test_amounts_have_a_leading_zero_and_no_trailing_point_zero(foods_rows):
+    names = {row["id"]: row["portion_name"] for row in foods_rows}
+    assert names["green-peas"] == "0.5 cup"  # SR28 writes ".5"
+    assert names["rolled-oats"] == "0.333 cup"
+    assert not any(name.split(" ")[0].endswith(".0") for name in names.values())
+
+
+def test_every_food_has_what_a_planner_needs(foods_rows):
+    for row in foods_rows:
+        assert float(row["portion_g"]) > 0, row["id"]
+        assert float(row["purchase_unit_g"]) > 0, row["id"]
+    assert _by_id(foods_rows)["tap-water"]["tags"].split(";")[-1] == "no-shopping"
+
+
+# --- unsupported claims --------------------------------------------------------------------
+
+
+def test_honey_does_not_back_the_potassium_claim(foods_rows, mapping_rows):
+    # 1 tbsp (21 g) x 52 mg/100 g = 11 mg, well under 10 % of 2600 mg.
+    assert _by_id(foods_rows)["honey"]["unsupported_claims"] == "potassium"
+    assert _by_id(mapping_rows)["honey"]["unsupported_claims"] == "potassium"
+    assert _by_id(foods_rows)["banana"]["unsupported_claims"] == ""
+
+
+def test_claims_rule_flags_known_low_values_only():
+    foods = pd.DataFrame(
+        {
+            "article_lists": ["potassium;magnesium", "potassium", ""],
+            "portion_g": ["100", "100", "100"],
+            **{n.food_column: ["", "", ""] for n in NUTRIENTS},
+        }
+    )
+    foods.loc[0, "potassium_mg"] = "259"  # 259 mg < 260 mg (10 % of 2600): flagged
+    foods.loc[0, "magnesium_mg"] = ""  # unknown: not flagged
+    foods.loc[1, "potassium_mg"] = "260"  # exactly 10 %: backed
+    claims = computed_unsupported_claims(foods, {"potassium": 2600.0, "magnesium": 320.0})
+    assert claims.tolist() == ["potassium", "", ""]
+
+
+def test_a_mapping_that_drifts_from_the_data_is_refused(tmp_path, sr28, mapping_rows):
+    mapping = _edited_mapping(tmp_path, mapping_rows, "honey", "unsupported_claims", "")
+    with pytest.raises(ValueError, match=r"food_mapping\.csv: line \d+, column unsupported_claims"):
+        build_foods(mapping, sr28, REFERENCE_INTAKES_CSV)
+    with pytest.raises(InputError, match=r"honey: .*\(add potassium\)"):
+        build_foods(mapping, sr28, REFERENCE_INTAKES_CSV)
+
+
+# --- the mapping's checks ------------------------------------------------------------------
+
+
+def _edited_mapping(
+    tmp_path: Path, rows: list[dict[str, str]], food: str, column: str, value: str
+) -> Path:
+    path = tmp_path / "food_mapping.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(MAPPING_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**row, column: value} if row["id"] == food else row for row in rows)
+    return path
+
+
+def _line_of(rows: list[dict[str, str]], food: str) -> int:
+    return next(i for i, row in enumerate(rows) if row["id"] == food) + 2
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("usda_ndb", "99999", "unknown NDB number '99999'"),
+        ("usda_ndb", "9040", "'9040' is not a 5-digit NDB"),
+        ("portion_seq", "42", "Seq 42 is not in SR28 WEIGHT"),
+        ("tags", "vegan;glutenous", "unknown tag 'glutenous'"),
+        ("category", "sweets", "unknown category 'sweets'"),
+        ("purchase_unit", "crate", "unknown purchase unit 'crate'"),
+        ("purchase_unit_g", "120", "leave empty for piece foods"),
+        ("article_lists", "potassium;zinc", "unknown nutrient 'zinc'"),
+        ("unsupported_claims", "iron", "'iron' is not in article_lists"),
+    ],
+)
+def test_mapping_faults_name_file_line_and_column(
+    tmp_path, sr28, mapping_rows, column, value, message
+):
+    mapping = _edited_mapping(tmp_path, mapping_rows, "banana", column, value)
+    line = _line_of(mapping_rows, "banana")
+    with pytest.raises(ValueError) as caught:
+        build_foods(mapping, sr28, REFERENCE_INTAKES_CSV)
+    assert str(caught.value).startswith(f"food_mapping.csv: line {line}, column {column}: ")
+    assert message in str(caught.value)
+
+
+def test_a_duplicate_id_is_refused_before_sr28_is_read(tmp_path, mapping_rows):
+    mapping = _edited_mapping(tmp_path, mapping_rows, "kiwi", "id", "banana")
+    line = _line_of(mapping_rows, "kiwi")
+    with pytest.raises(ValueError, match=rf"food_mapping\.csv: line {line}, column id: duplicate"):
+        build_foods(mapping, tmp_path / "no-sr28-needed.zip", REFERENCE_INTAKES_CSV)
+
+
+def test_a_wrong_header_is_refused(tmp_path):
+    path = tmp_path / "food_mapping.csv"
+    path.write_text("id,name\nbanana,Banana\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"food_mapping\.csv: header: the columns must be"):
+        build_foods(path, tmp_path, REFERENCE_INTAKES_CSV)
+
+
+# --- reading SR28 --------------------------------------------------------------------------
+
+# A two-food SR28 in its own format: CRLF, ~text~, ^-separated, an empty (unknown) value.
+MINI_SR28 = {
+    "FOOD_DES.txt": "~09040~^~0900~^~Bananas, raw~^~BANANAS,RAW~^^^~Y~^~Skin~^36^~Musa~^6.25^^^\r\n"
+    "~19296~^~1900~^~Honey~^~HONEY~^^^~Y~^^0^^6.25^^^\r\n",
+    "FD_GROUP.txt": "~0900~^~Fruits and Fruit Juices~\r\n~1900~^~Sweets~\r\n",
+    "NUT_DATA.txt": "~09040~^~306~^358^1^^~1~^^^^^^^^^^^^\r\n"
+    "~09040~^~418~^0.00^0^^~4~^^^^^^^^^^^^\r\n"
+    "~09040~^~203~^1.09^1^^~1~^^^^^^^^^^^^\r\n"
+    "~19296~^~306~^52^1^^~1~^^^^^^^^^^^^\r\n",
+    "WEIGHT.txt": '~09040~^5^1^~medium (7" to 7-7/8" long)~^118^^\r\n~19296~^2^1^~tbsp~^21^^\r\n',
+}
+
+
+def _write_mini_sr28(folder: Path, lower_case: bool = False) -> Path:
+    folder.mkdir()
+    for name, text in MINI_SR28.items():
+        (folder / (name.lower() if lower_case else name)).write_bytes(text.encode("latin-1"))
+    return folder
+
+
+def test_read_sr28_reads_a_folder_and_a_zip_alike(tmp_path):
+    folder = _write_mini_sr28(tmp_path / "sr28", lower_case=True)
+    archive = tmp_path / "sr28.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for name, text in MINI_SR28.items():
+            zipped.writestr(f"sr28asc/{name}", text.encode("latin-1"))
+    from_folder, from_zip = read_sr28(folder), read_sr28(archive)
+    for part in ("foods", "groups", "nutrients", "weights"):
+        pd.testing.assert_frame_equal(getattr(from_folder, part), getattr(from_zip, part))
+    # Only tracked nutrients are kept (not protein, 203); text stays as SR28 writes it.
+    assert from_zip.nutrients["value"].tolist() == ["358", "0.00", "52"]
+    assert from_zip.foods.set_index("ndb").at["19296", "refuse"] == "0"
+    assert from_zip.weights.at[0, "measure"] == 'medium (7" to 7-7/8" long)'
+
+
+def test_read_sr28_names_a_missing_table_and_a_missing_path(tmp_path):
+    folder = _write_mini_sr28(tmp_path / "sr28")
+    (folder / "WEIGHT.txt").unlink()
+    with pytest.raises(InputError, match=r"WEIGHT\.txt is missing"):
+        read_sr28(folder)
+    with pytest.raises(InputError, match="not found"):
+        read_sr28(tmp_path / "nowhere.zip")
+
+
+def test_the_full_zip_reads_whole(sr28):
+    assert len(sr28.foods) == 8789 and len(sr28.weights) == 15438 and len(sr28.groups) == 25
+    assert sr28.foods["ndb"].str.fullmatch(r"\d{5}").all()
+    assert set(sr28.nutrients["nutr_no"]) == {n.usda_number for n in NUTRIENTS}
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+def test_command_line_builds_and_checks(tmp_path, sr28_zip, capsys):
+    output = tmp_path / "foods.csv"
+    assert main(["--sr28", str(sr28_zip), "--output", str(output)]) == 0
+    assert output.read_bytes() == FOODS_CSV.read_bytes()
+    assert main(["--sr28", str(sr28_zip), "--output", str(output), "--check"]) == 0
+    output.write_bytes(output.read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["--sr28", str(sr28_zip), "--output", str(output), "--check"]) == 1
+    assert "run: python -m planner.build.foods_build" in capsys.readouterr().err
+
+
+def test_command_line_reports_bad_input_in_one_line(tmp_path, capsys):
+    assert main(["--mapping", str(tmp_path / "missing.csv"), "--check"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing.csv: file not found" in err

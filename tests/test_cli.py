@@ -1,0 +1,158 @@
+"""The command line through a subprocess: coverage and foods, good and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from planner.paths import ROOT
+
+SAMPLE = ROOT / "docs" / "sample.menu.json"
+
+
+def run(*args, data_dir):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *map(str, args)],
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_coverage_json_matches_the_sample_menu(tmp_path, foods):
+    result = run("coverage", SAMPLE, "--sex", "female", "--age", "55", "--format", "json",
+                 data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["profile"] == {"sex": "female", "age": 55, "life_stage": "adult",
+                               "pregnant": False, "lactating": False, "standard": "nasem"}
+    lines = {n["key"]: n for n in data["nutrients"]}
+    # Independent arithmetic from foods.csv: grams x value / 100 for each item.
+    menu = json.loads(SAMPLE.read_text())
+    expected = 0.0
+    for item in menu["items"]:
+        grams = item.get("grams") or item["portions"] * foods.info.at[item["food"], "portion_g"]
+        expected += grams * foods.values.at[item["food"], "potassium"] / 100
+    assert lines["potassium"]["amount"] == pytest.approx(expected, abs=1e-3)
+    assert lines["potassium"]["target"] == 2600 and lines["potassium"]["target_kind"] == "AI"
+    assert lines["potassium"]["percent"] == pytest.approx(100 * expected / 2600, abs=0.05)
+    assert lines["magnesium"]["upper_limit_scope"] == "supplements"
+    assert lines["magnesium"]["above_upper_limit"] is False  # 549 mg > 350, but food only
+    assert lines["energy"]["target"] is None and lines["energy"]["percent"] is None
+    top = data["contributors"]["magnesium"][0]
+    assert top["food"] == "pumpkin-seeds"
+    assert lines["water"]["unit"] == "L"
+
+
+def test_coverage_table_and_csv(tmp_path):
+    table = run("coverage", SAMPLE, data_dir=tmp_path)
+    assert table.returncode == 0 and "Magnesium" in table.stdout and "Pumpkin seeds" in table.stdout
+    csv_out = run("coverage", SAMPLE, "--format", "csv", data_dir=tmp_path)
+    header, *rows = csv_out.stdout.strip().splitlines()
+    assert header.startswith("nutrient,amount,target,percent") and len(rows) == 11
+
+
+def test_coverage_reports_unknown_values(tmp_path, foods):
+    unknown_food = foods.values.index[foods.values["vitamin_d"].isna()][0]
+    menu = tmp_path / "m.menu.json"
+    menu.write_text(json.dumps({"format": "crampless.menu", "version": 1, "name": "x",
+                                "items": [{"food": unknown_food, "grams": 100}]}))
+    data = json.loads(run("coverage", menu, "--format", "json", data_dir=tmp_path).stdout)
+    assert data["unknown"]["vitamin_d"] == [unknown_food]
+    vitamin_d = next(n for n in data["nutrients"] if n["key"] == "vitamin_d")
+    assert vitamin_d["amount"] is None and vitamin_d["complete"] is False
+
+
+def test_foods_ranking_per_portion(tmp_path, foods):
+    result = run("foods", "--rich-in", "magnesium", "--per", "portion", "--limit", "3",
+                 "--format", "json", data_dir=tmp_path)
+    records = json.loads(result.stdout)
+    per_portion = (foods.values["magnesium"] * foods.info["portion_g"] / 100).sort_values(ascending=False)
+    assert [r["id"] for r in records] == list(per_portion.index[:3])
+    assert records[0]["unit"] == "mg" and records[0]["per"] == "portion"
+    assert records[0]["amount"] >= records[1]["amount"] >= records[2]["amount"]
+
+
+def test_foods_search_and_per_100kcal(tmp_path):
+    result = run("foods", "--search", "seeds pumpkin", "--format", "json", data_dir=tmp_path)
+    assert [r["id"] for r in json.loads(result.stdout)] == ["pumpkin-seeds"]
+    kcal = json.loads(run("foods", "--rich-in", "potassium", "--per", "100kcal", "--format", "json",
+                          data_dir=tmp_path).stdout)
+    # Water and salt have no energy: "per 100 kcal" is unknown for them, listed last.
+    assert kcal[-1]["amount"] is None and kcal[0]["amount"] is not None
+
+
+def _menu_file(tmp_path, item):
+    path = tmp_path / "bad.menu.json"
+    path.write_text(json.dumps({"format": "crampless.menu", "version": 1, "name": "x",
+                                "items": [{"food": "banana", "grams": 10}, item]}))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ({"food": "bananna", "grams": 1}, "bad.menu.json: items[1].food: unknown food 'bananna'"),
+        ({"food": "banana", "grams": 1, "portions": 2}, "bad.menu.json: items[1]: give exactly one"),
+        ({"food": "banana", "grams": -3}, "bad.menu.json: items[1].grams: negative amount -3"),
+        ({"food": "banana", "grams": "ten"}, "bad.menu.json: items[1].grams: 'ten' is not a number"),
+    ],
+)
+def test_bad_menu_exits_2_with_one_line(tmp_path, item, message):
+    result = run("coverage", _menu_file(tmp_path, item), data_dir=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{", "bad.menu.json: line 1, column 2: invalid JSON"),
+        ('{"format": "crampless.menu", "version": 2, "items": []}', "bad.menu.json: version:"),
+        ('{"format": "other", "version": 1, "items": []}', "bad.menu.json: format:"),
+    ],
+)
+def test_bad_menu_files(tmp_path, content, message):
+    path = tmp_path / "bad.menu.json"
+    path.write_text(content)
+    result = run("coverage", path, data_dir=tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith(message)
+
+
+def test_missing_menu_and_bad_usage(tmp_path):
+    missing = run("coverage", tmp_path / "none.menu.json", data_dir=tmp_path)
+    assert missing.returncode == 2 and missing.stderr.strip() == "none.menu.json: file not found"
+    for args in (["coverage", SAMPLE, "--age", "old"], ["foods", "--rich-in", "gold"],
+                 ["coverage", SAMPLE, "--sex", "male", "--lactating"]):
+        result = run(*args, data_dir=tmp_path)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("potassium_mg", None, "foods.csv: header: missing column 'potassium_mg'"),
+        ("calcium_mg", "lots", "foods.csv: line 3, column calcium_mg: 'lots' is not a number"),
+        ("iron_mg", "-2", "foods.csv: line 3, column iron_mg: negative value -2"),
+        ("id", "apple", "foods.csv: line 3, column id: duplicate id 'apple'"),
+    ],
+)
+def test_broken_foods_csv_exits_2(tmp_path, monkeypatch, column, value, message):
+    """A broken foods.csv (pointed to by CRAMPLESS_FOODS_CSV) names the file and the place."""
+    from tests.fixtures import TINY_FOODS, write_foods_csv
+    from planner.core.foods import REQUIRED_COLUMNS
+
+    rows = [dict(r) for r in TINY_FOODS]
+    columns = REQUIRED_COLUMNS
+    if value is None:
+        columns = tuple(c for c in REQUIRED_COLUMNS if c != column)
+    else:
+        rows[1][column] = value
+    path = write_foods_csv(tmp_path / "foods.csv", rows, columns)
+    monkeypatch.setenv("CRAMPLESS_FOODS_CSV", str(path))
+    result = run("foods", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith(message)

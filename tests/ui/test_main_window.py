@@ -1,0 +1,259 @@
+"""The main window driven through its real widgets."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from planner.core.library import LIBRARY_FILE
+from planner.ui.application import StartupError, create_window
+from planner.ui.food_model import ID_ROLE
+from planner.ui.menu_model import AMOUNT, UNIT
+
+
+def visible_ids(window) -> list[str]:
+    proxy = window.browser.proxy
+    return [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+
+
+def amount(window, key):
+    return window.coverage[key].amount
+
+
+def test_search_filters_by_word_starts_ignoring_case_and_accents(window, qtbot):
+    total = window.browser.proxy.rowCount()
+    assert total == len(window.state.foods)
+    qtbot.keyClicks(window.browser.search, "PUMPKIN")
+    ids = visible_ids(window)
+    assert "pumpkin-seeds" in ids and "banana" not in ids
+    window.browser.search.clear()
+    qtbot.keyClicks(window.browser.search, "nana")  # not the start of a word
+    assert "banana" not in visible_ids(window)
+    window.browser.search.setText("bànàna")
+    assert visible_ids(window) == ["banana"]
+    window.browser.search.clear()
+    assert window.browser.proxy.rowCount() == total
+
+
+def test_aisle_and_diet_filters(window):
+    browser = window.browser
+    browser.aisle.setCurrentIndex(browser.aisle.findData("fish"))
+    fish = visible_ids(window)
+    assert fish and all(window.state.foods.info.at[f, "category"] == "fish" for f in fish)
+    browser.aisle.setCurrentIndex(0)
+    browser.diet_actions[("require", "vegan")].setChecked(True)
+    vegan = visible_ids(window)
+    assert "banana" in vegan and "milk" not in vegan
+    assert all("vegan" in window.state.foods.info.at[f, "tags"] for f in vegan)
+
+
+def test_sort_by_nutrient_per_portion(window):
+    browser = window.browser
+    browser.per.setCurrentIndex(browser.per.findData("portion"))
+    column = 2 + 1  # Food, Aisle, then energy, magnesium...
+    browser.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    top = visible_ids(window)[0]
+    per_portion = window.state.foods.values["magnesium"] * window.state.foods.info["portion_g"] / 100
+    assert top == per_portion.idxmax()
+
+
+def test_add_edit_move_remove_with_undo(window, qtbot):
+    browser, editor, model = window.browser, window.editor, window.menu_model
+    browser.search.setText("banana")
+    browser.table.setFocus()
+    browser.table.selectionModel().setCurrentIndex(
+        browser.proxy.index(0, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    qtbot.keyClick(browser.table, Qt.Key.Key_Return)
+    assert [i.food for i in model.menu.items] == ["banana"]
+    one = amount(window, "potassium")
+    assert one == pytest.approx(358 * 118 / 100)
+    widths_one = window.chart.segment_widths().copy()
+
+    # In-place edit to 2 portions: totals and the chart follow.
+    index = model.index_of_position(0, AMOUNT)
+    assert model.setData(index, "2")
+    assert amount(window, "potassium") == pytest.approx(2 * one)
+    assert not np.allclose(window.chart.segment_widths(), widths_one)
+
+    # Bad amounts are refused and nothing changes.
+    for bad in ("abc", "-5", "1e9"):
+        model.setData(model.index_of_position(0, AMOUNT), bad)
+        assert model.menu.items[0].portions == 2
+    # Switch to grams keeps the quantity.
+    model.setData(model.index_of_position(0, UNIT), "g")
+    assert model.menu.items[0].grams == pytest.approx(236)
+    assert amount(window, "potassium") == pytest.approx(2 * one)
+
+    editor.move_positions([0], "dinner")
+    assert model.menu.items[0].meal == "dinner"
+    editor.select_positions([0])
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+    assert model.menu.items == [] and amount(window, "potassium") == 0
+
+    stack = window.undo_stack
+    stack.undo()  # remove
+    assert model.menu.items[0].meal == "dinner"
+    stack.undo()  # move
+    assert model.menu.items[0].meal != "dinner"
+    stack.undo()  # unit
+    stack.undo()  # amount
+    assert amount(window, "potassium") == pytest.approx(one)
+    stack.redo()
+    assert amount(window, "potassium") == pytest.approx(2 * one)
+    stack.undo()
+    stack.undo()  # the add itself
+    assert model.menu.items == []
+    np.testing.assert_allclose(window.chart.segment_widths(), 0)
+
+
+def test_drop_foods_on_a_meal_and_move_items_by_drag(window):
+    model = window.menu_model
+    mime = window.browser.model.mimeData([window.browser.model.index(window.browser.model.row_of("kiwi"), 0)])
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, model.meal_index("lunch"))
+    assert [(i.food, i.meal) for i in model.menu.items] == [("kiwi", "lunch")]
+    drag = model.mimeData([model.index_of_position(0)])
+    model.dropMimeData(drag, Qt.DropAction.MoveAction, -1, 0, model.meal_index("snack"))
+    assert model.menu.items[0].meal == "snack"
+    window.undo_stack.undo()
+    assert model.menu.items[0].meal == "lunch"
+
+
+def test_keyboard_only(window, qtbot):
+    window.activateWindow()
+    window.editor.tree.setFocus()
+    qtbot.keyClick(window.editor.tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.browser.search.hasFocus()
+    qtbot.keyClicks(window.browser.search, "kiwi")
+    qtbot.keyClick(window.browser.search, Qt.Key.Key_Return)  # to the first row
+    qtbot.keyClick(window.browser.table, Qt.Key.Key_Return)  # add it
+    assert [i.food for i in window.menu_model.menu.items] == ["kiwi"]
+    window.editor.tree.setFocus()
+    window.editor.select_positions([0])
+    qtbot.keyClick(window.editor.tree, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert window.menu_model.menu.items[0].meal == "dinner"
+    qtbot.keyClick(window.editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.menu_model.menu.items[0].meal != "dinner"
+    window.undo_action.trigger()
+    assert window.menu_model.menu.items == []
+
+
+def test_profile_change_updates_every_target(window):
+    window.editor.add_foods(["banana"])
+    bar = window.profile_bar
+    bar.sex.setCurrentIndex(bar.sex.findData("female"))
+    bar.age.setValue(30)
+    assert window.state.targets["iron"].value == 18
+    assert window.coverage["iron"].target.value == 18
+    bar.stage.setCurrentIndex(bar.stage.findData("pregnant"))
+    assert window.coverage["iron"].target.value == 27
+    bar.sex.setCurrentIndex(bar.sex.findData("male"))
+    assert not bar.stage.isEnabled()
+    assert window.coverage["iron"].target.value == 8
+    assert window.totals_model.index(4, 2).data().startswith("8 mg")
+    bar.standard.setCurrentIndex(bar.standard.findData("efsa"))
+    assert window.state.targets["magnesium"].value == 350
+
+
+def test_menu_and_profile_survive_closing_and_reopening(make_window, tmp_path):
+    first = make_window(tmp_path)
+    first.editor.add_foods(["banana", "kiwi"])
+    first.editor.name.setText("Tuesday")
+    first.editor.name.editingFinished.emit()
+    first.profile_bar.age.setValue(72)
+    first.close()
+    second = make_window(tmp_path)
+    assert second.menu_model.menu.name == "Tuesday"
+    assert [i.food for i in second.menu_model.menu.items] == ["banana", "kiwi"]
+    assert second.state.profile.age == 72
+    assert second.coverage["vitamin_d"].target.value == 20
+
+
+def test_import_export_round_trip(window, tmp_path):
+    window.editor.add_foods(["banana"])
+    path = tmp_path / "out.menu.json"
+    window.export_menu(str(path))
+    data = json.loads(path.read_text())
+    assert data["format"] == "crampless.menu" and data["items"][0]["food"] == "banana"
+    data["name"] = "Imported"
+    path.write_text(json.dumps(data))
+    window.import_menu(str(path))
+    assert window.menu_model.menu.name == "Imported"
+    assert [i.food for i in window.menu_model.menu.items] == ["banana"]
+    assert "Imported" in [e.name for e in window.library.menus()]
+
+
+def test_bad_import_is_refused_with_a_message(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    path = tmp_path / "bad.menu.json"
+    path.write_text(json.dumps({"format": "crampless.menu", "version": 1,
+                                "items": [{"food": "bananna", "grams": 5}]}))
+    before = len(window.library.menus())
+    window.import_menu(str(path))
+    assert "bad.menu.json: items[0].food: unknown food 'bananna'" in shown[0]
+    assert len(window.library.menus()) == before
+
+
+def test_library_rename_duplicate_delete(window, monkeypatch):
+    window.editor.add_foods(["banana"])
+    first = window.menu_id
+    window.duplicate_menu(first)
+    assert window.menu_id != first and len(window.library.menus()) == 2
+    row = window.menu_list.row_of(window.menu_id)
+    window.menu_list.setData(window.menu_list.index(row), "Renamed")
+    assert "Renamed" in [e.name for e in window.library.menus()]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.delete_menu(first)
+    assert len(window.library.menus()) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_menu(window.menu_id)
+    assert window.menu_id == first and len(window.library.menus()) == 1
+
+
+def test_corrupt_library_is_backed_up(make_window, tmp_path):
+    (tmp_path / LIBRARY_FILE).write_bytes(b"garbage" * 500)
+    window = make_window(tmp_path)
+    assert window.backup is not None and window.backup.read_bytes().startswith(b"garbage")
+    window.editor.add_foods(["banana"])
+    window.save_now()
+    assert len(window.library.menus()) == 1
+
+
+def test_broken_foods_csv_stops_with_file_and_line(tmp_path):
+    from tests.fixtures import TINY_FOODS, write_foods_csv
+
+    rows = [dict(r) for r in TINY_FOODS]
+    rows[2]["calcium_mg"] = "lots"
+    path = write_foods_csv(tmp_path / "foods.csv", rows)
+    with pytest.raises(StartupError, match=r"foods.csv: line 4, column calcium_mg"):
+        create_window(tmp_path / "data", path)
+
+
+def test_chart_tooltip_names_food_and_amount(window):
+    window.editor.add_foods(["banana"])
+    text = window.chart.tooltip_at(0, 1)  # first food, potassium row
+    assert text.startswith("Banana: 118 g") and "Potassium" in text
+
+
+def test_unhandled_exception_is_logged(tmp_path, monkeypatch):
+    from planner.ui import faults
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()))
+    log_path = faults.start_logging(tmp_path)
+    monkeypatch.setattr("sys.excepthook", None)
+    faults.install_excepthook(log_path)
+    import sys
+
+    try:
+        raise RuntimeError("kaboom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert "kaboom" in shown[0]
+    assert "RuntimeError: kaboom" in log_path.read_text()
