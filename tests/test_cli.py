@@ -16,17 +16,26 @@ SAMPLE = ROOT / "docs" / "sample.menu.json"
 def run(*args, data_dir):
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *map(str, args)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 def test_coverage_json_matches_the_sample_menu(tmp_path, foods):
-    result = run("coverage", SAMPLE, "--sex", "female", "--age", "55", "--format", "json",
-                 data_dir=tmp_path)
+    result = run(
+        "coverage", SAMPLE, "--sex", "female", "--age", "55", "--format", "json", data_dir=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["profile"] == {"sex": "female", "age": 55, "life_stage": "adult",
-                               "pregnant": False, "lactating": False, "standard": "nasem"}
+    assert data["profile"] == {
+        "sex": "female",
+        "age": 55,
+        "life_stage": "adult",
+        "pregnant": False,
+        "lactating": False,
+        "standard": "nasem",
+    }
     lines = {n["key"]: n for n in data["nutrients"]}
     # Independent arithmetic from foods.csv: grams x value / 100 for each item.
     menu = json.loads(SAMPLE.read_text())
@@ -56,8 +65,16 @@ def test_coverage_table_and_csv(tmp_path):
 def test_coverage_reports_unknown_values(tmp_path, foods):
     unknown_food = foods.values.index[foods.values["vitamin_d"].isna()][0]
     menu = tmp_path / "m.menu.json"
-    menu.write_text(json.dumps({"format": "crampless.menu", "version": 1, "name": "x",
-                                "items": [{"food": unknown_food, "grams": 100}]}))
+    menu.write_text(
+        json.dumps(
+            {
+                "format": "crampless.menu",
+                "version": 1,
+                "name": "x",
+                "items": [{"food": unknown_food, "grams": 100}],
+            }
+        )
+    )
     data = json.loads(run("coverage", menu, "--format", "json", data_dir=tmp_path).stdout)
     assert data["unknown"]["vitamin_d"] == [unknown_food]
     vitamin_d = next(n for n in data["nutrients"] if n["key"] == "vitamin_d")
@@ -65,10 +82,22 @@ def test_coverage_reports_unknown_values(tmp_path, foods):
 
 
 def test_foods_ranking_per_portion(tmp_path, foods):
-    result = run("foods", "--rich-in", "magnesium", "--per", "portion", "--limit", "3",
-                 "--format", "json", data_dir=tmp_path)
+    result = run(
+        "foods",
+        "--rich-in",
+        "magnesium",
+        "--per",
+        "portion",
+        "--limit",
+        "3",
+        "--format",
+        "json",
+        data_dir=tmp_path,
+    )
     records = json.loads(result.stdout)
-    per_portion = (foods.values["magnesium"] * foods.info["portion_g"] / 100).sort_values(ascending=False)
+    per_portion = (foods.values["magnesium"] * foods.info["portion_g"] / 100).sort_values(
+        ascending=False
+    )
     assert [r["id"] for r in records] == list(per_portion.index[:3])
     assert records[0]["unit"] == "mg" and records[0]["per"] == "portion"
     assert records[0]["amount"] >= records[1]["amount"] >= records[2]["amount"]
@@ -77,16 +106,34 @@ def test_foods_ranking_per_portion(tmp_path, foods):
 def test_foods_search_and_per_100kcal(tmp_path):
     result = run("foods", "--search", "seeds pumpkin", "--format", "json", data_dir=tmp_path)
     assert [r["id"] for r in json.loads(result.stdout)] == ["pumpkin-seeds"]
-    kcal = json.loads(run("foods", "--rich-in", "potassium", "--per", "100kcal", "--format", "json",
-                          data_dir=tmp_path).stdout)
+    kcal = json.loads(
+        run(
+            "foods",
+            "--rich-in",
+            "potassium",
+            "--per",
+            "100kcal",
+            "--format",
+            "json",
+            data_dir=tmp_path,
+        ).stdout
+    )
     # Water and salt have no energy: "per 100 kcal" is unknown for them, listed last.
     assert kcal[-1]["amount"] is None and kcal[0]["amount"] is not None
 
 
 def _menu_file(tmp_path, item):
     path = tmp_path / "bad.menu.json"
-    path.write_text(json.dumps({"format": "crampless.menu", "version": 1, "name": "x",
-                                "items": [{"food": "banana", "grams": 10}, item]}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": "crampless.menu",
+                "version": 1,
+                "name": "x",
+                "items": [{"food": "banana", "grams": 10}, item],
+            }
+        )
+    )
     return path
 
 
@@ -94,9 +141,15 @@ def _menu_file(tmp_path, item):
     ("item", "message"),
     [
         ({"food": "bananna", "grams": 1}, "bad.menu.json: items[1].food: unknown food 'bananna'"),
-        ({"food": "banana", "grams": 1, "portions": 2}, "bad.menu.json: items[1]: give exactly one"),
+        (
+            {"food": "banana", "grams": 1, "portions": 2},
+            "bad.menu.json: items[1]: give exactly one",
+        ),
         ({"food": "banana", "grams": -3}, "bad.menu.json: items[1].grams: negative amount -3"),
-        ({"food": "banana", "grams": "ten"}, "bad.menu.json: items[1].grams: 'ten' is not a number"),
+        (
+            {"food": "banana", "grams": "ten"},
+            "bad.menu.json: items[1].grams: 'ten' is not a number",
+        ),
     ],
 )
 def test_bad_menu_exits_2_with_one_line(tmp_path, item, message):
@@ -124,8 +177,11 @@ def test_bad_menu_files(tmp_path, content, message):
 def test_missing_menu_and_bad_usage(tmp_path):
     missing = run("coverage", tmp_path / "none.menu.json", data_dir=tmp_path)
     assert missing.returncode == 2 and missing.stderr.strip() == "none.menu.json: file not found"
-    for args in (["coverage", SAMPLE, "--age", "old"], ["foods", "--rich-in", "gold"],
-                 ["coverage", SAMPLE, "--sex", "male", "--lactating"]):
+    for args in (
+        ["coverage", SAMPLE, "--age", "old"],
+        ["foods", "--rich-in", "gold"],
+        ["coverage", SAMPLE, "--sex", "male", "--lactating"],
+    ):
         result = run(*args, data_dir=tmp_path)
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
@@ -142,8 +198,8 @@ def test_missing_menu_and_bad_usage(tmp_path):
 )
 def test_broken_foods_csv_exits_2(tmp_path, monkeypatch, column, value, message):
     """A broken foods.csv (pointed to by CRAMPLESS_FOODS_CSV) names the file and the place."""
-    from tests.fixtures import TINY_FOODS, write_foods_csv
     from planner.core.foods import REQUIRED_COLUMNS
+    from tests.fixtures import TINY_FOODS, write_foods_csv
 
     rows = [dict(r) for r in TINY_FOODS]
     columns = REQUIRED_COLUMNS

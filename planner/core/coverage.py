@@ -79,11 +79,29 @@ def contributions(menu: Menu, foods: FoodTable) -> pd.DataFrame:
     return pd.DataFrame(amounts, index=pd.Index(ids, name="food"), columns=KEYS)
 
 
+def sum_by_food(per_item: pd.DataFrame) -> pd.DataFrame:
+    """Per-item rows summed per food, in first-seen order; all-unknown stays NaN, not 0.
+
+    A factorize and ``np.add.at`` rather than ``groupby``: the same result without loading
+    pandas' groupby machinery at start-up.
+    """
+    codes, uniques = pd.factorize(per_item.index)
+    values = per_item.to_numpy(float)
+    sums = np.zeros((len(uniques), values.shape[1]))
+    known = np.zeros((len(uniques), values.shape[1]))
+    np.add.at(sums, codes, np.nan_to_num(values))
+    np.add.at(known, codes, ~np.isnan(values))
+    return pd.DataFrame(
+        np.where(known > 0, sums, np.nan),
+        index=pd.Index(uniques, name="food"),
+        columns=per_item.columns,
+    )
+
+
 def compute_coverage(menu: Menu, foods: FoodTable, targets: dict[str, Target]) -> Coverage:
     """The coverage of ``menu`` for ``targets``; unknown values are never counted as 0."""
     per_item = contributions(menu, foods)
-    # min_count=1 keeps a food NaN when all its items are unknown, rather than 0.
-    by_food = per_item.groupby(level=0, sort=False).sum(min_count=1)
+    by_food = sum_by_food(per_item)
     known = by_food.notna()
     totals = by_food.sum(min_count=1)
     lines = {}

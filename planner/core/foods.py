@@ -117,13 +117,23 @@ def foods_from_raw(raw: pd.DataFrame, source: Path | str) -> FoodTable:
     units = raw["purchase_unit"]
     fail((units != "") & ~units.isin(PURCHASE_UNITS), "purchase_unit", "unknown purchase unit {!r}")
 
-    numbers = {}
-    for column in tuple(n.food_column for n in NUTRIENTS) + NUMBER_COLUMNS:
-        text = raw[column].str.strip()
-        parsed = pd.to_numeric(text.where(text != ""), errors="coerce")
-        fail(parsed.isna() & (text != ""), column, "{!r} is not a number")
-        fail(parsed < 0, column, "negative value {}")
-        numbers[column] = parsed.astype(float)
+    columns = [n.food_column for n in NUTRIENTS] + list(NUMBER_COLUMNS)
+    text = raw[columns].to_numpy(str)
+    try:
+        # One conversion for the whole block; empty cells are unknown (NaN), never 0.
+        block = np.where(np.char.strip(text) == "", "nan", text).astype(float)
+    except ValueError:
+        block = None
+    if block is None or np.isinf(block).any():
+        for column in columns:  # the slow path, only to say which cell is wrong
+            cells = raw[column].str.strip()
+            parsed = pd.to_numeric(cells.where(cells != ""), errors="coerce")
+            bad = (parsed.isna() & (cells != "")) | parsed.abs().eq(np.inf)
+            fail(bad, column, "{!r} is not a number")
+        raise InputError(source, "", "a number column holds text that is not a number")
+    numbers = {c: pd.Series(block[:, i], index=raw.index) for i, c in enumerate(columns)}
+    for column in columns:
+        fail(numbers[column] < 0, column, "negative value {}")
     fail(numbers["refuse_pct"] >= 100, "refuse_pct", "refuse {} must be under 100 %")
     fail(numbers["portion_g"] == 0, "portion_g", "a portion cannot weigh 0 g")
 

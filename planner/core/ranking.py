@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.foods import FoodTable
-from planner.core.nutrients import BY_KEY
+from planner.core.nutrients import KEYS, NUTRIENTS
 
 PER_CHOICES: dict[str, str] = {
     "100g": "per 100 g",
@@ -15,21 +15,30 @@ PER_CHOICES: dict[str, str] = {
 }
 
 
-def amounts_per(foods: FoodTable, key: str, per: str) -> pd.Series:
-    """``key`` per 100 g, per portion or per 100 kcal for every food, in report units.
+REPORT_FACTORS = np.array([n.food_to_report for n in NUTRIENTS])
 
-    Unknown stays NaN; per 100 kcal is NaN for foods with no energy (water, salt), since
-    "per 100 kcal" means nothing there.
+
+def amounts_matrix(foods: FoodTable, per: str) -> np.ndarray:
+    """Every nutrient of every food per 100 g, per portion or per 100 kcal, in report units.
+
+    Rows follow ``foods.ids``, columns the registry's order. Unknown stays NaN; per 100 kcal
+    is NaN for foods with no energy (water, salt), since "per 100 kcal" means nothing there.
     """
-    values = foods.values[key] * BY_KEY[key].food_to_report
+    values = foods.values[list(KEYS)].to_numpy(float) * REPORT_FACTORS
     if per == "100g":
         return values
     if per == "portion":
-        return values * foods.info["portion_g"] / 100.0
+        return values * foods.info["portion_g"].to_numpy(float)[:, None] / 100.0
     if per == "100kcal":
-        energy = foods.values["energy"].where(foods.values["energy"] > 0)
-        return values / energy * 100.0
+        energy = foods.values["energy"].to_numpy(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return values / np.where(energy > 0, energy, np.nan)[:, None] * 100.0
     raise ValueError(f"unknown basis {per!r}; use one of {', '.join(PER_CHOICES)}")
+
+
+def amounts_per(foods: FoodTable, key: str, per: str) -> pd.Series:
+    """One nutrient's column of :func:`amounts_matrix`, indexed by food id."""
+    return pd.Series(amounts_matrix(foods, per)[:, KEYS.index(key)], index=foods.ids, name=key)
 
 
 def rank(foods: FoodTable, key: str, per: str, ids: pd.Index | None = None) -> pd.Series:

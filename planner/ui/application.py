@@ -25,9 +25,7 @@ class StartupError(Exception):
     """The window cannot open; the message says what and where."""
 
 
-def create_window(
-    data_dir: Path, foods_csv: Path = FOODS_CSV
-) -> tuple[MainWindow, Path | None]:
+def create_window(data_dir: Path, foods_csv: Path = FOODS_CSV) -> tuple[MainWindow, Path | None]:
     """Load everything the window needs; returns it and a corrupt library's backup, if any."""
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -65,9 +63,13 @@ def run_window(data_dir: Path | None, argv: list[str]) -> int:
     QTimer.singleShot(0, window.finish_startup)
     if backup is not None:
         log.warning("Corrupt library moved to %s", backup)
-        QTimer.singleShot(0, lambda: QMessageBox.warning(
-            window, APP_NAME,
-            f"Your library could not be read, so a fresh one was started.\n\n"
-            f"The old file was kept as {backup} — nothing was deleted.",
-        ))
+        QTimer.singleShot(
+            0,
+            lambda: QMessageBox.warning(
+                window,
+                APP_NAME,
+                f"Your library could not be read, so a fresh one was started.\n\n"
+                f"The old file was kept as {backup} — nothing was deleted.",
+            ),
+        )
     return app.exec()

@@ -14,15 +14,18 @@ from planner.core.nutrients import BY_KEY, CHART_KEYS
 
 # Status of a bar, with the colour it is drawn in; one place for these.
 STATUS_COLOURS = {
-    "low": "#d62728",      # under 50 %
-    "part": "#ff9f1c",     # 50-99 %
-    "met": "#2ca02c",      # target met
-    "over": "#7b2d8e",     # above an upper limit that applies to food
+    "low": "#d62728",  # under 50 %
+    "part": "#ff9f1c",  # 50-99 %
+    "met": "#2ca02c",  # target met
+    "over": "#7b2d8e",  # above an upper limit that applies to food
     "unknown": "#9e9e9e",  # no value known
 }
 STATUS_LABELS = {
-    "low": "under 50 %", "part": "50–99 %", "met": "target met",
-    "over": "over the upper limit", "unknown": "unknown",
+    "low": "under 50 %",
+    "part": "50–99 %",
+    "met": "target met",
+    "over": "over the upper limit",
+    "unknown": "unknown",
 }
 # Food segments: calm colours that do not read as statuses.
 FOOD_COLOURS = ("#4c72b0", "#64b5cd", "#8172b3", "#c4ad66", "#937860", "#da8bc3")
@@ -45,13 +48,13 @@ class ChartData:
     """Bars of % of target: rows are nutrients, segments are the menu's top foods + others."""
 
     keys: tuple[str, ...]
-    foods: tuple[str, ...]          # food ids of the coloured segments, legend order
-    segments: np.ndarray            # (len(foods) + 1, len(keys)) % of target; last row: others
+    foods: tuple[str, ...]  # food ids of the coloured segments, legend order
+    segments: np.ndarray  # (len(foods) + 1, len(keys)) % of target; last row: others
     percent: tuple[float | None, ...]
     status: tuple[str, ...]
     limit_percent: tuple[float | None, ...]  # upper limit as % of target
     limit_applies: tuple[bool, ...]
-    incomplete: tuple[bool, ...]     # some food's value unknown
+    incomplete: tuple[bool, ...]  # some food's value unknown
     tooltips: dict[tuple[int, int], str]  # (segment, row) -> text
 
 
@@ -83,7 +86,8 @@ def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS
             amount = by_food.at[food, key]
             tooltips[(s, r)] = (
                 f"{foods.name(food)}: {grams_by_food.get(food, 0):.0f} g\n"
-                f"{n.label}: {fmt_amount(amount)} {n.display_unit} ({segments[s, r]:.0f} % of target)"
+                f"{n.label}: {fmt_amount(amount)} {n.display_unit} "
+                f"({segments[s, r]:.0f} % of target)"
             )
     for r, _ in enumerate(keys):
         names = [foods.name(by_food.index[i]) for i in others if shares[i, r] > 0]
@@ -100,6 +104,14 @@ def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS
         limit_percent.append(100 * t.upper_limit / t.value if t and t.upper_limit else None)
         applies.append(bool(t and t.limit_applies_to_food))
         incomplete.append(not line.complete)
-    return ChartData(keys, food_ids, segments, tuple(percent), tuple(status),
-                     tuple(limit_percent), tuple(applies), tuple(incomplete), tooltips)
-
+    return ChartData(
+        keys,
+        food_ids,
+        segments,
+        tuple(percent),
+        tuple(status),
+        tuple(limit_percent),
+        tuple(applies),
+        tuple(incomplete),
+        tooltips,
+    )

@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.ui.chart_data import (
-    FOOD_COLOURS, MAX_FOODS, OTHER_COLOUR, STATUS_COLOURS, STATUS_LABELS, ChartData,
+    FOOD_COLOURS,
+    MAX_FOODS,
+    OTHER_COLOUR,
+    STATUS_COLOURS,
+    STATUS_LABELS,
+    ChartData,
 )
 
 BAR_HEIGHT = 0.62
@@ -50,17 +55,22 @@ class CoverageChart(QWidget):
         rows = np.arange(n)
         # One bar container per food segment (+ "other foods"), made once, resized later.
         self.segment_bars = [
-            ax.barh(rows, np.zeros(n), height=BAR_HEIGHT, color=colour, edgecolor="white",
-                    linewidth=0.6)
+            ax.barh(
+                rows, np.zeros(n), height=BAR_HEIGHT, color=colour, edgecolor="white", linewidth=0.6
+            )
             for colour in (*FOOD_COLOURS, OTHER_COLOUR)
         ]
         ax.axvline(100, color="#333", linewidth=1.2, zorder=3)
-        self.limit_all, = ax.plot([], [], color=STATUS_COLOURS["over"], linewidth=2.5,
-                                  solid_capstyle="butt", zorder=4)
-        self.limit_supp, = ax.plot([], [], color="#777", linewidth=1.5, linestyle=(0, (2, 1.5)),
-                                   zorder=4)
-        self.labels = [ax.text(0, r, "", va="center", ha="left", fontsize=8.5,
-                               fontweight="bold", zorder=5) for r in rows]
+        (self.limit_all,) = ax.plot(
+            [], [], color=STATUS_COLOURS["over"], linewidth=2.5, solid_capstyle="butt", zorder=4
+        )
+        (self.limit_supp,) = ax.plot(
+            [], [], color="#777", linewidth=1.5, linestyle=(0, (2, 1.5)), zorder=4
+        )
+        self.labels = [
+            ax.text(0, r, "", va="center", ha="left", fontsize=8.5, fontweight="bold", zorder=5)
+            for r in rows
+        ]
         ax.set_yticks(rows, [BY_KEY[k].label for k in CHART_KEYS])
         ax.invert_yaxis()
         ax.set_xlabel("% of your daily target")
@@ -72,8 +82,14 @@ class CoverageChart(QWidget):
         ax.set_axisbelow(True)
         self.food_handles = [Patch(color=c) for c in (*FOOD_COLOURS, OTHER_COLOUR)]
         self.food_legend = ax.legend(
-            self.food_handles, [""] * (MAX_FOODS + 1), loc="upper center",
-            bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=7.5, frameon=False, handlelength=1.0,
+            self.food_handles,
+            [""] * (MAX_FOODS + 1),
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.16),
+            ncol=3,
+            fontsize=7.5,
+            frameon=False,
+            handlelength=1.0,
             columnspacing=1.0,
         )
         from matplotlib.lines import Line2D
@@ -87,9 +103,19 @@ class CoverageChart(QWidget):
             status_handles,
             [STATUS_LABELS[s] for s in ("low", "part", "met", "over")]
             + ["upper limit", "limit (supplements only)"],
-            loc="outside upper center", ncol=3, fontsize=7.5, frameon=False, handlelength=1.0,
+            loc="outside upper center",
+            ncol=3,
+            fontsize=7.5,
+            frameon=False,
+            handlelength=1.0,
         )
         self.canvas.mpl_connect("motion_notify_event", self._hover)
+        # Constrained layout costs more than the rest of a draw; run it only when the size
+        # or the legend's names change, not on every edit.
+        self._layout_engine = self.figure.get_layout_engine()
+        self.figure.set_layout_engine("none")
+        self._legend_names: tuple[str, ...] | None = None
+        self.canvas.mpl_connect("resize_event", lambda _: self._relayout())
         self._layout.removeWidget(self._placeholder)
         self._placeholder.deleteLater()
         self._layout.addWidget(self.canvas)
@@ -136,8 +162,14 @@ class CoverageChart(QWidget):
         for s, handle in enumerate(self.food_legend.legend_handles):
             visible = s < len(names) or (s == MAX_FOODS and data.segments[MAX_FOODS].any())
             handle.set_visible(visible)
+        if tuple(names) != self._legend_names:
+            self._legend_names = tuple(names)
+            self._relayout()
         self.draw_count += 1
         self.canvas.draw_idle()
+
+    def _relayout(self) -> None:
+        self._layout_engine.execute(self.figure)
 
     def _set_limits(self, data: ChartData) -> None:
         xs_all, ys_all, xs_supp, ys_supp = [], [], [], []

@@ -19,8 +19,9 @@ log = logging.getLogger("crampless")
 def start_logging(data_dir: Path) -> Path:
     """Log to a small rotating file in the data folder; returns its path."""
     path = Path(data_dir) / LOG_FILE
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2,
-                                                   encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -40,9 +41,12 @@ def install_excepthook(log_path: Path) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("Unhandled exception:\n%s", text)
         if QApplication.instance() is not None:
-            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
-                              f"Something went wrong: {value}\n\nYour saved menus are safe. "
-                              f"Details were written to {log_path}.")
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                APP_NAME,
+                f"Something went wrong: {value}\n\nYour saved menus are safe. "
+                f"Details were written to {log_path}.",
+            )
             box.setDetailedText(text)
             box.exec()
 

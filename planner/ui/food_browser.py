@@ -5,8 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QMenu, QSplitter,
-    QTableView, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from planner.core.categories import AISLES, TAGS
@@ -17,9 +27,18 @@ from planner.ui.state import AppState
 
 # Diet filters: a tag a food must have, or tags it must not have.
 REQUIRE_FILTERS = ("vegan", "vegetarian")
-EXCLUDE_FILTERS = ("contains-dairy", "contains-egg", "contains-gluten", "contains-nuts",
-                   "contains-peanuts", "contains-soy", "fish", "shellfish", "meat",
-                   "pregnancy-caution")
+EXCLUDE_FILTERS = (
+    "contains-dairy",
+    "contains-egg",
+    "contains-gluten",
+    "contains-nuts",
+    "contains-peanuts",
+    "contains-soy",
+    "fish",
+    "shellfish",
+    "meat",
+    "pregnancy-caution",
+)
 
 
 class FoodTableView(QTableView):
@@ -27,7 +46,7 @@ class FoodTableView(QTableView):
 
     activatedFood = Signal(str)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activatedFood.emit(self.currentIndex().data(ID_ROLE))
             return
@@ -57,7 +76,9 @@ class FoodBrowser(QWidget):
         self.aisle.currentIndexChanged.connect(
             lambda: self.proxy.set_category(self.aisle.currentData())
         )
-        self.diet = QToolButton(text="Diet ▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.diet = QToolButton(
+            text="Diet ▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup
+        )
         self.diet.setToolTip("Show only foods that fit a diet, or hide foods with a tag")
         diet_menu = QMenu(self.diet)
         self.diet_actions: dict[tuple[str, str], QAction] = {}
@@ -129,8 +150,12 @@ class FoodBrowser(QWidget):
         self.diet_actions[key] = action
 
     def _diet_changed(self) -> None:
-        require = {t for (kind, t), a in self.diet_actions.items() if kind == "require" and a.isChecked()}
-        exclude = {t for (kind, t), a in self.diet_actions.items() if kind == "exclude" and a.isChecked()}
+        require = {
+            t for (kind, t), a in self.diet_actions.items() if kind == "require" and a.isChecked()
+        }
+        exclude = {
+            t for (kind, t), a in self.diet_actions.items() if kind == "exclude" and a.isChecked()
+        }
         self.proxy.set_tags(frozenset(require), frozenset(exclude))
         count = len(require) + len(exclude)
         self.diet.setText(f"Diet ({count}) ▾" if count else "Diet ▾")
@@ -140,7 +165,8 @@ class FoodBrowser(QWidget):
             self.table.setFocus()
             self.table.selectionModel().setCurrentIndex(
                 self.proxy.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
 
     def _targets_changed(self) -> None:

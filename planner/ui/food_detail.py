@@ -15,9 +15,9 @@ from planner.core.nutrients import BY_KEY, NUTRIENTS
 # Why a food carries the pregnancy-caution tag, by the tag that explains it.
 CAUTION_REASONS = {
     "offal": "Liver and liver products hold very large amounts of preformed vitamin A "
-             "(retinol); pregnancy guidance advises avoiding them.",
+    "(retinol); pregnancy guidance advises avoiding them.",
     "fish": "This fish can be high in mercury; pregnancy guidance advises avoiding it or "
-            "limiting it.",
+    "limiting it.",
 }
 
 
@@ -36,8 +36,10 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
             + (f" · {e(info['usda_food_group'])}" if info.get("usda_food_group") else "")
             + "</span></p>"
         )
-    portion = "no household portion" if np.isnan(portion_g) else (
-        f"1 portion = {e(str(info['portion_name']))} ({fmt_amount(portion_g)} g)"
+    portion = (
+        "no household portion"
+        if np.isnan(portion_g)
+        else (f"1 portion = {e(str(info['portion_name']))} ({fmt_amount(portion_g)} g)")
     )
     parts.append(f"<p><b>Aisle:</b> {e(aisle_label(info['category']))} · {portion}</p>")
 
@@ -69,8 +71,10 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
         per100 = values[n.key] * n.food_to_report
         per_portion = per100 * portion_g / 100
         target = targets.get(n.key)
-        share = "" if target is None or np.isnan(per_portion) else (
-            f"{100 * per_portion / target.value:.0f} %"
+        share = (
+            ""
+            if target is None or np.isnan(per_portion)
+            else (f"{100 * per_portion / target.value:.0f} %")
         )
         rows.append(
             f"<tr><td>{e(n.label)}</td><td align=right>{fmt_amount(per100)}</td>"

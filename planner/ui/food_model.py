@@ -5,17 +5,22 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
-    QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
 )
 from PySide6.QtGui import QColor
 
 from planner.core.categories import aisle_label
 from planner.core.foods import FoodTable
+from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import NUTRIENTS
-from planner.core.ranking import amounts_per
+from planner.core.ranking import amounts_matrix
 from planner.core.search import build_haystacks, matches
-from planner.core.formatting import fmt_amount
 
 FOOD_MIME = "application/x-crampless-food-ids"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,12 +52,8 @@ class FoodTableModel(QAbstractTableModel):
 
     def _compute(self) -> None:
         """Amounts per basis and per-portion shares of target, for every nutrient at once."""
-        self._amounts = np.column_stack(
-            [amounts_per(self.foods, n.key, self._per).to_numpy(float) for n in NUTRIENTS]
-        ) if len(self._ids) else np.zeros((0, len(NUTRIENTS)))
-        per_portion = np.column_stack(
-            [amounts_per(self.foods, n.key, "portion").to_numpy(float) for n in NUTRIENTS]
-        ) if len(self._ids) else np.zeros((0, len(NUTRIENTS)))
+        self._amounts = amounts_matrix(self.foods, self._per)
+        per_portion = amounts_matrix(self.foods, "portion")
         target_values = np.array(
             [self._targets[n.key].value if n.key in self._targets else np.nan for n in NUTRIENTS]
         )
@@ -87,10 +88,10 @@ class FoodTableModel(QAbstractTableModel):
             )
 
     # -- Qt model interface ---------------------------------------------------------
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(FIXED_COLUMNS) + len(NUTRIENTS)
 
     def food_id(self, row: int) -> str:
@@ -102,7 +103,7 @@ class FoodTableModel(QAbstractTableModel):
     def nutrient_at(self, column: int):
         return NUTRIENTS[column - len(FIXED_COLUMNS)] if column >= len(FIXED_COLUMNS) else None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         nutrient = self.nutrient_at(section)
@@ -157,10 +158,10 @@ class FoodTableModel(QAbstractTableModel):
         base = super().flags(index)
         return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [FOOD_MIME]
 
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes) -> QMimeData:
         ids = list(dict.fromkeys(self._ids[i.row()] for i in indexes if i.isValid()))
         mime = QMimeData()
         mime.setData(FOOD_MIME, "\n".join(ids).encode())
@@ -181,7 +182,7 @@ class FoodFilterProxy(QSortFilterProxyModel):
         self._require: frozenset[str] = frozenset()
         self._exclude: frozenset[str] = frozenset()
 
-    def setSourceModel(self, model: FoodTableModel) -> None:  # noqa: N802
+    def setSourceModel(self, model: FoodTableModel) -> None:
         super().setSourceModel(model)
         model.modelReset.connect(self._source_reset)
         self._source_reset()
@@ -206,13 +207,19 @@ class FoodFilterProxy(QSortFilterProxyModel):
         """Compute the visible rows once per change, so filterAcceptsRow is a lookup."""
         model: FoodTableModel = self.sourceModel()
         info = model.foods.info
-        mask = matches(self._haystacks, self._query) if self._query.strip() else np.ones(len(info), bool)
+        mask = (
+            matches(self._haystacks, self._query)
+            if self._query.strip()
+            else np.ones(len(info), bool)
+        )
         if self._category:
             mask &= (info["category"] == self._category).to_numpy()
         if self._require or self._exclude:
             tags = info["tags"]
             mask &= np.fromiter(
-                (self._require <= set(t) and not (self._exclude & set(t)) for t in tags), bool, len(tags)
+                (self._require <= set(t) and not (self._exclude & set(t)) for t in tags),
+                bool,
+                len(tags),
             )
         # Qt 6.9 replaced invalidateRowsFilter() with begin/endFilterChange().
         if hasattr(self, "beginFilterChange"):
@@ -223,10 +230,10 @@ class FoodFilterProxy(QSortFilterProxyModel):
             self._mask = mask
             self.invalidateRowsFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         return self._mask is None or bool(self._mask[source_row])
 
-    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:  # noqa: N802
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if isinstance(a, str) and isinstance(b, str):
             return a.casefold() < b.casefold()

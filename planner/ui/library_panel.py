@@ -7,7 +7,12 @@ import time
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QListView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from planner.core.errors import InputError
@@ -41,7 +46,7 @@ class MenuListModel(QAbstractListModel):
     def row_of(self, menu_id: int) -> int:
         return next((r for r, e in enumerate(self.entries) if e.id == menu_id), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -63,7 +68,7 @@ class MenuListModel(QAbstractListModel):
     def flags(self, index):
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         try:

@@ -7,8 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QHeaderView, QMainWindow, QMessageBox, QSplitter, QTableView,
-    QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from planner import APP_NAME
@@ -56,7 +64,9 @@ class MainWindow(QMainWindow):
         self.totals.setModel(self.totals_model)
         self.totals.verticalHeader().hide()
         self.totals.setWordWrap(False)
-        self.totals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing to contents would ask every cell for its text at start-up.
+        for column, width in enumerate((92, 92, 128, 48, 96)):
+            self.totals.setColumnWidth(column, width)
         self.totals.horizontalHeader().setStretchLastSection(True)
         self.totals.verticalHeader().setDefaultSectionSize(22)
 
@@ -86,10 +96,12 @@ class MainWindow(QMainWindow):
 
         self.menu_list = MenuListModel(library)
         self.library_panel = LibraryPanel(self.menu_list)
-        self.library_dock = self._dock("Saved menus", "libraryDock", self.library_panel,
-                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.help_dock = self._dock("Help", "helpDock", HelpPanel(),
-                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.library_dock = self._dock(
+            "Saved menus", "libraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.help_dock = self._dock(
+            "Help", "helpDock", HelpPanel(), Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.library_dock, self.help_dock)
         self.library_dock.raise_()
         self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
@@ -121,11 +133,23 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         self.file_menu = file_menu = bar.addMenu("&File")
-        self.new_action = self._action(file_menu, "&New menu", self.new_menu, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Import menu…", self.import_menu, "Ctrl+I",
-                     "Open a .menu.json file as a new saved menu")
-        self._action(file_menu, "&Export menu…", self.export_menu, "Ctrl+E",
-                     "Save this menu as a .menu.json file")
+        self.new_action = self._action(
+            file_menu, "&New menu", self.new_menu, QKeySequence.StandardKey.New
+        )
+        self._action(
+            file_menu,
+            "&Import menu…",
+            self.import_menu,
+            "Ctrl+I",
+            "Open a .menu.json file as a new saved menu",
+        )
+        self._action(
+            file_menu,
+            "&Export menu…",
+            self.export_menu,
+            "Ctrl+E",
+            "Save this menu as a .menu.json file",
+        )
         file_menu.addSeparator()
         self.import_separator = file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -138,11 +162,19 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Add selected food", self._add_selected_food, "Ctrl+Return",
-                     "Add one portion of the selected food to the menu")
-        self._action(edit_menu, "&Remove selected items", self.editor.remove_selected,
-                     QKeySequence.StandardKey.Delete).setShortcutContext(
-            Qt.ShortcutContext.WidgetShortcut)
+        self._action(
+            edit_menu,
+            "&Add selected food",
+            self._add_selected_food,
+            "Ctrl+Return",
+            "Add one portion of the selected food to the menu",
+        )
+        self._action(
+            edit_menu,
+            "&Remove selected items",
+            self.editor.remove_selected,
+            QKeySequence.StandardKey.Delete,
+        ).setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._action(edit_menu, "Find food", lambda: self.browser.search.setFocus(), None)
 
         self.view_menu = view_menu = bar.addMenu("&View")
@@ -150,11 +182,17 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.help_dock.toggleViewAction())
         self._action(view_menu, "Focus food list", lambda: self.browser.table.setFocus(), "Ctrl+1")
         self._action(view_menu, "Focus menu", lambda: self.editor.tree.setFocus(), "Ctrl+2")
-        self._action(view_menu, "Focus saved menus", lambda: self.library_panel.list.setFocus(), "Ctrl+3")
+        self._action(
+            view_menu, "Focus saved menus", lambda: self.library_panel.list.setFocus(), "Ctrl+3"
+        )
 
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Help on cramps and nutrients", self.show_help,
-                     QKeySequence.StandardKey.HelpContents)
+        self._action(
+            help_menu,
+            "&Help on cramps and nutrients",
+            self.show_help,
+            QKeySequence.StandardKey.HelpContents,
+        )
         self._action(help_menu, f"&About {APP_NAME}", self._about)
 
     def _connect(self) -> None:
@@ -197,7 +235,8 @@ class MainWindow(QMainWindow):
             # Foods can disappear (a custom food deleted); keep the rest and say what went.
             menu.items = [i for i in menu.items if i.food in self.state.foods]
             self.statusBar().showMessage(
-                f"Left out foods this library no longer has: {', '.join(sorted(set(unknown)))}", 10000
+                f"Left out foods this library no longer has: {', '.join(sorted(set(unknown)))}",
+                10000,
             )
         self.menu_id = menu_id
         self.undo_stack.clear()
@@ -224,7 +263,9 @@ class MainWindow(QMainWindow):
     def delete_menu(self, menu_id: int) -> None:
         name = next((e.name for e in self.library.menus() if e.id == menu_id), "this menu")
         answer = QMessageBox.question(
-            self, "Delete menu", f"Delete the menu “{name}”? This cannot be undone.",
+            self,
+            "Delete menu",
+            f"Delete the menu “{name}”? This cannot be undone.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -252,7 +293,9 @@ class MainWindow(QMainWindow):
 
     def import_menu(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Import menu", self._last_folder(), MENU_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Import menu", self._last_folder(), MENU_FILTER
+            )
             if not path:
                 return
         try:
@@ -276,7 +319,9 @@ class MainWindow(QMainWindow):
         try:
             write_menu(Path(path), self.menu_model.menu)
         except OSError as exc:
-            QMessageBox.warning(self, "Export menu", f"{path} could not be written: {exc.strerror or exc}")
+            QMessageBox.warning(
+                self, "Export menu", f"{path} could not be written: {exc.strerror or exc}"
+            )
             return
         self._remember_folder(path)
         self.statusBar().showMessage(f"Exported to {path}", 5000)
@@ -319,7 +364,9 @@ class MainWindow(QMainWindow):
         if missing:
             self.statusBar().showMessage(
                 f"{profile.standard.upper()} gives no values for this life stage for {missing} "
-                "nutrients; NASEM covers every age.", 10000)
+                "nutrients; NASEM covers every age.",
+                10000,
+            )
 
     def _foods_changed(self, foods) -> None:
         self.menu_model.set_foods(foods)
@@ -327,7 +374,9 @@ class MainWindow(QMainWindow):
         self.refresh_coverage()
 
     def _add_selected_food(self) -> None:
-        foods = self.browser.selected_foods() or ([self.browser.current_food()] if self.browser.current_food() else [])
+        foods = self.browser.selected_foods() or (
+            [self.browser.current_food()] if self.browser.current_food() else []
+        )
         if foods:
             self.editor.add_foods(foods)
 
@@ -366,7 +415,7 @@ class MainWindow(QMainWindow):
         self.chart.build()
         self.refresh_coverage()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.save_now()
         self.save_window_state()
         super().closeEvent(event)
@@ -378,7 +427,8 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(
-            self, f"About {APP_NAME}",
+            self,
+            f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> plans meals that cover the nutrients linked to muscle cramps."
             "<p>Food values: USDA SR28. Targets: NASEM Dietary Reference Intakes and EFSA "
             "Dietary Reference Values.</p>",

@@ -69,7 +69,9 @@ class MoveItems(QUndoCommand):
         super().__init__(f"Move to {MEAL_LABELS[meal]}")
         self.model = model
         self.moves = [
-            (p, model.menu.items[p]) for p in sorted(set(positions)) if model.menu.items[p].meal != meal
+            (p, model.menu.items[p])
+            for p in sorted(set(positions))
+            if model.menu.items[p].meal != meal
         ]
         self.meal = meal
 

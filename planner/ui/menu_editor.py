@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QDoubleValidator, QKeySequence, QUndoStack
+from PySide6.QtGui import QDoubleValidator, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
-    QStyledItemDelegate, QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from planner.core.menu import MEAL_LABELS, MEALS, MenuItem
@@ -17,7 +27,7 @@ from planner.ui.menu_model import AMOUNT, UNIT, UNITS, MenuModel
 class AmountDelegate(QStyledItemDelegate):
     """Amount cells take numbers only; unit cells offer grams or portions."""
 
-    def createEditor(self, parent, option, index):  # noqa: N802
+    def createEditor(self, parent, option, index):
         if index.column() == UNIT:
             combo = QComboBox(parent)
             for unit, label in UNITS.items():
@@ -29,7 +39,7 @@ class AmountDelegate(QStyledItemDelegate):
         editor.setValidator(validator)
         return editor
 
-    def setEditorData(self, editor, index) -> None:  # noqa: N802
+    def setEditorData(self, editor, index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
@@ -37,7 +47,7 @@ class AmountDelegate(QStyledItemDelegate):
             editor.setText(f"{value:g}")
             editor.selectAll()
 
-    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+    def setModelData(self, editor, model, index) -> None:
         value = editor.currentData() if isinstance(editor, QComboBox) else editor.text()
         model.setData(index, value, Qt.ItemDataRole.EditRole)
 
@@ -47,8 +57,11 @@ class MenuTree(QTreeView):
 
     deletePressed = Signal()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+    def keyPressEvent(self, event) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.state() != self.State.EditingState
+        ):
             self.deletePressed.emit()
             return
         super().keyPressEvent(event)
@@ -59,7 +72,9 @@ class MenuEditor(QWidget):
 
     statusMessage = Signal(str)
 
-    def __init__(self, model: MenuModel, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: MenuModel, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.undo_stack = undo_stack
@@ -79,7 +94,8 @@ class MenuEditor(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -146,7 +162,9 @@ class MenuEditor(QWidget):
         """The meal of the current row, else the 'Add to' choice."""
         return self.model.meal_of(self.tree.currentIndex()) or self.add_to.currentData()
 
-    def add_foods(self, food_ids: list[str], meal: str | None = None, portions: float = 1.0) -> None:
+    def add_foods(
+        self, food_ids: list[str], meal: str | None = None, portions: float = 1.0
+    ) -> None:
         """Add one portion of each food (grams when a food has no portion)."""
         meal = meal or self.target_meal()
         items = []
@@ -184,7 +202,11 @@ class MenuEditor(QWidget):
             if p < len(self.model.menu.items):
                 index = self.model.index_of_position(p)
                 self.tree.expand(index.parent())
-                selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+                selection.select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def edit_amount(self, position: int) -> None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
@@ -100,8 +107,9 @@ class MenuModel(QAbstractItemModel):
             self.insert_item(position, item)
             return
         self.menu.items[position] = item
-        self.dataChanged.emit(self.index_of_position(position, 0),
-                              self.index_of_position(position, len(COLUMNS) - 1))
+        self.dataChanged.emit(
+            self.index_of_position(position, 0), self.index_of_position(position, len(COLUMNS) - 1)
+        )
         self.menuChanged.emit()
 
     def set_name(self, name: str) -> None:
@@ -126,17 +134,17 @@ class MenuModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _MEAL_ID)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
             return len(MEALS)
         if parent.internalId() == _MEAL_ID and parent.column() == 0:
             return len(self._meal_positions(MEALS[parent.row()]))
         return 0
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
@@ -178,7 +186,8 @@ class MenuModel(QAbstractItemModel):
                 return fmt_amount(self.foods.values.at[item.food, "energy"] * grams / 100)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             portion = self.foods.info.at[item.food, "portion_name"]
-            return f"{self.foods.name(item.food)} — 1 portion = {portion} ({fmt_amount(self.foods.portion_g(item.food))} g)"
+            grams_each = fmt_amount(self.foods.portion_g(item.food))
+            return f"{self.foods.name(item.food)} — 1 portion = {portion} ({grams_each} g)"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -187,7 +196,9 @@ class MenuModel(QAbstractItemModel):
         total = 0.0
         for p in self._meal_positions(meal):
             item = self.menu.items[p]
-            total += float(self.foods.values.at[item.food, "energy"]) * item.grams_of(self.foods) / 100
+            total += (
+                float(self.foods.values.at[item.food, "energy"]) * item.grams_of(self.foods) / 100
+            )
         return total
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -201,7 +212,7 @@ class MenuModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """An in-place edit: validated here, applied through an undo command."""
         position = self.position_of(index)
         if position is None or role != Qt.ItemDataRole.EditRole:
@@ -230,22 +241,22 @@ class MenuModel(QAbstractItemModel):
         return item.with_amount(round(item.grams_of(self.foods) / portion, 2), "portions")
 
     # -- drag and drop ------------------------------------------------------------------
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [FOOD_MIME, ITEM_MIME]
 
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes) -> QMimeData:
         positions = sorted({p for i in indexes if (p := self.position_of(i)) is not None})
         mime = QMimeData()
         mime.setData(ITEM_MIME, ",".join(map(str, positions)).encode())
         return mime
 
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
         return data.hasFormat(FOOD_MIME) or data.hasFormat(ITEM_MIME)
 
-    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
         from planner.ui.food_model import food_ids_from_mime
 
         meal = self.meal_of(parent) or "snack"

@@ -20,7 +20,9 @@ class ProfileBar(QWidget):
         self.sex = QComboBox()
         for sex in SEXES:
             self.sex.addItem(sex.capitalize(), sex)
-        self.age = QDoubleSpinBox(decimals=1, minimum=0, maximum=MAX_AGE, singleStep=1, suffix=" years")
+        self.age = QDoubleSpinBox(
+            decimals=1, minimum=0, maximum=MAX_AGE, singleStep=1, suffix=" years"
+        )
         self.age.setKeyboardTracking(False)
         self.age.setToolTip("Age in years (0.5 = six months)")
         self.stage = QComboBox()
@@ -29,11 +31,17 @@ class ProfileBar(QWidget):
         self.standard = QComboBox()
         for key, label in STANDARDS.items():
             self.standard.addItem(label, key)
-        self.standard.setToolTip("NASEM: US/Canada Dietary Reference Intakes; EFSA: EU Dietary Reference Values")
+        self.standard.setToolTip(
+            "NASEM: US/Canada Dietary Reference Intakes; EFSA: EU Dietary Reference Values"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        for text, widget in (("Sex", self.sex), ("Age", self.age), ("", self.stage),
-                             ("Targets", self.standard)):
+        for text, widget in (
+            ("Sex", self.sex),
+            ("Age", self.age),
+            ("", self.stage),
+            ("Targets", self.standard),
+        ):
             if text:
                 layout.addWidget(QLabel(text))
             layout.addWidget(widget)
@@ -61,8 +69,11 @@ class ProfileBar(QWidget):
     def profile(self) -> Profile:
         stage = self.stage.currentData() if self.sex.currentData() == "female" else ""
         return Profile(
-            sex=self.sex.currentData(), age=self.age.value(), pregnant=stage == "pregnant",
-            lactating=stage == "lactating", standard=self.standard.currentData(),
+            sex=self.sex.currentData(),
+            age=self.age.value(),
+            pregnant=stage == "pregnant",
+            lactating=stage == "lactating",
+            standard=self.standard.currentData(),
         )
 
     def _changed(self) -> None:

@@ -17,8 +17,13 @@ from tests.benchmarks.timing import best_time, report
 def _menu(foods, n=50, seed=1) -> Menu:
     rng = np.random.default_rng(seed)
     ids = rng.choice(foods.ids.to_numpy(), size=n)
-    return Menu("bench", [MenuItem(str(f), MEALS[i % 4], grams=float(rng.uniform(10, 300)))
-                          for i, f in enumerate(ids)])
+    return Menu(
+        "bench",
+        [
+            MenuItem(str(f), MEALS[i % 4], grams=float(rng.uniform(10, 300)))
+            for i, f in enumerate(ids)
+        ],
+    )
 
 
 def test_coverage_of_50_items():

@@ -57,7 +57,9 @@ def test_sort_by_nutrient_per_portion(window):
     column = 2 + 1  # Food, Aisle, then energy, magnesium...
     browser.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     top = visible_ids(window)[0]
-    per_portion = window.state.foods.values["magnesium"] * window.state.foods.info["portion_g"] / 100
+    per_portion = (
+        window.state.foods.values["magnesium"] * window.state.foods.info["portion_g"] / 100
+    )
     assert top == per_portion.idxmax()
 
 
@@ -114,7 +116,9 @@ def test_add_edit_move_remove_with_undo(window, qtbot):
 
 def test_drop_foods_on_a_meal_and_move_items_by_drag(window):
     model = window.menu_model
-    mime = window.browser.model.mimeData([window.browser.model.index(window.browser.model.row_of("kiwi"), 0)])
+    mime = window.browser.model.mimeData(
+        [window.browser.model.index(window.browser.model.row_of("kiwi"), 0)]
+    )
     assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, model.meal_index("lunch"))
     assert [(i.food, i.meal) for i in model.menu.items] == [("kiwi", "lunch")]
     drag = model.mimeData([model.index_of_position(0)])
@@ -192,8 +196,11 @@ def test_bad_import_is_refused_with_a_message(window, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     path = tmp_path / "bad.menu.json"
-    path.write_text(json.dumps({"format": "crampless.menu", "version": 1,
-                                "items": [{"food": "bananna", "grams": 5}]}))
+    path.write_text(
+        json.dumps(
+            {"format": "crampless.menu", "version": 1, "items": [{"food": "bananna", "grams": 5}]}
+        )
+    )
     before = len(window.library.menus())
     window.import_menu(str(path))
     assert "bad.menu.json: items[0].food: unknown food 'bananna'" in shown[0]

@@ -1,0 +1,118 @@
+"""The window: time to shown (vs a bare PySide6 window importing pandas), edit-to-redraw, memory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+
+from tests.benchmarks.timing import best_time, report
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+BARE = textwrap.dedent("""
+    import pandas
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    app = QApplication([])
+    window = QMainWindow()
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+""")
+
+OURS = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from planner.ui.application import create_window
+    app = QApplication([])
+    window, _ = create_window(Path(sys.argv[1]))
+    window.show()
+    app.processEvents()
+""")
+
+MEMORY = textwrap.dedent("""
+    import resource, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from planner.ui.application import create_window
+    app = QApplication([])
+    window, _ = create_window(Path(sys.argv[1]))
+    window.show()
+    window.finish_startup()
+    window.editor.add_foods(list(window.state.foods.ids[:20]))
+    app.processEvents()
+    window.chart.canvas.draw()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+""")
+
+
+def _wall(script: str, *args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", script, *args], check=True, env=ENV, capture_output=True)
+    return time.perf_counter() - start
+
+
+def test_time_to_shown_window():
+    with tempfile.TemporaryDirectory() as data_dir:
+        _wall(OURS, data_dir)  # warm the file cache and create the library once
+        ours = min(_wall(OURS, data_dir) for _ in range(5))
+        bare = min(_wall(BARE) for _ in range(5))
+    report("time to a shown window", ours, bare, "<= 1.3x")
+
+
+def test_edit_to_redrawn_chart(qtbot, tmp_path):
+    from planner.core.menu import MenuItem
+    from planner.ui.application import create_window
+    from planner.ui.menu_commands import AddItems, RemoveItems
+
+    window, _ = create_window(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.finish_startup()
+    window.editor.add_foods(list(window.state.foods.ids[:12]))
+    canvas = window.chart.canvas
+
+    def edit_and_draw():
+        window.undo_stack.push(AddItems(window.menu_model, [MenuItem("banana", grams=100)]))
+        canvas.draw()
+        window.undo_stack.push(
+            RemoveItems(window.menu_model, [len(window.menu_model.menu.items) - 1])
+        )
+        canvas.draw()
+
+    ours = best_time(edit_and_draw, repeat=10) / 2
+    floor = best_time(canvas.draw, repeat=10)
+    report("edit -> totals -> redrawn chart", ours, floor, "<= 30 ms absolute")
+    window.close()
+
+
+def test_memory():
+    with tempfile.TemporaryDirectory() as data_dir:
+        out = subprocess.run(
+            [sys.executable, "-c", MEMORY, data_dir],
+            check=True,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        ).stdout
+        bare = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                BARE + "\nimport resource\n"
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+            ],
+            check=True,
+            env=ENV,
+            capture_output=True,
+            text=True,
+        ).stdout
+    ours_mb, bare_mb = int(out.split()[-1]) / 1024, int(bare.split()[-1]) / 1024
+    print(
+        f"peak RSS: {ours_mb:.0f} MB (bare PySide6 + pandas window: {bare_mb:.0f} MB; "
+        f"ratio {ours_mb / bare_mb:.2f}x; target <= 250 MB)"
+    )
