@@ -28,12 +28,14 @@ class StartupError(Exception):
 def create_window(data_dir: Path, foods_csv: Path = FOODS_CSV) -> tuple[MainWindow, Path | None]:
     """Load everything the window needs; returns it and a corrupt library's backup, if any."""
     data_dir.mkdir(parents=True, exist_ok=True)
+    # The library first: a corrupt one is moved aside before its foods are read.
+    library, backup = Library.open_or_recover(data_dir)
     try:
-        foods = load_catalog(data_dir, foods_csv)
+        foods = load_catalog(data_dir, foods_csv, library=library)
         intakes = ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
     except InputError as exc:
+        library.close()
         raise StartupError(str(exc)) from None
-    library, backup = Library.open_or_recover(data_dir)
     settings = Settings(data_dir)
     state = AppState(foods, intakes, settings.profile())
     return MainWindow(state, library, settings), backup

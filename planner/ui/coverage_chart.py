@@ -17,6 +17,14 @@ from planner.ui.chart_data import (
 )
 
 BAR_HEIGHT = 0.62
+# The x axis ends at one of these, so that most edits keep the frame and only bars move.
+AXIS_ENDS = (130, 160, 200, 250, 300, 400, 600, 1000)
+LIMITS_SHOWN_UP_TO = 260.0
+
+
+def axis_end(needed: float) -> float:
+    """The first of AXIS_ENDS that shows ``needed`` percent; the last one caps it."""
+    return float(next((end for end in AXIS_ENDS if end >= needed), AXIS_ENDS[-1]))
 
 
 class CoverageChart(QWidget):
@@ -60,7 +68,7 @@ class CoverageChart(QWidget):
             )
             for colour in (*FOOD_COLOURS, OTHER_COLOUR)
         ]
-        ax.axvline(100, color="#333", linewidth=1.2, zorder=3)
+        self.target_line = ax.axvline(100, color="#333", linewidth=1.2, zorder=3)
         (self.limit_all,) = ax.plot(
             [], [], color=STATUS_COLOURS["over"], linewidth=2.5, solid_capstyle="butt", zorder=4
         )
@@ -68,9 +76,15 @@ class CoverageChart(QWidget):
             [], [], color="#777", linewidth=1.5, linestyle=(0, (2, 1.5)), zorder=4
         )
         self.labels = [
-            ax.text(0, r, "", va="center", ha="left", fontsize=8.5, fontweight="bold", zorder=5)
+            ax.text(0, r, "", va="center", ha="left", fontsize=8, fontweight="bold",
+                    color="white", zorder=5,
+                    bbox={"boxstyle": "round,pad=0.25", "edgecolor": "none", "facecolor": "#999"})
             for r in rows
         ]
+        for artist in self._animated():
+            artist.set_animated(True)
+        self._background = None
+        self._frame = None
         ax.set_yticks(rows, [BY_KEY[k].label for k in CHART_KEYS])
         ax.invert_yaxis()
         ax.set_xlabel("% of your daily target")
@@ -81,11 +95,11 @@ class CoverageChart(QWidget):
         ax.grid(axis="x", color="#e6e6e6", zorder=0)
         ax.set_axisbelow(True)
         self.food_handles = [Patch(color=c) for c in (*FOOD_COLOURS, OTHER_COLOUR)]
-        self.food_legend = ax.legend(
+        # Placeholder labels as wide as real ones, so the first layout leaves them room.
+        self.food_legend = self.figure.legend(
             self.food_handles,
-            [""] * (MAX_FOODS + 1),
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.16),
+            ["x" * 24] * (MAX_FOODS + 1),
+            loc="outside lower center",
             ncol=3,
             fontsize=7.5,
             frameon=False,
@@ -110,11 +124,11 @@ class CoverageChart(QWidget):
             handlelength=1.0,
         )
         self.canvas.mpl_connect("motion_notify_event", self._hover)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
         # Constrained layout costs more than the rest of a draw; run it only when the size
         # or the legend's names change, not on every edit.
         self._layout_engine = self.figure.get_layout_engine()
         self.figure.set_layout_engine("none")
-        self._legend_names: tuple[str, ...] | None = None
         self.canvas.mpl_connect("resize_event", lambda _: self._relayout())
         self._layout.removeWidget(self._placeholder)
         self._placeholder.deleteLater()
@@ -128,6 +142,11 @@ class CoverageChart(QWidget):
             self._apply(data)
 
     def _apply(self, data: ChartData) -> None:
+        """Move the bars and labels; redraw everything only when the frame around them changed.
+
+        Bars and labels are animated artists blitted over a saved background, so an edit
+        redraws a few rectangles instead of the whole figure (axes, ticks, legends).
+        """
         left = np.zeros(len(data.keys))
         for s, bars in enumerate(self.segment_bars):
             widths = data.segments[s]
@@ -135,38 +154,64 @@ class CoverageChart(QWidget):
                 rect.set_x(x)
                 rect.set_width(w)
             left = left + widths
-        top = max(130.0, min(float(np.nanmax(np.append(left, 0))) * 1.12, 400.0))
-        limits = [p for p in data.limit_percent if p is not None and p <= 400]
-        if limits:
-            top = max(top, min(max(limits) * 1.05, 400.0))
-        self.axes.set_xlim(0, top)
+        # Limits far above any bar (vitamin D's is 667 % of target) would squeeze the bars:
+        # they widen the axis only up to LIMITS_SHOWN_UP_TO; the table lists every limit.
+        limits = [p for p in data.limit_percent if p is not None and p <= LIMITS_SHOWN_UP_TO]
+        top = axis_end(max([130.0, float(np.nanmax(np.append(left, 0))) * 1.08,
+                            *(p * 1.04 for p in limits)]))
         for r, label in enumerate(self.labels):
             pct = data.percent[r]
             text = "?" if pct is None else f"{pct:.0f} %"
             if data.incomplete[r] and pct is not None:
                 text = "≥ " + text
             label.set_text(text)
-            label.set_x(min(left[r], top * 0.9) + top * 0.01)
-            label.set_color(STATUS_COLOURS[data.status[r]])
-        for tick, status in zip(self.axes.get_yticklabels(), data.status, strict=True):
-            tick.set_color(STATUS_COLOURS[status] if status != "met" else "#1b6e1b")
-        self._set_limits(data)
+            label.set_x(min(left[r], top * 0.88) + top * 0.012)
+            label.get_bbox_patch().set_facecolor(STATUS_COLOURS[data.status[r]])
         names = [self._food_name(f) for f in data.foods]
-        for s, text in enumerate(self.food_legend.get_texts()):
+        others = bool(data.segments[MAX_FOODS].any())
+        frame = (top, tuple(names), others, data.limit_percent, data.limit_applies)
+        if frame == self._frame:
+            self._blit()
+        else:
+            self._frame = frame
+            self.axes.set_xlim(0, top)
+            self._set_limits(data)
+            self._set_legend(names, others)
+            self._relayout()
+            self.canvas.draw_idle()
+        self.draw_count += 1
+
+    def _set_legend(self, names: list[str], others: bool) -> None:
+        for s, (text, handle) in enumerate(
+            zip(self.food_legend.get_texts(), self.food_legend.legend_handles, strict=True)
+        ):
             if s < len(names):
                 text.set_text(names[s])
-            elif s == MAX_FOODS:
-                text.set_text("other foods" if data.segments[MAX_FOODS].any() else "")
             else:
-                text.set_text("")
-        for s, handle in enumerate(self.food_legend.legend_handles):
-            visible = s < len(names) or (s == MAX_FOODS and data.segments[MAX_FOODS].any())
-            handle.set_visible(visible)
-        if tuple(names) != self._legend_names:
-            self._legend_names = tuple(names)
-            self._relayout()
-        self.draw_count += 1
-        self.canvas.draw_idle()
+                text.set_text("other foods" if s == MAX_FOODS and others else "")
+            handle.set_visible(s < len(names) or (s == MAX_FOODS and others))
+
+    def _animated(self):
+        """What moves with an edit, in drawing order: lines stay visible over the bars."""
+        for bars in self.segment_bars:
+            yield from bars.patches
+        yield from (self.target_line, self.limit_all, self.limit_supp)
+        yield from self.labels
+
+    def _on_draw(self, _event) -> None:
+        """After a full draw: keep the background, then paint the moving parts on it."""
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        for artist in self._animated():
+            self.figure.draw_artist(artist)
+
+    def _blit(self) -> None:
+        if self._background is None:
+            self.canvas.draw_idle()
+            return
+        self.canvas.restore_region(self._background)
+        for artist in self._animated():
+            self.figure.draw_artist(artist)
+        self.canvas.blit(self.figure.bbox)
 
     def _relayout(self) -> None:
         self._layout_engine.execute(self.figure)
@@ -186,7 +231,7 @@ class CoverageChart(QWidget):
 
     def _food_name(self, food_id: str) -> str:
         name = self.food_name(food_id) if self.food_name else food_id
-        return name if len(name) <= 28 else name[:27] + "…"
+        return name if len(name) <= 24 else name[:23] + "…"
 
     def segment_widths(self) -> np.ndarray:
         """The drawn widths, segment x row (for tests: what the user sees)."""

@@ -111,7 +111,7 @@ class MenuEditor(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 58), (2, 70), (3, 50), (4, 46)):
+        for column, width in ((1, 54), (2, 64), (3, 48), (4, 44)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 
