@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,6 +28,7 @@ from planner.core.menu import Menu
 from planner.ui.chart_data import chart_data
 from planner.ui.coverage_chart import CoverageChart
 from planner.ui.coverage_table import CoverageTableModel
+from planner.ui.extensions import install_all
 from planner.ui.food_browser import FoodBrowser
 from planner.ui.help_panel import HelpPanel
 from planner.ui.library_panel import LibraryPanel, MenuListModel
@@ -43,6 +44,9 @@ MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
 
 class MainWindow(QMainWindow):
     """Plans a day. Everything the user changes is saved in the library as they go."""
+
+    # The day menu's coverage after every edit or profile change (core Coverage).
+    coverageChanged = Signal(object)
 
     def __init__(self, state: AppState, library: Library, settings: Settings) -> None:
         super().__init__()
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.save_now)
         self._build_actions()
         self._connect()
+        install_all(self)
         self._restore_window()
         self._open_initial_menu()
 
@@ -356,6 +361,7 @@ class MainWindow(QMainWindow):
         self.coverage = coverage
         self.totals_model.set_coverage(coverage, foods)
         self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
+        self.coverageChanged.emit(coverage)
 
     def _profile_edited(self, profile) -> None:
         self.state.set_profile(profile)
