@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.browser)
         self.main_splitter.addWidget(self.editor)
         self.main_splitter.addWidget(self.coverage_splitter)
-        self.main_splitter.setSizes([390, 450, 520])
+        self.main_splitter.setSizes([360, 480, 520])
         self.coverage_splitter.setSizes([500, 300])
         self.tabs = QTabWidget(documentMode=True)
         day = QWidget()

@@ -104,6 +104,7 @@ class MenuEditor(QWidget):
         self.tree.setDropIndicatorShown(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.deletePressed.connect(self.remove_selected)

@@ -10,6 +10,13 @@ from planner.core.profile import MAX_AGE, SEXES, STANDARDS, Profile
 STAGES = {"": "—", "pregnant": "Pregnant", "lactating": "Breastfeeding"}
 
 
+class AgeBox(QDoubleSpinBox):
+    """Ages in years, shown without a trailing ".0" (``55 years``, ``0.5 years``)."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        return f"{value:g}"
+
+
 class ProfileBar(QWidget):
     """Emits ``profileEdited`` with a valid Profile whenever a control changes."""
 
@@ -20,7 +27,7 @@ class ProfileBar(QWidget):
         self.sex = QComboBox()
         for sex in SEXES:
             self.sex.addItem(sex.capitalize(), sex)
-        self.age = QDoubleSpinBox(
+        self.age = AgeBox(
             decimals=1, minimum=0, maximum=MAX_AGE, singleStep=1, suffix=" years"
         )
         self.age.setKeyboardTracking(False)
