@@ -13,7 +13,7 @@ STAGES = {"": "—", "pregnant": "Pregnant", "lactating": "Breastfeeding"}
 class AgeBox(QDoubleSpinBox):
     """Ages in years, shown without a trailing ".0" (``55 years``, ``0.5 years``)."""
 
-    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+    def textFromValue(self, value: float) -> str:
         return f"{value:g}"
 
 
