@@ -52,7 +52,9 @@ def _yes(flag: bool) -> str:
 def shopping_csv(shopping: ShoppingList) -> str:
     """One row per food with the quantity as text and as numbers (grams, units)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes a cell holding a lone carriage return,
+    # which would otherwise split the row in a spreadsheet.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for item in shopping.items():
         row = [

@@ -78,3 +78,19 @@ def test_bad_menus(tmp_path, data, expected):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match=r"absent\.menu\.json: file not found"):
         read_menu(tmp_path / "absent.menu.json", KNOWN)
+
+
+def test_written_files_follow_the_umask_and_keep_an_old_mode(tmp_path):
+    import os
+    import stat
+
+    path = tmp_path / "m.menu.json"
+    old = os.umask(0o022)
+    try:
+        write_menu(path, Menu("A"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    path.chmod(0o600)
+    write_menu(path, Menu("B"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

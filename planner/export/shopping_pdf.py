@@ -1,0 +1,274 @@
+"""The shopping list drawn on pages: a PDF file (QPdfWriter) or a printer, with one layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from planner import APP_NAME, __version__
+from planner.core.atomic import atomic_write_bytes
+from planner.core.shopping import ShoppingItem, ShoppingList
+from planner.core.shopping_export import item_detail, subtitle_of, title_of
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+MARGIN_MM = 18.0
+PDF_DPI = 300
+# Sizes in points (1/72 inch), turned into device pixels per device.
+TITLE_PT, SUBTITLE_PT, HEADING_PT, ITEM_PT, FOOTER_PT = 18.0, 10.0, 13.0, 10.5, 8.0
+GREY = QColor(110, 110, 110)
+
+_app: QGuiApplication | None = None
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """The running QGuiApplication, or a new one (offscreen when there is no display).
+
+    Drawing text needs the font database, which only a QGuiApplication sets up; the
+    command line has none and may run on a machine without a display.
+    """
+    global _app
+    app = QGuiApplication.instance()
+    if app is not None:
+        if not isinstance(app, QGuiApplication):
+            raise RuntimeError("drawing a PDF needs a QGuiApplication, not a QCoreApplication")
+        return app
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and sys.platform not in ("win32", "darwin"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([sys.argv[0] if sys.argv else APP_NAME])
+    return _app
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Something drawn across the page at a height: a title line, a heading or an item."""
+
+    kind: str
+    height: float
+    text: str = ""
+    item: ShoppingItem | None = None
+
+
+class _Sheet:
+    """Measures and draws the list on one paged device (PDF writer or printer)."""
+
+    def __init__(self, painter: QPainter, device: QPagedPaintDevice) -> None:
+        self.painter = painter
+        self.pt = device.logicalDpiY() / 72.0
+        self.width = float(device.width())
+        self.height = float(device.height())
+        self.fonts = {
+            "title": _font(TITLE_PT, bold=True),
+            "subtitle": _font(SUBTITLE_PT),
+            "heading": _font(HEADING_PT, bold=True),
+            "text": _font(ITEM_PT),
+            "item": _font(ITEM_PT),
+            "footer": _font(FOOTER_PT),
+        }
+        painter.setFont(self.fonts["item"])
+        self.box = painter.fontMetrics().ascent() * 0.85
+        self.pad = 2.5 * self.pt
+        self.text_x = self.box + 6 * self.pt
+        self.name_w = (self.width - self.text_x) * 0.45
+        self.detail_x = self.text_x + self.name_w + 8 * self.pt
+        self.detail_w = self.width - self.detail_x
+        self.body_bottom = (
+            self.height - self._text_height("footer", "Page", self.width) - 6 * self.pt
+        )
+
+    # -- measuring ---------------------------------------------------------------------
+    def _text_height(self, font: str, text: str, width: float) -> float:
+        self.painter.setFont(self.fonts[font])
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+        return self.painter.boundingRect(QRectF(0, 0, width, 1e7), flags, text).height()
+
+    def _line(self, kind: str, text: str, space_after: float) -> _Block:
+        return _Block(kind, self._text_height(kind, text, self.width) + space_after * self.pt, text)
+
+    def _heading(self, text: str) -> _Block:
+        # The space above a heading belongs to it, so it moves with the heading.
+        height = self._text_height("heading", text, self.width) + 12 * self.pt
+        return _Block("heading", height, text)
+
+    def _item(self, item: ShoppingItem) -> _Block:
+        name_h = self._text_height("item", item.name, self.name_w)
+        detail_h = self._text_height("item", item_detail(item), self.detail_w)
+        return _Block("item", max(name_h, detail_h) + 2 * self.pad, item=item)
+
+    def layout(self, shopping: ShoppingList, date: dt.date) -> list[list[tuple[float, _Block]]]:
+        """Blocks placed on pages; an aisle's heading always shares a page with an item of it.
+
+        An aisle that does not fit in what is left of a page starts a new page when it
+        fits on one; a longer aisle starts where it is (if its heading and first item fit)
+        and goes on under a "(continued)" heading.
+        """
+        pages: list[list[tuple[float, _Block]]] = [[]]
+        y = 0.0
+
+        def place(block: _Block) -> None:
+            nonlocal y
+            pages[-1].append((y, block))
+            y += block.height
+
+        def new_page() -> None:
+            nonlocal y
+            pages.append([])
+            y = 0.0
+
+        place(self._line("title", title_of(shopping), 4))
+        place(self._line("subtitle", subtitle_of(shopping, date), 4))
+        if len(shopping) == 0:
+            place(self._line("text", "Nothing to buy: the plan has no foods.", 0))
+        for aisle, items in shopping.aisles():
+            heading = self._heading(aisle)
+            rows = [self._item(item) for item in items]
+            whole = heading.height + sum(r.height for r in rows)
+            room = self.body_bottom - y
+            if whole > room and (
+                whole <= self.body_bottom or heading.height + rows[0].height > room
+            ):
+                new_page()
+            place(heading)
+            for row in rows:
+                if y + row.height > self.body_bottom and pages[-1][-1][1].kind != "heading":
+                    new_page()
+                    place(self._heading(f"{aisle} (continued)"))
+                place(row)
+        return pages
+
+    # -- drawing -----------------------------------------------------------------------
+    def draw_page(self, blocks: list[tuple[float, _Block]], page: int, pages: int) -> None:
+        p = self.painter
+        for y, block in blocks:
+            if block.kind == "item" and block.item is not None:
+                self._draw_item(y, block)
+                continue
+            p.setFont(self.fonts[block.kind])
+            p.setPen(GREY if block.kind == "subtitle" else QColor(0, 0, 0))
+            top = y + (12 * self.pt if block.kind == "heading" else 0)
+            rect = QRectF(0, top, self.width, block.height)
+            p.drawText(rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), block.text)
+        p.setFont(self.fonts["footer"])
+        p.setPen(GREY)
+        footer = f"{APP_NAME} · page {page} of {pages}"
+        rect = QRectF(0, self.body_bottom, self.width, self.height - self.body_bottom)
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), footer)
+
+    def _draw_item(self, y: float, block: _Block) -> None:
+        p, item = self.painter, block.item
+        assert item is not None
+        done = item.ticked or item.in_pantry
+        p.setFont(self.fonts["item"])
+        metrics = p.fontMetrics()
+        top = y + self.pad
+        box = QRectF(0, top + (metrics.height() - self.box) / 2, self.box, self.box)
+        p.setPen(QPen(QColor(0, 0, 0), 0.7 * self.pt))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(box)
+        if done:
+            p.setPen(QPen(QColor(0, 0, 0), 1.2 * self.pt))
+            b = box
+            p.drawPolyline(
+                [
+                    QPointF(b.left() + b.width() * 0.2, b.top() + b.height() * 0.55),
+                    QPointF(b.left() + b.width() * 0.42, b.top() + b.height() * 0.78),
+                    QPointF(b.left() + b.width() * 0.82, b.top() + b.height() * 0.22),
+                ]
+            )
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+        p.setPen(GREY if done else QColor(0, 0, 0))
+        p.drawText(QRectF(self.text_x, top, self.name_w, block.height), flags, item.name)
+        detail = QRectF(self.detail_x, top, self.detail_w, block.height)
+        p.drawText(detail, flags, item_detail(item))
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    # The text is searched and copied from the PDF: "fi" must stay two letters, not the
+    # ligature glyph (U+FB01) that text extraction would return. setFeature is Qt 6.7+.
+    if hasattr(font, "setFeature"):
+        font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+def paint_shopping_list(
+    device: QPagedPaintDevice, shopping: ShoppingList, date: dt.date | None = None
+) -> int:
+    """Draw the list on ``device`` (a QPdfWriter or a QPrinter); returns the page count."""
+    ensure_gui_app()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("could not start drawing (is the printer or file available?)")
+    try:
+        sheet = _Sheet(painter, device)
+        pages = sheet.layout(shopping, date or dt.date.today())
+        for n, blocks in enumerate(pages):
+            if n:
+                device.newPage()
+            sheet.draw_page(blocks, n + 1, len(pages))
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def print_shopping_list(
+    printer: QPrinter, shopping: ShoppingList, date: dt.date | None = None
+) -> int:
+    """Print the list on a printer set up by the print dialog; returns the page count."""
+    printer.setDocName(title_of(shopping))
+    return paint_shopping_list(printer, shopping, date)
+
+
+def default_page_size() -> QPageSize:
+    """Letter where the locale measures in inches (US), A4 elsewhere."""
+    if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+def shopping_pdf_bytes(
+    shopping: ShoppingList, date: dt.date | None = None, page_size: QPageSize | None = None
+) -> bytes:
+    """The list as a PDF document, made in memory."""
+    ensure_gui_app()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(page_size or default_page_size())
+    writer.setPageMargins(
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
+    )
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(title_of(shopping))
+    writer.setCreator(f"{APP_NAME} {__version__}")
+    paint_shopping_list(writer, shopping, date)
+    del writer  # the writer finishes the document when its painter ends; drop it before reading
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_shopping_pdf(path: Path, shopping: ShoppingList, date: dt.date | None = None) -> None:
+    """Write the PDF atomically; an OSError leaves no partial file and is re-raised."""
+    atomic_write_bytes(Path(path), shopping_pdf_bytes(shopping, date))
