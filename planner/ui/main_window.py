@@ -26,6 +26,7 @@ from planner.core.jsonfiles import read_menu, write_menu
 from planner.core.library import Library
 from planner.core.menu import Menu
 from planner.ui.chart_data import chart_data
+from planner.ui.chart_export import export_figure_dialog
 from planner.ui.coverage_chart import CoverageChart
 from planner.ui.coverage_table import CoverageTableModel
 from planner.ui.extensions import install_all
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             "Save this menu as a .menu.json file",
         )
+        self._action(file_menu, "Export &chart…", self.export_chart, None,
+                     "Save the coverage chart as PNG, SVG or PDF")
         file_menu.addSeparator()
         self.import_separator = file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -330,6 +333,15 @@ class MainWindow(QMainWindow):
             return
         self._remember_folder(path)
         self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    def export_chart(self) -> None:
+        if self.chart.built:
+            written = export_figure_dialog(self, self.chart.figure,
+                                           f"{self.menu_model.menu.name} coverage.png",
+                                           self._last_folder())
+            if written:
+                self._remember_folder(str(written))
+                self.statusBar().showMessage(f"Chart saved to {written}", 5000)
 
     def _last_folder(self) -> str:
         return str(self.settings.value("session/last_folder", str(Path.home())))

@@ -264,3 +264,22 @@ def test_unhandled_exception_is_logged(tmp_path, monkeypatch):
         sys.excepthook(*sys.exc_info())
     assert "kaboom" in shown[0]
     assert "RuntimeError: kaboom" in log_path.read_text()
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_chart_export_formats(window, tmp_path, suffix):
+    from planner.ui.chart_export import save_figure
+
+    window.editor.add_foods(["banana"])
+    path = tmp_path / f"chart.{suffix}"
+    save_figure(window.chart.figure, path)
+    head = path.read_bytes()[:8]
+    assert {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF"}[suffix] in head
+
+
+def test_chart_export_refuses_unknown_format_and_leaves_no_file(window, tmp_path):
+    from planner.ui.chart_export import save_figure
+
+    with pytest.raises(ValueError, match="png, .svg or .pdf"):
+        save_figure(window.chart.figure, tmp_path / "chart.bmp")
+    assert list(tmp_path.glob("chart*")) == []
