@@ -4,10 +4,53 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.core.errors import InputError
 from planner.core.foods import FoodTable, load_foods
+from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
+from planner.core.library_foods import (
+    apply_portions,
+    chosen_portions,
+    library_food_table,
+    library_has_foods,
+)
+from planner.core.recipes import load_recipes, recipes_table
 from planner.paths import FOODS_CSV
 
 
-def load_catalog(data_dir: Path | None = None, foods_csv: Path = FOODS_CSV) -> FoodTable:
-    """foods.csv, with the library's imported and custom foods when ``data_dir`` has any."""
-    return load_foods(foods_csv)
+def load_catalog(
+    data_dir: Path | None = None, foods_csv: Path = FOODS_CSV, library: Library | None = None
+) -> FoodTable:
+    """foods.csv with the library's imported and custom foods and its recipes.
+
+    ``library`` is an open library (the window's); without it, the library in
+    ``data_dir`` is read if there is one (it is never created here). foods.csv ids win
+    over library ids (these carry a ``usda-``, ``custom-`` or ``recipe-`` prefix anyway).
+    """
+    foods = load_foods(foods_csv)
+    if library is not None:
+        return with_library_foods(foods, library)
+    path = Path(data_dir) / LIBRARY_FILE if data_dir is not None else None
+    if path is None or not path.exists():
+        return foods
+    try:
+        opened = Library(path)
+    except LibraryCorrupt as exc:
+        raise InputError("", "", f"{exc} (opening the window moves it aside)") from None
+    try:
+        return with_library_foods(foods, opened)
+    finally:
+        opened.close()
+
+
+def with_library_foods(foods: FoodTable, library: Library) -> FoodTable:
+    """``foods`` plus the library's foods and recipes, with the portions its user chose.
+
+    Recipes come last: their values derive from every other food, foods.csv's included.
+    """
+    if not library_has_foods(library):
+        return foods
+    merged = foods.merged(library_food_table(library))
+    recipes = load_recipes(library)
+    if recipes:
+        merged = merged.merged(recipes_table(recipes, merged))
+    return apply_portions(merged, chosen_portions(library))

@@ -1,4 +1,4 @@
-"""The user's library: saved menus and plans (and later foods) in one SQLite database."""
+"""The user's library: saved menus and plans, imported and custom foods, recipes, in SQLite."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.core.errors import InputError
+from planner.core.food_schema import FOOD_SCHEMA
 from planner.core.jsonfiles import menu_from_dict, menu_to_dict
 from planner.core.menu import Menu
 
 LIBRARY_FILE = "library.sqlite3"
-SCHEMA_VERSION = 1
+# 2 added the food tables of planner.core.food_schema (menus and plans are unchanged).
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -67,7 +69,7 @@ class Library:
             if ok != "ok":
                 raise LibraryCorrupt(f"{self.path.name}: integrity check failed: {ok}")
             # executescript commits on its own; every statement is idempotent.
-            self.db.executescript(_SCHEMA)
+            self.db.executescript(_SCHEMA + FOOD_SCHEMA)
             self.db.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -77,6 +79,11 @@ class Library:
             if version > SCHEMA_VERSION:
                 raise LibraryCorrupt(
                     f"{self.path.name}: made by a newer Crampless (schema {version})"
+                )
+            if version < SCHEMA_VERSION:
+                # Migrating from 1: the script above created the food tables; record it.
+                self.db.execute(
+                    "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
                 )
         except sqlite3.DatabaseError as exc:
             self._close_quietly()

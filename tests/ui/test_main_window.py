@@ -280,6 +280,6 @@ def test_chart_export_formats(window, tmp_path, suffix):
 def test_chart_export_refuses_unknown_format_and_leaves_no_file(window, tmp_path):
     from planner.ui.chart_export import save_figure
 
-    with pytest.raises(ValueError, match="png, .svg or .pdf"):
+    with pytest.raises(ValueError, match=r"png, \.svg or \.pdf"):
         save_figure(window.chart.figure, tmp_path / "chart.bmp")
     assert list(tmp_path.glob("chart*")) == []
