@@ -1,0 +1,282 @@
+"""The library's imported and custom foods as a FoodTable; household measures and portions."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from planner.core.errors import InputError
+from planner.core.foods import FoodTable, split_list
+from planner.core.library import Library
+from planner.core.nutrients import KEYS, NUTRIENTS
+from planner.core.search import fold
+
+USDA_PREFIX = "usda-"
+CUSTOM_PREFIX = "custom-"
+RECIPE_PREFIX = "recipe-"
+# Longest slug made from a name; ids stay readable in menu files.
+MAX_SLUG = 60
+
+# The SR28 nutrient number of each planner nutrient, in registry order.
+_NUTR_NOS: tuple[str, ...] = tuple(n.usda_number for n in NUTRIENTS)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A household measure a food's portion can be: SR28 WEIGHT ``seq``, name and grams."""
+
+    seq: int
+    name: str
+    grams: float
+
+
+def usda_id(ndb: str) -> str:
+    """The library id of an imported SR28 food (``usda-09040``)."""
+    return f"{USDA_PREFIX}{ndb}"
+
+
+def slug(name: str) -> str:
+    """``name`` as an id part: folded, lower-case letters and digits joined by ``-``."""
+    text = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    return text[:MAX_SLUG].rstrip("-") or "food"
+
+
+def unused_id(db: sqlite3.Connection, prefix: str, name: str, table: str = "foods") -> str:
+    """``prefix + slug(name)``, or with ``-2``, ``-3``... whichever id ``table`` lacks."""
+    base = f"{prefix}{slug(name)}"
+    taken = {
+        row[0]
+        for row in db.execute(
+            f"SELECT id FROM {table} WHERE id = ? OR id LIKE ? ESCAPE '\\'",
+            (base, base.replace("_", "\\_") + "-%"),
+        )
+    }
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def measure_name(amount: float, description: str) -> str:
+    """A WEIGHT row as people read it: ``1 cup, sliced``, ``0.5 cup``."""
+    return f"{amount:g} {description}"
+
+
+# --- the foods as a table ------------------------------------------------------------
+
+
+_INFO_QUERY = """
+SELECT id, source, name, category, usda_ndb, usda_description, usda_food_group,
+       portion_name, portion_g, refuse_pct, purchase_unit, purchase_unit_g, tags
+FROM foods ORDER BY rowid
+"""
+
+
+def library_food_table(library: Library) -> FoodTable:
+    """Every imported and custom food of the library (chosen portions not yet applied).
+
+    Three queries: descriptive rows, the 11 planner nutrients of the imported foods (a
+    range scan of usda_values), the custom foods' values; each pivoted with numpy.
+    """
+    db = library.db
+    rows = db.execute(_INFO_QUERY).fetchall()
+    columns = [
+        "id",
+        "source",
+        "name",
+        "category",
+        "usda_ndb",
+        "usda_description",
+        "usda_food_group",
+        "portion_name",
+        "portion_g",
+        "refuse_pct",
+        "purchase_unit",
+        "purchase_unit_g",
+        "tags",
+    ]
+    raw = pd.DataFrame.from_records(rows, columns=columns)
+    index = pd.Index(raw["id"].to_numpy(object), name="id")
+    n = len(raw)
+    values = np.full((n, len(KEYS)), np.nan)
+
+    usda = db.execute(
+        f"SELECT nutr_no, ndb, value FROM usda_values WHERE nutr_no IN "
+        f"({','.join('?' * len(_NUTR_NOS))})",
+        _NUTR_NOS,
+    ).fetchall()
+    if usda:
+        nutr_no, ndb, value = (np.array(c, dtype=object) for c in zip(*usda, strict=True))
+        # Imported foods are found by NDB number (custom foods have none).
+        imported = np.flatnonzero((raw["source"] == "usda").to_numpy())
+        by_ndb = pd.Index(raw["usda_ndb"].to_numpy(object)[imported])
+        _scatter(values, imported, by_ndb, ndb, nutr_no, value.astype(float), _NUTR_NOS)
+
+    custom = db.execute("SELECT food_id, nutrient, value FROM custom_values").fetchall()
+    if custom:
+        food, key, value = (np.array(c, dtype=object) for c in zip(*custom, strict=True))
+        _scatter(values, np.arange(n), index, food, key, value.astype(float), KEYS)
+
+    info = pd.DataFrame(
+        {
+            "name": raw["name"].to_numpy(object),
+            "category": raw["category"].to_numpy(object),
+            "usda_ndb": raw["usda_ndb"].to_numpy(object),
+            "usda_description": raw["usda_description"].to_numpy(object),
+            "usda_food_group": raw["usda_food_group"].to_numpy(object),
+            "portion_name": raw["portion_name"].to_numpy(object),
+            "portion_g": raw["portion_g"].to_numpy(float),
+            # Unknown refuse counts as none, as foods.csv does.
+            "refuse_pct": raw["refuse_pct"].fillna(0.0).to_numpy(float),
+            "purchase_unit": raw["purchase_unit"].to_numpy(object),
+            "purchase_unit_g": raw["purchase_unit_g"].to_numpy(float),
+            "tags": _tag_tuples(raw["tags"]),
+            "article_lists": _empty_tuples(n),
+            "unsupported_claims": _empty_tuples(n),
+            "source": raw["source"].to_numpy(object),
+        },
+        index=index,
+    )
+    return FoodTable(info, pd.DataFrame(values, index=index, columns=list(KEYS)))
+
+
+def _scatter(
+    out: np.ndarray,
+    positions: np.ndarray,
+    keys: pd.Index,
+    row_keys: np.ndarray,
+    column_keys: np.ndarray,
+    values: np.ndarray,
+    columns: tuple[str, ...],
+) -> None:
+    """Put ``values`` into ``out`` at (row of each row key, column of each column key).
+
+    ``keys`` names the rows ``positions`` of ``out``; values whose keys are not there
+    (a nutrient the planner does not track) are skipped.
+    """
+    r = keys.get_indexer(row_keys)
+    c = pd.Index(columns).get_indexer(column_keys)
+    ok = (r >= 0) & (c >= 0)
+    out[positions[r[ok]], c[ok]] = values[ok]
+
+
+def _tag_tuples(tags: pd.Series) -> np.ndarray:
+    out = np.empty(len(tags), dtype=object)
+    cache: dict[str, tuple[str, ...]] = {}
+    for i, text in enumerate(tags.to_numpy(object)):
+        if text not in cache:
+            cache[text] = split_list(text)
+        out[i] = cache[text]
+    return out
+
+
+def _empty_tuples(n: int) -> np.ndarray:
+    out = np.empty(n, dtype=object)
+    out[:] = [()] * n
+    return out
+
+
+def library_has_foods(library: Library) -> bool:
+    """Whether the library holds any food or recipe (else foods.csv alone is the catalog)."""
+    db = library.db
+    return bool(
+        db.execute("SELECT EXISTS (SELECT 1 FROM foods)").fetchone()[0]
+        or db.execute("SELECT EXISTS (SELECT 1 FROM recipes)").fetchone()[0]
+        or db.execute("SELECT EXISTS (SELECT 1 FROM food_portion)").fetchone()[0]
+    )
+
+
+def food_in_use(db: sqlite3.Connection, food_id: str) -> str | None:
+    """What saved thing uses ``food_id`` (``the recipe 'Porridge'``, a menu, a plan), or None.
+
+    Deleting a food something still uses would make that thing unreadable.
+    """
+    row = db.execute(
+        "SELECT r.name FROM recipe_ingredients i JOIN recipes r ON r.id = i.recipe_id "
+        "WHERE i.food_id=? LIMIT 1",
+        (food_id,),
+    ).fetchone()
+    if row:
+        return f"the recipe {row[0]!r}"
+    # Menus and plans are stored as JSON text (Library._save, json.dumps' separators);
+    # ids hold no LIKE wildcards (a-z, 0-9, -).
+    patterns = (f'%"food": "{food_id}"%', f'%"food":"{food_id}"%')
+    for table, what in (("menus", "menu"), ("plans", "plan")):
+        row = db.execute(
+            f"SELECT name FROM {table} WHERE data LIKE ? OR data LIKE ? LIMIT 1", patterns
+        ).fetchone()
+        if row:
+            return f"the {what} {row[0]!r}"
+    return None
+
+
+# --- household measures and chosen portions ------------------------------------------
+
+
+def usda_measures(library: Library, ndb: str) -> list[Measure]:
+    """Every SR28 WEIGHT row of a food, in Seq order (empty when not imported)."""
+    rows = library.db.execute(
+        "SELECT seq, amount, description, grams FROM usda_weights WHERE ndb=? ORDER BY seq",
+        (ndb,),
+    )
+    return [Measure(seq, measure_name(amount, desc), grams) for seq, amount, desc, grams in rows]
+
+
+def measures(library: Library, food_id: str, usda_ndb: str = "") -> list[Measure]:
+    """The household measures a food's portion can be chosen from.
+
+    An imported food has every SR28 WEIGHT row; a foods.csv food has those of its NDB
+    number (pass ``usda_ndb``) once the USDA data is imported; a custom food has its own
+    portion (seq 1). Recipes have one serving (see planner.core.recipes.recipe_measures).
+    """
+    row = library.db.execute(
+        "SELECT source, usda_ndb, portion_name, portion_g FROM foods WHERE id=?", (food_id,)
+    ).fetchone()
+    if row is not None:
+        source, usda_ndb, portion_name, portion_g = row
+        if source == "custom":
+            return [Measure(1, portion_name, portion_g)] if portion_g else []
+    return usda_measures(library, usda_ndb) if usda_ndb else []
+
+
+def chosen_portions(library: Library) -> dict[str, Measure]:
+    """Food id -> the measure its user chose as its portion."""
+    rows = library.db.execute("SELECT food_id, seq, portion_name, portion_g FROM food_portion")
+    return {food: Measure(seq, name, grams) for food, seq, name, grams in rows}
+
+
+def choose_portion(library: Library, food_id: str, seq: int, usda_ndb: str = "") -> Measure:
+    """Make measure ``seq`` of :func:`measures` the food's portion; returns it.
+
+    Menu items counted in portions of this food change with it: a portion is the food's.
+    """
+    for measure in measures(library, food_id, usda_ndb):
+        if measure.seq == seq:
+            with library.transaction() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO food_portion VALUES (?, ?, ?, ?)",
+                    (food_id, seq, measure.name, measure.grams),
+                )
+            return measure
+    raise InputError("", "portion", f"{food_id} has no household measure {seq}")
+
+
+def reset_portion(library: Library, food_id: str) -> None:
+    """Back to the food's default portion."""
+    with library.transaction() as db:
+        db.execute("DELETE FROM food_portion WHERE food_id=?", (food_id,))
+
+
+def apply_portions(foods: FoodTable, portions: dict[str, Measure]) -> FoodTable:
+    """``foods`` with the chosen portions in place of the defaults (ids not in it ignored)."""
+    ids = [food for food in portions if food in foods]
+    if not ids:
+        return foods
+    info = foods.info.copy()
+    info.loc[ids, "portion_name"] = [portions[f].name for f in ids]
+    info.loc[ids, "portion_g"] = [portions[f].grams for f in ids]
+    return FoodTable(info, foods.values)
