@@ -35,6 +35,8 @@ MAPPING_COLUMNS: tuple[str, ...] = (
     "article_lists",
     "article_words",
     "unsupported_claims",
+    "bought_ndb",
+    "bought_shelled",
 )
 FOODS_COLUMNS: tuple[str, ...] = (
     "id",
@@ -52,6 +54,8 @@ FOODS_COLUMNS: tuple[str, ...] = (
     "article_lists",
     "unsupported_claims",
     "usda_food_group",
+    "as_bought_factor",
+    "bought_description",
 )
 # The article's lists are about these nutrients: all the planner tracks but energy and water.
 CLAIM_KEYS: tuple[str, ...] = tuple(n.key for n in NUTRIENTS if n.key not in ("energy", "water"))
@@ -64,6 +68,12 @@ CLAIM_PERCENT = 10
 CLAIM_AGE = 40.0
 # A weighed-loose unit is one kilogram by definition.
 KG_GRAMS = 1000.0
+# SR28's nutrient number for water: the as-bought factor conserves dry matter (100 - water).
+WATER_NUMBER = next(n.usda_number for n in NUTRIENTS if n.key == "water")
+# A bought form that weighs less than the food it makes must be a dry good cooked in water.
+# SR28's dry grains, legumes and pasta hold 8-12 g water per 100 g; a wetter entry that
+# still comes out lighter (sprouted, canned, stewed) is a wrong pick, not a dry good.
+DRY_GOOD_MAX_WATER = 15.0
 
 # SR28 file -> (column positions to read, names given to them). Positions follow the
 # SR28 documentation; reading only these keeps NUT_DATA (679,045 rows) quick.
@@ -221,6 +231,7 @@ def _check_mapping(mapping: pd.DataFrame, path: Path) -> None:
     fail(~mapping["category"].isin(AISLES), "category", "unknown category {!r}")
     fail(~mapping["usda_ndb"].str.fullmatch(r"\d{5}"), "usda_ndb", "{!r} is not a 5-digit NDB")
     fail(~mapping["portion_seq"].str.fullmatch(r"\d+"), "portion_seq", "{!r} is not a Seq")
+    _check_bought_form(mapping, path)
     units = mapping["purchase_unit"]
     fail(~units.isin(PURCHASE_UNITS), "purchase_unit", "unknown purchase unit {!r}")
     _check_purchase_grams(mapping, path)
@@ -243,6 +254,28 @@ def _check_mapping(mapping: pd.DataFrame, path: Path) -> None:
             f"line {row + 2}, column unsupported_claims",
             f"{claimed[outside].iloc[0]!r} is not in article_lists",
         )
+
+
+def _check_bought_form(mapping: pd.DataFrame, path: Path) -> None:
+    """bought_ndb is empty or another 5-digit NDB; bought_shelled is empty or yes; not both."""
+    bought, shelled = mapping["bought_ndb"], mapping["bought_shelled"]
+
+    def fail(mask: pd.Series, column: str, message: str) -> None:
+        _fail_where(mapping, path, mask, column, message)
+
+    given = bought != ""
+    fail(given & ~bought.str.fullmatch(r"\d{5}"), "bought_ndb", "{!r} is not a 5-digit NDB")
+    fail(
+        bought == mapping["usda_ndb"],
+        "bought_ndb",
+        "{} is the eaten form itself: leave empty when the eaten form is the bought form",
+    )
+    fail(~shelled.isin(("", "yes")), "bought_shelled", "{!r}: write yes or leave empty")
+    fail(
+        given & (shelled == "yes"),
+        "bought_shelled",
+        "give bought_ndb or bought_shelled, not both",
+    )
 
 
 def _check_purchase_grams(mapping: pd.DataFrame, path: Path) -> None:
@@ -270,6 +303,12 @@ def _check_against_sr28(mapping: pd.DataFrame, sr28: Sr28, path: Path) -> None:
     weights = pd.MultiIndex.from_frame(sr28.weights[["ndb", "seq"]])
     in_weights = pd.Series(keys.isin(weights), index=mapping.index)
     fail(~in_weights, "portion_seq", "Seq {} is not in SR28 WEIGHT for this NDB number")
+    bought = mapping["bought_ndb"]
+    fail(
+        (bought != "") & ~bought.isin(sr28.foods["ndb"]),
+        "bought_ndb",
+        "unknown NDB number {!r}: not in SR28 FOOD_DES",
+    )
 
 
 # --- the adult target and the claims ------------------------------------------------------
@@ -361,6 +400,62 @@ def _piece_grams(portion_g: pd.Series, refuse_pct: pd.Series) -> pd.Series:
     return rounded.astype(str).str.replace(r"\.0$", "", regex=True)
 
 
+def _water(sr28: Sr28, ndbs: pd.Series) -> pd.Series:
+    """SR28's water (g per 100 g) of each NDB number in ``ndbs``, NaN where it has none."""
+    rows = sr28.nutrients[sr28.nutrients["nutr_no"] == WATER_NUMBER]
+    water = pd.to_numeric(rows.set_index("ndb")["value"].replace("", np.nan))
+    return ndbs.map(water).astype(float)
+
+
+def _as_bought(foods: pd.DataFrame, sr28: Sr28, path: Path) -> tuple[pd.Series, pd.Series]:
+    """Per food, grams to buy per gram eaten (text, 3 decimals) and the bought form's name.
+
+    Default ``100 / (100 - refuse_pct)``; 1 for nuts and seeds bought shelled; with a
+    bought form, dry matter is conserved, ``(100 - water eaten) / (100 - water bought)``,
+    times ``100 / (100 - refuse of the bought form)``. ``foods`` has the mapping's columns,
+    usda_ndb and refuse_pct; raises InputError naming the mapping line for a bought form
+    without a water value or whose factor points the wrong way (see DRY_GOOD_MAX_WATER).
+    """
+    bought, shelled = foods["bought_ndb"], foods["bought_shelled"] == "yes"
+    given = bought != ""
+    described = sr28.foods.set_index("ndb")
+    water_eaten, water_bought = _water(sr28, foods["usda_ndb"]), _water(sr28, bought)
+    refuse_bought = pd.to_numeric(bought.map(described["refuse"]).replace("", "0"))
+    default = 100 / (100 - pd.to_numeric(foods["refuse_pct"]))
+    converted = (100 - water_eaten) / (100 - water_bought) * 100 / (100 - refuse_bought)
+    factor = default.where(~given, converted).where(~shelled, 1.0)
+
+    def fail(mask: pd.Series, message: str) -> None:
+        if mask.any():
+            row = mask.idxmax()
+            text = message.format(
+                ndb=bought[row],
+                eaten=foods.at[row, "usda_ndb"],
+                water=water_bought[row],
+                factor=factor[row],
+            )
+            raise InputError(path, f"line {row + 2}, column bought_ndb", text)
+
+    fail(given & water_eaten.isna(), "SR28 has no water value for the eaten form {eaten}")
+    fail(given & water_bought.isna(), "SR28 has no water value for {ndb}")
+    fail(given & ~(water_bought < 100), "{ndb} is all water: no dry matter to conserve")
+    dry = water_bought < DRY_GOOD_MAX_WATER
+    fail(
+        given & dry & (factor >= 1),
+        "{ndb} is a dry good ({water:g} g water per 100 g) but gives a factor of "
+        "{factor:.3f}: a dry good weighs less than the cooked food it makes",
+    )
+    fail(
+        given & ~dry & (factor < 1),
+        "{ndb} ({water:g} g water per 100 g) gives a factor of {factor:.3f}: only a dry "
+        f"good (under {DRY_GOOD_MAX_WATER:g} g water) may weigh less than what is eaten",
+    )
+    # Half up to 3 decimals: a derived conversion, not a nutrient value.
+    rounded = np.floor(factor * 1000 + 0.5) / 1000
+    description = bought.map(described["description"]).where(given, "")
+    return rounded.map("{:.3f}".format), description
+
+
 def build_foods(
     mapping_csv: Path | str, sr28_path: Path | str | Sr28, intakes_csv: Path | str
 ) -> pd.DataFrame:
@@ -394,6 +489,8 @@ def build_foods(
     foods.loc[piece, "purchase_unit_g"] = _piece_grams(
         foods.loc[piece, "portion_g"], foods.loc[piece, "refuse_pct"]
     )
+
+    foods["as_bought_factor"], foods["bought_description"] = _as_bought(foods, sr28, path)
 
     computed = computed_unsupported_claims(foods, adult_targets(intakes_csv))
     _check_claims_recorded(mapping, foods, computed, path)

@@ -28,11 +28,29 @@ TEXT_COLUMNS: tuple[str, ...] = (
     "article_lists",
 )
 NUMBER_COLUMNS: tuple[str, ...] = ("portion_g", "refuse_pct", "purchase_unit_g")
-OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = ("unsupported_claims", "usda_food_group")
+OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = (
+    "unsupported_claims",
+    "usda_food_group",
+    "bought_description",
+)
+# Grams to buy per gram eaten; where absent or empty, 100 / (100 - refuse_pct).
+OPTIONAL_NUMBER_COLUMNS: tuple[str, ...] = ("as_bought_factor",)
 REQUIRED_COLUMNS: tuple[str, ...] = (
     TEXT_COLUMNS + tuple(n.food_column for n in NUTRIENTS) + NUMBER_COLUMNS
 )
 NUTRIENT_KEYS = tuple(n.key for n in NUTRIENTS)
+
+
+def as_bought_factors(info: pd.DataFrame) -> pd.Series:
+    """Grams to buy per gram eaten: ``as_bought_factor``, else ``100 / (100 - refuse_pct)``.
+
+    The fallback covers tables without the column (library and custom foods) and empty
+    cells; a food with unknown refuse (NaN) stays NaN.
+    """
+    fallback = 100.0 / (100.0 - info["refuse_pct"].astype(float))
+    if "as_bought_factor" not in info.columns:
+        return fallback
+    return info["as_bought_factor"].astype(float).fillna(fallback)
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -117,7 +135,8 @@ def foods_from_raw(raw: pd.DataFrame, source: Path | str) -> FoodTable:
     units = raw["purchase_unit"]
     fail((units != "") & ~units.isin(PURCHASE_UNITS), "purchase_unit", "unknown purchase unit {!r}")
 
-    columns = [n.food_column for n in NUTRIENTS] + list(NUMBER_COLUMNS)
+    optional = [c for c in OPTIONAL_NUMBER_COLUMNS if c in raw.columns]
+    columns = [n.food_column for n in NUTRIENTS] + list(NUMBER_COLUMNS) + optional
     text = raw[columns].to_numpy(str)
     try:
         # One conversion for the whole block; empty cells are unknown (NaN), never 0.
@@ -136,6 +155,8 @@ def foods_from_raw(raw: pd.DataFrame, source: Path | str) -> FoodTable:
         fail(numbers[column] < 0, column, "negative value {}")
     fail(numbers["refuse_pct"] >= 100, "refuse_pct", "refuse {} must be under 100 %")
     fail(numbers["portion_g"] == 0, "portion_g", "a portion cannot weigh 0 g")
+    if "as_bought_factor" in numbers:
+        fail(numbers["as_bought_factor"] == 0, "as_bought_factor", "a factor of 0 buys nothing")
 
     index = pd.Index(ids, name="id")
     values = pd.DataFrame(
@@ -160,8 +181,15 @@ def foods_from_raw(raw: pd.DataFrame, source: Path | str) -> FoodTable:
             "unsupported_claims": raw.get("unsupported_claims", pd.Series("", index=raw.index))
             .map(split_list)
             .to_numpy(),
+            "as_bought_factor": numbers.get(
+                "as_bought_factor", pd.Series(np.nan, index=raw.index)
+            ).to_numpy(),
+            "bought_description": raw.get(
+                "bought_description", pd.Series("", index=raw.index)
+            ).to_numpy(),
             "source": "foods.csv",
         },
         index=index,
     )
+    info["as_bought_factor"] = as_bought_factors(info)  # empty cells and no column alike
     return FoodTable(info, values)

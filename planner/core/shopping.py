@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.categories import AISLES, PIECE_UNITS, aisle_label
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, as_bought_factors
 from planner.core.plan import Plan
 from planner.core.shopping_state import ShoppingState
 
@@ -209,7 +209,9 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
     refuse = info["refuse_pct"].to_numpy(float)
     unit = info["purchase_unit"].fillna("").to_numpy(object)
     unit_g = info["purchase_unit_g"].to_numpy(float)
-    as_bought = edible * 100.0 / (100.0 - refuse)
+    # Peel and bones (refuse), shelled nuts, dry goods that swell when cooked: foods.csv's
+    # as_bought_factor says how many grams to buy per gram eaten.
+    as_bought = edible * as_bought_factors(info).to_numpy(float)
     piece = np.isin(unit, list(PIECE_UNITS)) & (unit_g > 0)
     with np.errstate(invalid="ignore", divide="ignore"):
         pieces = np.ceil(as_bought / unit_g - UNIT_SLACK)
@@ -252,13 +254,16 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
 def quantity_text(
     units: float, unit: str, as_bought_g: float, edible_g: float, complete: bool, known: bool
 ) -> str:
-    """What the shopper reads: ``7 pieces (about 1.3 kg)``, ``1.35 kg``, ``at least 2 packs``."""
+    """What the shopper reads: ``7 pieces (about 1.3 kg)``, ``1 bag (99 g needed)``, ``1.35 kg``."""
     if edible_g <= 0:
         return "amount unknown"
     if not known:
         text = f"{fmt_weight(edible_g)} edible"
     elif unit in PIECE_UNITS and not math.isnan(units):
-        text = f"{units:.0f} {unit_label(unit, units)} (about {fmt_weight(as_bought_g, True)})"
+        # 7 bananas weigh about 1.3 kg; a 500 g bag of lentils is not "about 99 g".
+        weight = fmt_weight(as_bought_g, unit == "piece")
+        detail = f"about {weight}" if unit == "piece" else f"{weight} needed"
+        text = f"{units:.0f} {unit_label(unit, units)} ({detail})"
     else:
         text = fmt_weight(as_bought_g)
     return text if complete else f"at least {text}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,9 +53,9 @@ def mapping_rows() -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def sr28_values(sr28_zip, foods_rows) -> dict[tuple[str, str], str]:
-    """(NDB, Nutr_No) -> Nutr_Val for the foods in foods.csv, from NUT_DATA."""
-    ndbs = {row["usda_ndb"] for row in foods_rows}
+def sr28_values(sr28_zip, foods_rows, mapping_rows) -> dict[tuple[str, str], str]:
+    """(NDB, Nutr_No) -> Nutr_Val for the foods in foods.csv and their bought forms."""
+    ndbs = {row["usda_ndb"] for row in foods_rows} | {row["bought_ndb"] for row in mapping_rows}
     return {
         (record[0], record[1]): record[2]
         for record in _sr28_records(sr28_zip, "NUT_DATA")
@@ -162,6 +163,99 @@ def test_every_food_has_what_a_planner_needs(foods_rows):
     assert _by_id(foods_rows)["tap-water"]["tags"].split(";")[-1] == "no-shopping"
 
 
+# --- as bought -----------------------------------------------------------------------------
+
+WATER = "255"
+
+
+def test_lentils_are_bought_dry_by_dry_matter(foods_rows, mapping_rows, sr28_values):
+    lentils = _by_id(foods_rows)["lentils"]
+    assert lentils["usda_ndb"] == "16070"  # boiled
+    assert _by_id(mapping_rows)["lentils"]["bought_ndb"] == "16069"  # raw (dry)
+    boiled, raw = (float(sr28_values[(ndb, WATER)]) for ndb in ("16070", "16069"))
+    factor = float(lentils["as_bought_factor"])
+    assert factor == pytest.approx((100 - boiled) / (100 - raw), abs=5e-4)
+    assert factor < 0.4  # 1 g dry makes about 3 g boiled
+    assert lentils["bought_description"] == "Lentils, raw"
+
+
+def test_shelled_nuts_and_peeled_fruit(foods_rows):
+    foods = _by_id(foods_rows)
+    # SR28's refuse is the shell; shoppers buy shelled kernels.
+    assert foods["almonds"]["refuse_pct"] == "60"
+    assert foods["almonds"]["as_bought_factor"] == "1.000"
+    assert foods["almonds"]["bought_description"] == ""
+    # A banana is bought with its peel: 100 / (100 - 36), rounded half up.
+    assert float(foods["banana"]["as_bought_factor"]) == pytest.approx(100 / 64, abs=5e-4)
+    assert foods["banana"]["as_bought_factor"] == "1.563"
+
+
+def test_every_as_bought_factor_follows_its_rule(sr28_zip, foods_rows, mapping_rows, sr28_values):
+    described = {r[0]: r for r in _sr28_records(sr28_zip, "FOOD_DES")}
+    mapping = _by_id(mapping_rows)
+    for row in foods_rows:
+        bought, cell = mapping[row["id"]]["bought_ndb"], row["as_bought_factor"]
+        description = ""
+        if mapping[row["id"]]["bought_shelled"] == "yes":
+            expected = 1.0
+        elif bought:
+            eaten_water = float(sr28_values[(row["usda_ndb"], WATER)])
+            bought_water = float(sr28_values[(bought, WATER)])
+            refuse = float(described[bought][8] or 0)
+            expected = (100 - eaten_water) / (100 - bought_water) * 100 / (100 - refuse)
+            description = described[bought][2]
+        else:
+            expected = 100 / (100 - float(row["refuse_pct"]))
+        assert re.fullmatch(r"\d+\.\d{3}", cell), row["id"]
+        assert float(cell) == pytest.approx(expected, abs=5e-4), row["id"]
+        assert row["bought_description"] == description, row["id"]
+
+
+def test_cooked_foods_are_bought_raw_or_dry(foods_rows):
+    foods = _by_id(foods_rows)
+    for dry in ("white-rice", "bulgur", "whole-wheat-pasta", "chickpeas", "buckwheat"):
+        assert float(foods[dry]["as_bought_factor"]) < 0.5, dry
+    # Roasting and baking lose water: more raw meat and fish is bought than is eaten.
+    for raw in ("chicken-breast", "ground-beef", "cod", "beef-liver"):
+        assert float(foods[raw]["as_bought_factor"]) > 1.2, raw
+    assert foods["cod"]["bought_description"] == "Fish, cod, Atlantic, raw"
+    # Bone-in lamb leg: SR28's raw refuse (bone, fat) comes on top of the cooking loss.
+    assert float(foods["lamb"]["as_bought_factor"]) > 2
+
+
+def test_the_loader_carries_the_factor():
+    foods = load_foods(FOODS_CSV)
+    assert foods.info.at["lentils", "as_bought_factor"] == 0.331
+    assert foods.info.at["almonds", "as_bought_factor"] == 1
+    assert foods.info.at["cod", "bought_description"] == "Fish, cod, Atlantic, raw"
+
+
+@pytest.mark.parametrize(
+    ("food", "bought", "message"),
+    [
+        # Sprouted lentils hold 67 g water: lighter than boiled lentils, yet not a dry good.
+        ("lentils", "11248", "only a dry good (under 15 g water) may weigh less"),
+        # Almonds in shell (60 % refuse) would make more chocolate than was bought.
+        ("dark-chocolate", "12061", "is a dry good (4.41 g water per 100 g)"),
+        ("lentils", "08370", "SR28 has no water value for 08370"),
+    ],
+)
+def test_an_implausible_bought_form_is_refused(tmp_path, sr28, mapping_rows, food, bought, message):
+    mapping = _edited_mapping(tmp_path, mapping_rows, food, "bought_ndb", bought)
+    line = _line_of(mapping_rows, food)
+    with pytest.raises(InputError) as caught:
+        build_foods(mapping, sr28, REFERENCE_INTAKES_CSV)
+    assert str(caught.value).startswith(f"food_mapping.csv: line {line}, column bought_ndb: ")
+    assert message in str(caught.value)
+
+
+def test_a_bought_form_and_shelled_together_are_refused(tmp_path, mapping_rows):
+    mapping = _edited_mapping(tmp_path, mapping_rows, "lentils", "bought_shelled", "yes")
+    line = _line_of(mapping_rows, "lentils")
+    with pytest.raises(InputError, match=rf"line {line}, column bought_shelled: give bought_ndb"):
+        build_foods(mapping, tmp_path / "no-sr28-needed.zip", REFERENCE_INTAKES_CSV)
+
+
 # --- unsupported claims --------------------------------------------------------------------
 
 
@@ -225,6 +319,10 @@ def _line_of(rows: list[dict[str, str]], food: str) -> int:
         ("purchase_unit_g", "120", "leave empty for piece foods"),
         ("article_lists", "potassium;zinc", "unknown nutrient 'zinc'"),
         ("unsupported_claims", "iron", "'iron' is not in article_lists"),
+        ("bought_ndb", "99999", "unknown NDB number '99999'"),
+        ("bought_ndb", "9040", "'9040' is not a 5-digit NDB"),
+        ("bought_ndb", "09040", "the eaten form itself: leave empty"),
+        ("bought_shelled", "no", "'no': write yes or leave empty"),
     ],
 )
 def test_mapping_faults_name_file_line_and_column(

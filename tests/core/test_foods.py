@@ -7,7 +7,7 @@ import math
 import pytest
 
 from planner.core.errors import InputError
-from planner.core.foods import REQUIRED_COLUMNS, load_foods
+from planner.core.foods import REQUIRED_COLUMNS, as_bought_factors, load_foods
 from tests.fixtures import TINY_FOODS, write_foods_csv
 
 
@@ -68,3 +68,32 @@ def test_real_food_table_is_valid_and_large(foods):
     assert "banana" in foods and "tap-water" in foods
     assert foods.values.at["banana", "potassium"] == 358
     assert foods.info["usda_ndb"].str.fullmatch(r"\d{5}").all()
+
+
+def _with_factors(tmp_path, factors):
+    rows = [{**row, "as_bought_factor": f} for row, f in zip(TINY_FOODS, factors, strict=True)]
+    columns = (*REQUIRED_COLUMNS, "as_bought_factor")
+    return write_foods_csv(tmp_path / "foods.csv", rows, columns)
+
+
+def test_as_bought_factor_falls_back_to_refuse(tmp_path, tiny_foods):
+    # No column (TINY_FOODS): 100 / (100 - refuse_pct), apple's 10 % refuse.
+    assert tiny_foods.info.at["apple", "as_bought_factor"] == pytest.approx(100 / 90)
+    assert tiny_foods.info.at["cheese", "as_bought_factor"] == 1
+    # The column, with an empty cell for cheese: that cell falls back, the others are read.
+    foods = load_foods(_with_factors(tmp_path, ["0.5", "", "2.25"]))
+    assert foods.info["as_bought_factor"].tolist() == [0.5, 1.0, 2.25]
+    assert as_bought_factors(foods.info.drop(columns="as_bought_factor")).tolist() == (
+        pytest.approx([100 / 90, 1.0, 100 / 64])
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("lots", "'lots' is not a number"), ("-1", "negative value -1"), ("0", "buys nothing")],
+)
+def test_bad_as_bought_factor_names_line_and_column(tmp_path, value, message):
+    with pytest.raises(InputError) as caught:
+        load_foods(_with_factors(tmp_path, ["1", value, "1"]))
+    assert str(caught.value).startswith("foods.csv: line 3, column as_bought_factor: ")
+    assert message in str(caught.value)

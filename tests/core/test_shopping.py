@@ -51,7 +51,8 @@ def test_banana_peel_people_and_pieces(foods):
     row = shopping_list(plan, foods).rows.loc["banana"]
     assert foods.info.at["banana", "refuse_pct"] == 36
     assert row["edible_g"] == pytest.approx(14 * 118)
-    assert row["as_bought_g"] == pytest.approx(14 * 118 / 0.64)
+    # foods.csv's factor is 100/64 written with 3 decimals (1.563).
+    assert row["as_bought_g"] == pytest.approx(14 * 118 / 0.64, rel=1e-3)
     # 2581 g as bought, 184.4 g a banana: 13.998 bananas, so 14.
     assert row["units"] == 14
     assert row["unit"] == "piece"
@@ -62,10 +63,22 @@ def test_banana_peel_people_and_pieces(foods):
 def test_loose_food_in_kilograms_not_rounded(foods):
     plan = _every_day(2, MenuItem("potatoes", grams=250))
     row = shopping_list(plan, foods).rows.loc["potatoes"]
-    refuse = foods.info.at["potatoes", "refuse_pct"]
-    assert row["units"] == pytest.approx(500 / (1 - refuse / 100) / 1000)
+    factor = foods.info.at["potatoes", "as_bought_factor"]
+    assert row["units"] == pytest.approx(500 * factor / 1000)
     assert row["unit"] == "kg"
     assert row["quantity"] == fmt_weight(row["as_bought_g"])
+
+
+def test_dry_goods_and_shelled_nuts_are_bought_as_sold(foods):
+    """Boiled lentils are bought dry (less weight); almonds shelled (SR28's shell refuse unused)."""
+    plan = _every_day(1, MenuItem("lentils", grams=300), MenuItem("almonds", grams=30))
+    rows = shopping_list(plan, foods).rows
+    assert rows.at["lentils", "as_bought_g"] == pytest.approx(
+        300 * foods.info.at["lentils", "as_bought_factor"]
+    )
+    assert rows.at["lentils", "as_bought_g"] < 150
+    assert foods.info.at["almonds", "refuse_pct"] == 60
+    assert rows.at["almonds", "as_bought_g"] == pytest.approx(30)
 
 
 def test_rounded_piece_weight_does_not_buy_an_extra_egg(foods):
@@ -114,7 +127,7 @@ def test_unknown_portion_weight_makes_a_lower_bound():
     item = shopping_list(plan, foods).items()[0]
     assert not item.complete
     assert item.edible_g == 150
-    assert item.quantity == "at least 1 pack (about 150 g)"
+    assert item.quantity == "at least 1 pack (150 g needed)"
     assert item.note
     only_portions = shopping_list(_plan([[MenuItem("a", portions=1)]]), foods).items()[0]
     assert only_portions.quantity == "amount unknown"
