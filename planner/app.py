@@ -8,11 +8,11 @@ from functools import cache
 from pathlib import Path
 
 from planner import APP_NAME, __version__
-from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd
+from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
 from planner.cli.common import Parser, UsageError
 from planner.core.errors import InputError
 
-SUBCOMMANDS = [coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd]
+SUBCOMMANDS = [coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd]
 
 
 class Context:

@@ -1,0 +1,233 @@
+"""``suggest MENU.json``: the menu completed to reach every target, as a menu file or a table."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from planner.cli.common import (
+    add_profile_options,
+    fmt_amount,
+    print_json,
+    profile_from_args,
+    text_table,
+)
+from planner.core.categories import TAGS
+from planner.core.errors import InputError
+from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
+from planner.core.foods import FoodTable
+from planner.core.formatting import fmt_percent
+from planner.core.jsonfiles import MENU_FORMAT, VERSION, menu_to_dict, read_menu
+from planner.core.menu import MEALS, Menu
+from planner.core.nutrients import BY_KEY, CHART_KEYS
+from planner.core.optimizer import OBJECTIVES, Completion, CompletionOptions, complete_menu
+from planner.core.profile import Profile
+
+# CompletionOptions field -> the option a user typed, for error messages.
+FLAGS = {
+    "max_portions_per_food": "--max-portions",
+    "max_new_foods": "--max-new-foods",
+    "max_kcal": "--max-kcal",
+}
+# Rows of the table: energy, then what the coverage chart shows.
+TABLE_KEYS = ("energy", *CHART_KEYS)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "suggest",
+        help="complete a menu so that it reaches your targets",
+        description="Add foods to a menu, in half-portion steps, so that every cramp "
+        "nutrient reaches its target without crossing an upper limit, with the fewest "
+        "added calories. JSON output is a menu file you can save and use again.",
+    )
+    parser.add_argument("menu", type=Path, metavar="MENU.json")
+    add_profile_options(parser)
+    parser.add_argument(
+        "--exclude-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help=f"leave out foods with this tag (repeatable): {', '.join(TAGS)}",
+    )
+    parser.add_argument(
+        "--exclude-food", action="append", default=[], metavar="ID", help="leave out this food"
+    )
+    parser.add_argument(
+        "--require-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only foods with this tag (repeatable), e.g. vegan",
+    )
+    parser.add_argument("--max-kcal", type=float, metavar="N", help="cap on the menu's energy")
+    parser.add_argument(
+        "--max-portions", type=int, default=3, metavar="N", help="most portions added of a food"
+    )
+    parser.add_argument(
+        "--max-new-foods", type=int, default=4, metavar="N", help="most foods new to the menu"
+    )
+    parser.add_argument("--objective", choices=tuple(OBJECTIVES), default="kcal")
+    parser.add_argument(
+        "--include-vitamin-d", action="store_true", help="also reach the vitamin D target"
+    )
+    parser.add_argument(
+        "--include-water", action="store_true", help="also reach the water target (tap water too)"
+    )
+    parser.add_argument("--meal", choices=MEALS, default="snack", help="meal the foods go to")
+    parser.add_argument("--format", choices=("json", "table"), default="json")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Any) -> int:
+    profile = profile_from_args(args)
+    check_tags(args.exclude_tag, "command line", "--exclude-tag")
+    check_tags(args.require_tag, "command line", "--require-tag")
+    foods: FoodTable = context.foods()
+    for food in args.exclude_food:
+        if food not in foods:
+            raise InputError("command line", "--exclude-food", f"unknown food {food!r}")
+    options = options_from_args(args)
+    menu = read_menu(args.menu, known=foods.__contains__)
+    exclusions = Exclusions(
+        frozenset(args.exclude_tag), frozenset(args.exclude_food), frozenset(args.require_tag)
+    )
+    targets = context.intakes().targets(profile)
+    completion = complete_menu(
+        menu, foods, targets, allowed_food_ids(foods, exclusions, profile), options
+    )
+    if args.format == "json":
+        print_json(completion_json(completion, profile))
+    else:
+        print(completion_text(completion, foods, profile), end="")
+    return 0
+
+
+def options_from_args(args: argparse.Namespace) -> CompletionOptions:
+    try:
+        return CompletionOptions(
+            max_portions_per_food=args.max_portions,
+            max_new_foods=args.max_new_foods,
+            objective=args.objective,
+            include_vitamin_d=args.include_vitamin_d,
+            include_water=args.include_water,
+            max_kcal=args.max_kcal,
+            meal=args.meal,
+        )
+    except InputError as exc:
+        raise InputError("command line", FLAGS.get(exc.place, exc.place), exc.message) from None
+
+
+def completion_json(completion: Completion, profile: Profile) -> dict[str, Any]:
+    """The completed menu as a menu file (CONTRACTS), with a ``completion`` key beside it."""
+    before, after = completion.before, completion.after
+    nutrients = []
+    for key in TABLE_KEYS:
+        t = after[key].target
+        nutrients.append(
+            {
+                "key": key,
+                "unit": BY_KEY[key].unit.split()[0],
+                "before": _round(before[key].amount),
+                "after": _round(after[key].amount),
+                "target": t.value if t else None,
+                "percent_before": _round(before[key].percent, 1),
+                "percent_after": _round(after[key].percent, 1),
+            }
+        )
+    return {
+        "format": MENU_FORMAT,
+        "version": VERSION,
+        **menu_to_dict(completion.menu),
+        "completion": {
+            "status": completion.status,
+            "profile": profile.to_dict(),
+            "aimed_at": list(completion.aimed_at),
+            "added": menu_to_dict(Menu("", list(completion.added)))["items"],
+            "added_kcal": _round(completion.added_kcal, 1),
+            "added_grams": _round(completion.added_grams, 1),
+            "unmet": [
+                {
+                    "nutrient": s.key,
+                    "reached": _round(s.reached),
+                    "target": s.target,
+                    "unit": BY_KEY[s.key].unit.split()[0],
+                    "reason": s.reason,
+                }
+                for s in completion.shortfalls
+            ],
+            "over_limits": list(completion.over_limits),
+            "notes": list(completion.notes),
+            "nutrients": nutrients,
+        },
+    }
+
+
+def completion_text(completion: Completion, foods: FoodTable, profile: Profile) -> str:
+    """A readable summary: what was added, each nutrient before and after, what is unmet."""
+    lines = [
+        f"Completing {completion.menu.name!r} for {profile.describe()}: "
+        + {
+            "complete": "every target reached",
+            "partial": "not every target can be reached (best partial result below)",
+            "nothing-needed": "every target is already reached; nothing added",
+        }[completion.status],
+        "",
+    ]
+    if completion.added:
+        rows = []
+        for item in completion.added:
+            grams = item.grams_of(foods)
+            kcal = foods.values.at[item.food, "energy"] * grams / 100.0
+            rows.append(
+                [
+                    foods.name(item.food),
+                    fmt_amount(item.portions),
+                    foods.info.at[item.food, "portion_name"],
+                    fmt_amount(grams),
+                    fmt_amount(kcal),
+                    item.meal,
+                ]
+            )
+        rows.append(
+            [
+                "Total added",
+                "",
+                "",
+                fmt_amount(completion.added_grams),
+                fmt_amount(completion.added_kcal),
+                "",
+            ]
+        )
+        header = ["Added food", "Portions", "Portion", "g", "kcal", "Meal"]
+        lines.append(text_table(header, rows, right={1, 3, 4}))
+    rows = []
+    for key in TABLE_KEYS:
+        n, before, after = BY_KEY[key], completion.before[key], completion.after[key]
+        t = after.target
+        rows.append(
+            [
+                n.label + (" *" if key in completion.aimed_at else ""),
+                fmt_amount(before.amount),
+                fmt_amount(after.amount),
+                fmt_amount(t.value) if t else "-",
+                n.display_unit,
+                f"{fmt_percent(before.percent)} → {fmt_percent(after.percent)}" if t else "",
+            ]
+        )
+    header = ["Nutrient", "Before", "After", "Target", "Unit", "% of target"]
+    lines.append(text_table(header, rows, right={1, 2, 3}))
+    lines.append("* aimed at")
+    for title, entries in (
+        ("Unmet targets", [s.reason for s in completion.shortfalls]),
+        ("Already over a limit", list(completion.over_limits)),
+        ("Notes", list(completion.notes)),
+    ):
+        if entries:
+            lines += ["", f"{title}:", *(f"  {entry}" for entry in entries)]
+    return "\n".join(lines) + "\n"
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
