@@ -40,25 +40,38 @@ class FoodTableModel(QAbstractTableModel):
         super().__init__()
         self._targets = targets
         self._per = per
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._set_foods(foods)
 
     # -- data in ------------------------------------------------------------------------
     def _set_foods(self, foods: FoodTable) -> None:
         self.foods = foods
-        self._ids = list(foods.ids)
-        self._names = foods.info["name"].to_numpy(object)
-        self._aisles = foods.info["category"].map(aisle_label).to_numpy(object)
+        self._table_ids = foods.ids.to_numpy(object)
+        self._table_names = foods.info["name"].to_numpy(object)
+        self._table_aisles = foods.info["category"].map(aisle_label).to_numpy(object)
+        self._order = self._sorted_order() if self._sort else np.arange(len(foods))
         self._compute()
 
     def _compute(self) -> None:
         """Amounts per basis and per-portion shares of target, for every nutrient at once."""
-        self._amounts = amounts_matrix(self.foods, self._per)
+        self._table_amounts = amounts_matrix(self.foods, self._per)
         per_portion = amounts_matrix(self.foods, "portion")
         target_values = np.array(
             [self._targets[n.key].value if n.key in self._targets else np.nan for n in NUTRIENTS]
         )
         with np.errstate(invalid="ignore", divide="ignore"):
-            self._shares = per_portion / target_values[None, :]
+            self._table_shares = per_portion / target_values[None, :]
+        self._apply_order()
+
+    def _apply_order(self) -> None:
+        """Lay the table's arrays out in row order (rows are a permutation of the table)."""
+        order = self._order
+        self._ids = list(self._table_ids[order])
+        self._row = {food_id: row for row, food_id in enumerate(self._ids)}
+        self._names = self._table_names[order]
+        self._aisles = self._table_aisles[order]
+        self._amounts = self._table_amounts[order]
+        self._shares = self._table_shares[order]
 
     def set_foods(self, foods: FoodTable) -> None:
         self.beginResetModel()
@@ -75,6 +88,35 @@ class FoodTableModel(QAbstractTableModel):
         self._compute()
         self._emit_all_nutrient_cells()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._sort and self._sort[0] >= len(FIXED_COLUMNS):
+            self.sort(*self._sort)  # the ranking changes with the basis
+
+    # -- sorting: one numpy argsort, not a Python comparison per pair ------------------
+    def _sorted_order(self) -> np.ndarray:
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column < len(FIXED_COLUMNS):
+            texts = self._table_names if column == 0 else self._table_aisles
+            key = np.array([str(t).casefold() for t in texts], dtype=str)
+            ranks = np.argsort(key, kind="stable")
+            return ranks[::-1] if descending else ranks
+        values = amounts_matrix(self.foods, self._per)[:, column - len(FIXED_COLUMNS)]
+        values = np.where(np.isnan(values), -1.0, values)  # unknown sorts below zero
+        return np.argsort(-values if descending else values, kind="stable")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < self.columnCount():
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(self._ids[i.row()], i.column()) for i in persistent]
+        self._sort = (column, order)
+        self._order = self._sorted_order()
+        self._apply_order()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._row[food_id], c) for food_id, c in kept]
+        )
+        self.layoutChanged.emit()
 
     @property
     def per(self) -> str:
@@ -98,7 +140,11 @@ class FoodTableModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, food_id: str) -> int:
-        return self._ids.index(food_id)
+        return self._row[food_id]
+
+    def table_position(self, row: int) -> int:
+        """Where a row's food stands in ``foods`` (rows are sorted, the table is not)."""
+        return int(self._order[row])
 
     def nutrient_at(self, column: int):
         return NUTRIENTS[column - len(FIXED_COLUMNS)] if column >= len(FIXED_COLUMNS) else None
@@ -184,12 +230,18 @@ class FoodFilterProxy(QSortFilterProxyModel):
 
     def setSourceModel(self, model: FoodTableModel) -> None:
         super().setSourceModel(model)
+        # The old mask must go before the reset: the proxy's own reset handler runs first
+        # and asks filterAcceptsRow about rows of the new table (a longer one: IndexError).
+        model.modelAboutToBeReset.connect(self._forget_mask)
         model.modelReset.connect(self._source_reset)
         self._source_reset()
 
     def _source_reset(self) -> None:
         self._haystacks = build_haystacks(self.sourceModel().foods.info)
         self._recompute()
+
+    def _forget_mask(self) -> None:
+        self._mask = None
 
     def set_query(self, text: str) -> None:
         self._query = text
@@ -231,13 +283,18 @@ class FoodFilterProxy(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        return self._mask is None or bool(self._mask[source_row])
+        # The mask follows the food table's order; the source's rows may be sorted.
+        if self._mask is None:
+            return True
+        return bool(self._mask[self.sourceModel().table_position(source_row)])
 
-    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if isinstance(a, str) and isinstance(b, str):
-            return a.casefold() < b.casefold()
-        return a < b
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's (a numpy argsort); the proxy keeps its order.
+
+        QSortFilterProxyModel's own sort calls back into Python for every comparison:
+        0.8 s for the 8,789 foods of the USDA import.
+        """
+        self.sourceModel().sort(column, order)
 
 
 def food_ids_from_mime(mime: QMimeData) -> list[str]:

@@ -283,3 +283,21 @@ def test_chart_export_refuses_unknown_format_and_leaves_no_file(window, tmp_path
     with pytest.raises(ValueError, match=r"png, \.svg or \.pdf"):
         save_figure(window.chart.figure, tmp_path / "chart.bmp")
     assert list(tmp_path.glob("chart*")) == []
+
+
+def test_sorting_keeps_the_filter_and_the_selection(window):
+    browser = window.browser
+    browser.per.setCurrentIndex(browser.per.findData("100g"))
+    browser.search.setText("seeds")
+    seeds = set(visible_ids(window))
+    browser.table.selectRow(0)
+    selected = browser.current_food()
+    for column, order in ((0, Qt.SortOrder.DescendingOrder), (3, Qt.SortOrder.DescendingOrder)):
+        browser.table.sortByColumn(column, order)
+        assert set(visible_ids(window)) == seeds
+        assert browser.current_food() == selected
+    magnesium = [window.state.foods.values.at[f, "magnesium"] for f in visible_ids(window)]
+    assert magnesium == sorted(magnesium, reverse=True)
+    browser.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    names = [window.state.foods.name(f).casefold() for f in visible_ids(window)]
+    assert names == sorted(names)
