@@ -20,6 +20,20 @@ CAUTION_REASONS = {
     "limiting it.",
 }
 
+# Where a food's values come from, by the food table's ``source`` column.
+SOURCES = {
+    "foods.csv": "USDA SR28 (the planner's own list)",
+    "usda": "USDA SR28 (imported database)",
+    "custom": "custom food (your own values)",
+    "recipe": "recipe (values from its ingredients)",
+}
+
+
+def source_label(info) -> str:
+    """Where one food (a row of ``FoodTable.info``) comes from, as a user reads it."""
+    source = str(info.get("source", "") or "")
+    return SOURCES.get(source, source or "USDA SR28")
+
 
 def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target]) -> str:
     """HTML for the detail pane (QTextBrowser's subset of HTML)."""
@@ -42,6 +56,7 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
         else (f"1 portion = {e(str(info['portion_name']))} ({fmt_amount(portion_g)} g)")
     )
     parts.append(f"<p><b>Aisle:</b> {e(aisle_label(info['category']))} · {portion}</p>")
+    parts.append(f"<p><b>Source:</b> {e(source_label(info))}</p>")
 
     tags = info["tags"]
     if "pregnancy-caution" in tags:
@@ -87,5 +102,9 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
         "<th align=right>of your target</th></tr>" + "".join(rows) + "</table>"
     )
     if values.isna().any():
-        parts.append("<p style='color:#666'>? = USDA has no value: unknown, not zero.</p>")
+        why = {
+            "custom": "no value was given",
+            "recipe": "an ingredient has no value",
+        }.get(str(info.get("source", "")), "USDA has no value")
+        parts.append(f"<p style='color:#666'>? = {why}: unknown, not zero.</p>")
     return "\n".join(parts)
