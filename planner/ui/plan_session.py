@@ -1,0 +1,109 @@
+"""The open plan: its days model, its undo stack, its shopping marks, saved as the user goes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.core.foods import FoodTable
+from planner.core.library import Library
+from planner.core.plan import Plan, load_plan, save_plan, save_shopping_state
+from planner.core.shopping_state import ShoppingState
+from planner.ui.plan_models import PlanModel
+
+AUTOSAVE_DELAY_MS = 400
+
+
+class PlanSession(QObject):
+    """One plan open at a time, shared by the plan view and the shopping list.
+
+    Every edit goes through ``undo_stack``; each change of the stack's index (an edit, an
+    undo, a redo) emits ``changed`` and starts a short autosave timer, as the day menu does.
+    Shopping marks are saved at once, beside the plan in the library.
+    """
+
+    opened = Signal()  # another plan, or none, is open
+    changed = Signal()  # the open plan was edited, undone or redone
+    stateChanged = Signal()  # the shopping marks changed
+    saved = Signal()
+
+    def __init__(self, library: Library, foods: FoodTable, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.model = PlanModel(foods)
+        self.undo_stack = QUndoStack(self)
+        self.plan_id: int | None = None
+        self.state = ShoppingState()
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        self._opening = False
+        self.undo_stack.indexChanged.connect(self._edited)
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.model.plan
+
+    @property
+    def foods(self) -> FoodTable:
+        return self.model.foods
+
+    def open(self, plan_id: int) -> list[str]:
+        """Open a saved plan; returns the foods left out because the library lacks them.
+
+        Raises KeyError (no such plan) or InputError (a stored plan that does not read).
+        """
+        self.save_now()
+        plan, state = load_plan(self.library, plan_id)
+        left_out: set[str] = set()
+        for day in plan.days:
+            # Foods can disappear (a custom food deleted); keep the rest and say what went.
+            gone = [i.food for i in day.menu.items if i.food not in self.foods]
+            if gone:
+                left_out.update(gone)
+                day.menu.items = [i for i in day.menu.items if i.food in self.foods]
+        self._set(plan, plan_id, state)
+        return sorted(left_out)
+
+    def close(self) -> None:
+        """Open no plan (after the open one was deleted)."""
+        self._timer.stop()
+        self._set(None, None, ShoppingState())
+
+    def _set(self, plan: Plan | None, plan_id: int | None, state: ShoppingState) -> None:
+        self._opening = True
+        try:
+            self.plan_id = plan_id
+            self.state = state
+            self.undo_stack.clear()
+            self.model.set_plan(plan)
+        finally:
+            self._opening = False
+        self.opened.emit()
+
+    def save_now(self) -> None:
+        """Write the open plan to the library (the autosave calls this after edits)."""
+        self._timer.stop()
+        if self.plan is None or self.plan_id is None:
+            return
+        save_plan(self.library, self.plan, self.plan_id, self.state)
+        self.saved.emit()
+
+    def set_state(self, state: ShoppingState) -> None:
+        """New shopping marks, saved at once (a ticked item must survive a crash)."""
+        if self.plan_id is None or state == self.state:
+            return
+        self.state = state
+        save_shopping_state(self.library, self.plan_id, state)
+        self.stateChanged.emit()
+
+    def set_foods(self, foods: FoodTable) -> None:
+        self.model.set_foods(foods)
+        self.changed.emit()
+
+    def _edited(self) -> None:
+        if self._opening:
+            return
+        self.model.days_changed()
+        self.changed.emit()
+        if self.plan_id is not None:
+            self._timer.start()
