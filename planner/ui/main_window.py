@@ -396,11 +396,16 @@ class MainWindow(QMainWindow):
         self.refresh_coverage()
 
     def _add_selected_food(self) -> None:
-        foods = self.browser.selected_foods() or (
-            [self.browser.current_food()] if self.browser.current_food() else []
-        )
+        """Add the selected foods of the tab in front: a tab with its own food browser
+        (the week plan's) adds to its own menu, any other to the day menu."""
+        page = self.tabs.currentWidget()
+        if hasattr(page, "browser") and hasattr(page, "add_foods"):
+            browser, add = page.browser, page.add_foods
+        else:
+            browser, add = self.browser, self.editor.add_foods
+        foods = browser.selected_foods() or ([browser.current_food()] if browser.current_food() else [])
         if foods:
-            self.editor.add_foods(foods)
+            add(foods)
 
     # -- window state ---------------------------------------------------------------------
     def _restore_window(self) -> None:

@@ -350,3 +350,20 @@ def test_keyboard_adds_and_removes_days_in_the_list(window, qtbot):
     qtbot.keyClick(view.days, Qt.Key.Key_Delete)
     qtbot.keyClick(view.days, Qt.Key.Key_Delete)
     assert len(plan.days) == 7
+
+
+def test_add_selected_food_acts_on_the_tab_in_front(window):
+    """Edit > Add selected food adds to the week plan's day when that tab is in front."""
+    view = new_plan(window)
+    view.browser.search.setText("kiwi")
+    view.browser.table.selectRow(0)
+    day_menu_before = list(window.menu_model.menu.items)
+    action = next(a for a in window.edit_menu.actions() if a.text() == "&Add selected food")
+    action.trigger()
+    assert foods_of(view.current_day()) == ["kiwi"]
+    assert window.menu_model.menu.items == day_menu_before
+    window.tabs.setCurrentIndex(0)
+    window.browser.search.setText("banana")
+    window.browser.table.selectRow(0)
+    action.trigger()
+    assert [i.food for i in window.menu_model.menu.items][-1] == "banana"
