@@ -160,8 +160,13 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             "Save this menu as a .menu.json file",
         )
-        self._action(file_menu, "Export &chart…", self.export_chart, None,
-                     "Save the coverage chart as PNG, SVG or PDF")
+        self._action(
+            file_menu,
+            "Export &chart…",
+            self.export_chart,
+            None,
+            "Save the coverage chart as PNG, SVG or PDF",
+        )
         file_menu.addSeparator()
         self.import_separator = file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -340,9 +345,12 @@ class MainWindow(QMainWindow):
 
     def export_chart(self) -> None:
         if self.chart.built:
-            written = export_figure_dialog(self, self.chart.figure,
-                                           f"{self.menu_model.menu.name} coverage.png",
-                                           self._last_folder())
+            written = export_figure_dialog(
+                self,
+                self.chart.figure,
+                f"{self.menu_model.menu.name} coverage.png",
+                self._last_folder(),
+            )
             if written:
                 self._remember_folder(str(written))
                 self.statusBar().showMessage(f"Chart saved to {written}", 5000)
@@ -403,7 +411,9 @@ class MainWindow(QMainWindow):
             browser, add = page.browser, page.add_foods
         else:
             browser, add = self.browser, self.editor.add_foods
-        foods = browser.selected_foods() or ([browser.current_food()] if browser.current_food() else [])
+        foods = browser.selected_foods() or (
+            [browser.current_food()] if browser.current_food() else []
+        )
         if foods:
             add(foods)
 
