@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 # Module names under planner.ui; a feature adds itself with one line here.
-FEATURES: tuple[str, ...] = ("plan_view", "compare_view", "food_library_actions")
+FEATURES: tuple[str, ...] = ("plan_view", "compare_view", "food_library_actions", "gaps_panel")
 
 
 def install_all(window) -> None:

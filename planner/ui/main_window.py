@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.save_now)
         self._build_actions()
         self._connect()
-        install_all(self)
+        self._features_installed = False
         self._restore_window()
         self._open_initial_menu()
 
@@ -422,13 +422,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        for splitter in (self.main_splitter, self.coverage_splitter, self.browser.splitter):
-            sizes = self.settings.value(f"window/{splitter.objectName()}")
-            if isinstance(sizes, QByteArray):
-                splitter.restoreState(sizes)
+        self._restore_layout()
         per = self.settings.value("browser/per")
         if per:
             index = self.browser.per.findData(per)
@@ -439,16 +433,35 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_help)
             self.settings.set_value("session/seen_help", True)
 
+    def _restore_layout(self) -> None:
+        """Docks, toolbars and splitters; run again once the features have added theirs."""
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for splitter in (self.main_splitter, self.coverage_splitter, self.browser.splitter):
+            sizes = self.settings.value(f"window/{splitter.objectName()}")
+            if isinstance(sizes, QByteArray):
+                splitter.restoreState(sizes)
+
     def save_window_state(self) -> None:
         self.settings.set_value("window/geometry", self.saveGeometry())
         self.settings.set_value("window/state", self.saveState())
         for splitter in (self.main_splitter, self.coverage_splitter, self.browser.splitter):
             self.settings.set_value(f"window/{splitter.objectName()}", splitter.saveState())
         self.settings.set_value("browser/per", self.browser.per.currentData())
+        self.settings.set_value("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     def finish_startup(self) -> None:
-        """Work the first paint does not need: the chart (matplotlib) is built now."""
+        """Work the first paint does not need, done right after it: the other tabs and
+        panels (planner/ui/extensions.py) and the chart (matplotlib)."""
+        if not self._features_installed:
+            self._features_installed = True
+            install_all(self)
+            self._restore_layout()
+            tab = self.settings.value("window/tab")
+            if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
+                self.tabs.setCurrentIndex(int(tab))
         self.chart.build()
         self.refresh_coverage()
 

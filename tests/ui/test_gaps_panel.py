@@ -1,0 +1,300 @@
+"""The “Close my gaps” panel: suggestions beside the chart, one-click adding, exclusions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog
+
+from planner.core.coverage import compute_coverage
+from planner.core.exclusions import PREGNANCY_TAG, Exclusions, allowed_food_ids
+from planner.core.jsonfiles import write_menu
+from planner.core.menu import Menu, MenuItem
+from planner.core.optimizer import CompletionOptions, complete_menu
+from planner.core.suggestions import GAP_KEYS, gaps, suggest_foods
+from planner.paths import ROOT
+from planner.ui.chart_data import STATUS_COLOURS
+from planner.ui.exclusions_dialog import ExclusionsDialog
+from planner.ui.gaps_model import ADD, AMOUNT, FOOD_ROLE, NAME
+from planner.ui.gaps_panel import SHOWN
+
+SAMPLE = ROOT / "docs" / "sample.menu.json"
+
+
+def show_panel(window, menu_path=SAMPLE):
+    if menu_path is not None:
+        window.import_menu(str(menu_path))
+    window.coverage_tabs.setCurrentWidget(window.gaps_panel)
+    return window.gaps_panel
+
+
+def listed(panel) -> dict[str, list[str]]:
+    """Nutrient -> food ids, as the tree shows them."""
+    model = panel.model
+    result = {}
+    for row in range(model.rowCount()):
+        parent = model.index(row, 0)
+        result[model.key_of(parent)] = [
+            model.index(r, NAME, parent).data(FOOD_ROLE) for r in range(model.rowCount(parent))
+        ]
+    return result
+
+
+def expected(window, exclusions=None, per="portion") -> dict[str, list[str]]:
+    state = window.state
+    exclusions = exclusions or Exclusions()
+    coverage = compute_coverage(window.menu_model.menu, state.foods, state.targets)
+    allowed = allowed_food_ids(state.foods, exclusions, state.profile)
+    found = suggest_foods(coverage, state.foods, state.targets, allowed, per=per, top=SHOWN)
+    return {k: [s.food_id for s in v] for k, v in found.items()}
+
+
+def tags_of(window, food: str) -> tuple[str, ...]:
+    return tuple(window.state.foods.info.at[food, "tags"])
+
+
+def click_add(panel, qtbot, key: str, food: str) -> None:
+    index = panel.model.food_index(key, food, ADD)
+    assert index.isValid(), f"{food} is not suggested for {key}"
+    rect = panel.tree.visualRect(index)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_lists_the_gaps_of_the_menu_with_the_foods_suggest_foods_ranks(window, qtbot):
+    panel = show_panel(window)
+    state = window.state
+    coverage = compute_coverage(window.menu_model.menu, state.foods, state.targets)
+    under = gaps(coverage, state.targets)
+    # The sample day misses calcium, iron, vitamin D and water for a woman of 50.
+    assert list(under) == ["calcium", "iron", "vitamin_d", "water"]
+    assert listed(panel) == expected(window)
+    assert list(listed(panel)) == [k for k in GAP_KEYS if k in under]
+    assert window.coverage_tabs.tabText(1) == "Close my gaps (4)"
+
+    model = panel.model
+    calcium = model.index(0, 0)
+    gap = under["calcium"]
+    assert model.data(calcium).startswith(f"Calcium: {gap:.0f} mg to go")
+    top = suggest_foods(coverage, state.foods, state.targets, allowed_food_ids(state.foods),
+                        top=SHOWN)["calcium"][0]
+    row = [model.index(0, c, calcium).data() for c in range(ADD + 1)]
+    assert row[0] == state.foods.name(top.food_id)
+    assert row[2] == f"{100 * top.share_of_gap:.0f} % of gap"
+    assert row[3] == f"{top.kcal_per_portion:,.0f}"
+    assert row[4] == "Add"
+
+    # Per 100 kcal: another ranking, and the amount column says so.
+    panel.per_buttons["100kcal"].click()
+    assert listed(panel) == expected(window, per="100kcal")
+    assert listed(panel) != expected(window)
+    assert model.headerData(AMOUNT, Qt.Orientation.Horizontal) == "Per 100 kcal"
+    assert window.settings.value("gaps/per") == "100kcal"
+
+
+def test_add_button_adds_one_portion_and_undo_takes_it_back(window, qtbot):
+    panel = show_panel(window)
+    state = window.state
+    before_items = list(window.menu_model.menu.items)
+    before = compute_coverage(window.menu_model.menu, state.foods, state.targets)
+    food = listed(panel)["iron"][1]  # soybeans: no limit to worry about
+    click_add(panel, qtbot, "iron", food)
+
+    items = window.menu_model.menu.items
+    assert items[:-1] == before_items
+    assert items[-1].food == food and items[-1].portions == 1.0 and items[-1].grams is None
+    after = window.coverage
+    portion = state.foods.portion_g(food) * state.foods.values.at[food, "iron"] / 100
+    assert after["iron"].amount - before["iron"].amount == pytest.approx(portion)
+    # The panel follows: the iron gap is closed, so iron is no longer listed.
+    assert "iron" not in listed(panel)
+    assert listed(panel) == expected(window)
+    assert "Added one portion" in window.statusBar().currentMessage()
+
+    window.undo_action.trigger()
+    assert window.menu_model.menu.items == before_items
+    assert window.coverage["iron"].amount == before["iron"].amount
+    assert "iron" in listed(panel)
+
+
+def test_enter_and_double_click_add_a_portion(window, qtbot):
+    panel = show_panel(window)
+    count = len(window.menu_model.menu.items)
+    index = panel.model.food_index("vitamin_d", listed(panel)["vitamin_d"][0])
+    panel.tree.setFocus()
+    panel.tree.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert len(window.menu_model.menu.items) == count + 1
+    # Enter on a nutrient row adds nothing.
+    panel.tree.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert len(window.menu_model.menu.items) == count + 1
+    index = panel.model.food_index("calcium", listed(panel)["calcium"][0])
+    rect = panel.tree.visualRect(index)
+    # A double-click as Qt receives it: a click, then the double-click event.
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(window.menu_model.menu.items) == count + 1  # a click on the name adds nothing
+    qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(window.menu_model.menu.items) == count + 2
+
+
+def test_a_portion_that_would_cross_a_limit_is_flagged(window, qtbot, tmp_path):
+    # 4 g of salt takes the sample day to 2,212 mg of sodium: one more portion of the
+    # saltier calcium foods would cross the 2,300 mg limit.
+    menu = Menu("Salty day", [*show_menu_items(), MenuItem("table-salt", "dinner", grams=4)])
+    path = tmp_path / "salty.menu.json"
+    write_menu(path, menu)
+    panel = show_panel(window, path)
+    state = window.state
+    coverage = compute_coverage(window.menu_model.menu, state.foods, state.targets)
+    found = suggest_foods(coverage, state.foods, state.targets, allowed_food_ids(state.foods),
+                          top=SHOWN)
+    crossing = [s for s in found["calcium"] if s.crossed_limits]
+    assert crossing, "the test menu should put a suggestion over the sodium limit"
+    for s in found["calcium"]:
+        index = panel.model.food_index("calcium", s.food_id)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        if s.crossed_limits:
+            assert icon is not None and not icon.isNull()
+            assert index.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(
+                STATUS_COLOURS["over"]
+            )
+            assert "over the sodium limit (2,300 mg)" in tip
+        else:
+            assert icon is None
+            assert "would take the menu over" not in tip
+
+
+def show_menu_items() -> list[MenuItem]:
+    from planner.core.jsonfiles import read_menu
+
+    return list(read_menu(SAMPLE).items)
+
+
+def test_excluding_fish_removes_fish_and_is_remembered(window, qtbot, monkeypatch, make_window,
+                                                       tmp_path):
+    panel = show_panel(window)
+    assert any("fish" in tags_of(window, f) for foods in listed(panel).values() for f in foods)
+
+    def choose_no_fish(dialog):
+        dialog.tag_boxes["fish"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExclusionsDialog, "exec", choose_no_fish)
+    panel.leave_out.click()
+    shown = listed(panel)
+    assert not any("fish" in tags_of(window, f) for foods in shown.values() for f in foods)
+    assert shown == expected(window, Exclusions(frozenset({"fish"})))
+    assert shown["vitamin_d"]  # other foods still close the vitamin D gap
+    assert "fish" in panel.summary.text()
+
+    window.close()
+    again = make_window(tmp_path)
+    assert again.gap_exclusions.exclusions.tags == frozenset({"fish"})
+
+
+def test_vegan_only_keeps_vegan_foods(window, qtbot, monkeypatch):
+    panel = show_panel(window)
+
+    def choose_vegan(dialog):
+        dialog.diet_buttons["vegan"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExclusionsDialog, "exec", choose_vegan)
+    window.exclusions_action.trigger()
+    shown = listed(panel)
+    assert shown == expected(window, Exclusions(require_tags=frozenset({"vegan"})))
+    assert all("vegan" in tags_of(window, f) for foods in shown.values() for f in foods)
+    assert panel.summary.text().startswith("Vegan only")
+
+
+def test_pregnancy_leaves_out_pregnancy_caution_foods(window, qtbot):
+    panel = show_panel(window)
+    assert "pork-liver" in listed(panel)["iron"]
+    assert "Pregnancy" not in panel.summary.text()
+
+    bar = window.profile_bar
+    bar.age.setValue(30)
+    bar.stage.setCurrentIndex(bar.stage.findData("pregnant"))
+    assert window.state.profile.pregnant
+    shown = listed(panel)
+    assert shown == expected(window)  # expected() uses the pregnant profile
+    assert not any(
+        PREGNANCY_TAG in tags_of(window, f) for foods in shown.values() for f in foods
+    )
+    assert "Pregnancy: 5 foods marked “caution in pregnancy” are left out" in panel.summary.text()
+
+    dialog = ExclusionsDialog(window.gap_exclusions.exclusions, window.state.foods,
+                              window.state.profile, window)
+    box = dialog.tag_boxes[PREGNANCY_TAG]
+    assert box.isChecked() and not box.isEnabled()
+    assert dialog.exclusions() == Exclusions()  # the profile's rule is not saved as a choice
+
+
+def test_never_suggest_from_the_food_list(window, qtbot):
+    panel = show_panel(window)
+    assert "pork-liver" in listed(panel)["iron"]
+    table = window.browser.table
+    assert window.never_suggest_action in table.actions()
+    browser = window.browser
+    browser.search.setText("pork liver")
+    source = browser.model.index(browser.model.row_of("pork-liver"), 0)
+    table.selectRow(browser.proxy.mapFromSource(source).row())
+    assert browser.selected_foods() == ["pork-liver"]
+    window.never_suggest_action.trigger()
+
+    shown = listed(panel)
+    assert all("pork-liver" not in foods for foods in shown.values())
+    assert shown == expected(window, Exclusions(foods=frozenset({"pork-liver"})))
+    assert window.gap_exclusions.exclusions.foods == frozenset({"pork-liver"})
+    assert "Never: Pork liver, braised" in panel.summary.text()
+    # A change elsewhere (another portion) does not bring it back.
+    window.editor.add_foods(["lentils"])
+    assert all("pork-liver" not in foods for foods in listed(panel).values())
+
+
+def test_exclusions_dialog_picks_disliked_foods_by_name(window, qtbot):
+    dialog = ExclusionsDialog(Exclusions(foods=frozenset({"milk"})), window.state.foods,
+                              window.state.profile, window)
+    assert dialog.disliked_foods() == ["milk"]
+    qtbot.keyClicks(dialog.search, "Sardines, canned")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert sorted(dialog.disliked_foods()) == ["milk", "sardines"]
+    assert dialog.isVisible() is False or dialog.result() == 0  # Enter did not close it
+    dialog.disliked.setCurrentRow(dialog.disliked_foods().index("milk"))
+    dialog.remove_button.click()
+    assert dialog.disliked_foods() == ["sardines"]
+    assert dialog.exclusions() == Exclusions(foods=frozenset({"sardines"}))
+
+
+def test_every_target_met_shows_an_empty_state(window, qtbot, tmp_path):
+    state = window.state
+    sample = Menu("Sample day", show_menu_items())
+    done = complete_menu(
+        sample, state.foods, state.targets, allowed_food_ids(state.foods),
+        CompletionOptions(include_vitamin_d=True, include_water=True),
+    )
+    assert done.status == "complete"
+    path = tmp_path / "complete.menu.json"
+    write_menu(path, done.menu)
+    panel = show_panel(window, path)
+    assert panel.pages.currentWidget() is panel.empty
+    assert "Every target is met" in panel.empty.text()
+    assert panel.model.rowCount() == 0
+    assert window.coverage_tabs.tabText(1) == "Close my gaps"
+
+
+def test_hidden_panel_catches_up_when_shown(window, qtbot):
+    window.import_menu(str(SAMPLE))
+    panel = window.gaps_panel
+    window.coverage_tabs.setCurrentWidget(window.totals)
+    window.editor.add_foods(["soybeans"])
+    assert panel.stale
+    assert window.coverage_tabs.tabText(1) == "Close my gaps (3)"  # the count follows anyway
+    window.coverage_tabs.setCurrentWidget(panel)
+    assert not panel.stale
+    assert listed(panel) == expected(window)
+    assert window.settings.value("gaps/tab") in (1, "1")
