@@ -234,7 +234,10 @@ class MenuEditor(QWidget):
 
     # -- keeping the view tidy ----------------------------------------------------------
     def _after_reset(self) -> None:
+        """Another menu was opened: its name replaces whatever the name field held, even
+        with focus there, or leaving the field would rename the new menu to the old name."""
         self.tree.expandAll()
+        self.name.setText(self.model.menu.name)
         self._sync_name()
 
     def _after_insert(self, parent: QModelIndex, first: int, last: int) -> None:

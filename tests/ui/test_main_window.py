@@ -301,3 +301,23 @@ def test_sorting_keeps_the_filter_and_the_selection(window):
     browser.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     names = [window.state.foods.name(f).casefold() for f in visible_ids(window)]
     assert names == sorted(names)
+
+
+def test_importing_while_the_name_field_has_focus_keeps_the_imported_name(window, tmp_path):
+    window.new_menu()  # leaves the focus in the name field, ready to type
+    window.editor.name.setFocus()
+    path = tmp_path / "day.menu.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "crampless.menu",
+                "version": 1,
+                "name": "Sample day",
+                "items": [{"food": "banana", "grams": 100}],
+            }
+        )
+    )
+    window.import_menu(str(path))
+    assert window.editor.name.text() == "Sample day"
+    window.editor.name.editingFinished.emit()  # focus leaves the field
+    assert window.menu_model.menu.name == "Sample day"
