@@ -35,6 +35,11 @@ def source_label(info) -> str:
     return SOURCES.get(source, source or "USDA SR28")
 
 
+def in_sentence(label: str) -> str:
+    """A nutrient's label inside a sentence: ``folate (B9)``, ``vitamin B6``."""
+    return label[:1].lower() + label[1:]
+
+
 def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target]) -> str:
     """HTML for the detail pane (QTextBrowser's subset of HTML)."""
     info = foods.info.loc[food_id]
@@ -66,19 +71,23 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
     if shown_tags:
         parts.append(f"<p><b>Tags:</b> {e(', '.join(shown_tags))}</p>")
 
-    lists = [BY_KEY[k].label.lower() for k in info["article_lists"] if k in BY_KEY]
+    lists = [in_sentence(BY_KEY[k].label) for k in info["article_lists"] if k in BY_KEY]
     if lists:
         parts.append(f"<p><b>The source article lists it for:</b> {e(', '.join(lists))}.</p>")
+    unsupported = []
     for key in info["unsupported_claims"]:
-        if key not in BY_KEY:
-            continue
-        n = BY_KEY[key]
-        amount = values[key] * n.food_to_report * portion_g / 100
+        if key in BY_KEY:
+            n = BY_KEY[key]
+            amount = values[key] * n.food_to_report * portion_g / 100
+            unsupported.append(
+                f"{e(in_sentence(n.label))}: {fmt_amount(amount)} {e(n.display_unit)} a portion"
+            )
+    if unsupported:
         parts.append(
-            f"<p style='color:#8a5a00'><b>The data does not support this:</b> the article "
-            f"names it for {e(n.label.lower())}, but one portion gives "
-            f"{fmt_amount(amount)} {e(n.display_unit)}, under 10 % of an adult's target "
-            f"({source}).</p>"
+            "<p style='color:#8a5a00'><b>The data does not support the article here.</b> "
+            f"One portion gives under 10 % of an adult's target ({source}):<br>"
+            + "<br>".join(f"&nbsp;&nbsp;• {line}" for line in unsupported)
+            + "</p>"
         )
 
     rows = []

@@ -8,8 +8,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QListView,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -95,17 +96,20 @@ class LibraryPanel(QWidget):
         self.list.setModel(model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.activated.connect(lambda i: self.openRequested.emit(i.data(ID_ROLE)))
-        buttons = QHBoxLayout()
-        for text, tip, slot in (
-            ("New", "New menu (Ctrl+N)", self.newRequested.emit),
-            ("Duplicate", "Duplicate the selected menu", self._duplicate),
-            ("Rename", "Rename the selected menu (F2)", self._rename),
-            ("Delete", "Delete the selected menu", self._delete),
+        # A 2 x 2 grid keeps the dock narrow (a row of four sets a 260 px minimum).
+        buttons = QGridLayout()
+        for n, (text, tip, slot) in enumerate(
+            (
+                ("New", "New menu (Ctrl+N)", self.newRequested.emit),
+                ("Duplicate", "Duplicate the selected menu", self._duplicate),
+                ("Rename", "Rename the selected menu (F2)", self._rename),
+                ("Delete", "Delete the selected menu", self._delete),
+            )
         ):
             button = QToolButton(text=text, toolTip=tip)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, n // 2, n % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.list, 1)

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.browser)
         self.main_splitter.addWidget(self.editor)
         self.main_splitter.addWidget(self.coverage_splitter)
-        self.main_splitter.setSizes([360, 480, 520])
+        self.main_splitter.setSizes([330, 400, 440])
         self.coverage_splitter.setSizes([500, 300])
         self.tabs = QTabWidget(documentMode=True)
         day = QWidget()
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.library_dock, self.help_dock)
         self.library_dock.raise_()
-        self.resizeDocks([self.library_dock], [230], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
 
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self.save_now)
@@ -433,6 +433,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_help)
             self.settings.set_value("session/seen_help", True)
 
+    def _default_layout(self) -> None:
+        """First run: share the width out now that the window has its real size (sizes
+        given before the first show are scaled by Qt in ways that squeeze the menu)."""
+        self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
+        total = max(self.main_splitter.width(), 900)
+        self.main_splitter.setSizes([int(total * 0.3), int(total * 0.33), int(total * 0.37)])
+        # The food details (portion, source, what the data does not support) need room.
+        height = max(self.browser.splitter.height(), 500)
+        self.browser.splitter.setSizes([int(height * 0.55), int(height * 0.45)])
+
     def _restore_layout(self) -> None:
         """Docks, toolbars and splitters; run again once the features have added theirs."""
         state = self.settings.value("window/state")
@@ -458,6 +468,8 @@ class MainWindow(QMainWindow):
         if not self._features_installed:
             self._features_installed = True
             install_all(self)
+            if self.settings.value("window/state") is None:
+                self._default_layout()
             self._restore_layout()
             tab = self.settings.value("window/tab")
             if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():

@@ -112,7 +112,7 @@ class MenuEditor(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 54), (2, 64), (3, 48), (4, 44)):
+        for column, width in ((1, 50), (2, 62), (3, 46), (4, 42)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 

@@ -321,3 +321,26 @@ def test_importing_while_the_name_field_has_focus_keeps_the_imported_name(window
     assert window.editor.name.text() == "Sample day"
     window.editor.name.editingFinished.emit()  # focus leaves the field
     assert window.menu_model.menu.name == "Sample day"
+
+
+def test_detail_pane_says_where_the_data_disagrees_and_warns_in_pregnancy(window):
+    browser = window.browser
+
+    def detail_of(food_id):
+        browser.search.setText(window.state.foods.name(food_id))
+        row = next(
+            r
+            for r in range(browser.proxy.rowCount())
+            if browser.proxy.index(r, 0).data(ID_ROLE) == food_id
+        )
+        browser.table.selectRow(row)
+        return browser.detail.toPlainText()
+
+    honey = detail_of("honey")
+    assert "USDA: Honey" in honey and "NDB 19296" in honey
+    assert "The data does not support the article here" in honey
+    assert "potassium:" in honey
+    liver = detail_of("beef-liver")
+    assert "Caution in pregnancy" in liver and "vitamin A" in liver
+    banana = detail_of("banana")
+    assert "does not support" not in banana and "Caution" not in banana
