@@ -17,7 +17,7 @@ import pandas as pd
 from planner.core.atomic import atomic_write_text
 from planner.core.categories import AISLES, PURCHASE_UNITS, TAGS
 from planner.core.errors import InputError
-from planner.core.foods import ID_PATTERN
+from planner.core.foods import FOODS_CSV_COLUMNS, ID_PATTERN
 from planner.core.intakes import ReferenceIntakes
 from planner.core.nutrients import FOOD_COLUMNS, NUTRIENTS
 from planner.core.profile import SEXES, Profile
@@ -38,25 +38,8 @@ MAPPING_COLUMNS: tuple[str, ...] = (
     "bought_ndb",
     "bought_shelled",
 )
-FOODS_COLUMNS: tuple[str, ...] = (
-    "id",
-    "name",
-    "category",
-    "usda_ndb",
-    "usda_description",
-    *FOOD_COLUMNS,
-    "portion_name",
-    "portion_g",
-    "refuse_pct",
-    "purchase_unit",
-    "purchase_unit_g",
-    "tags",
-    "article_lists",
-    "unsupported_claims",
-    "usda_food_group",
-    "as_bought_factor",
-    "bought_description",
-)
+# The builder writes foods.csv in the order planner.core.foods reads and documents it.
+FOODS_COLUMNS: tuple[str, ...] = FOODS_CSV_COLUMNS
 # The article's lists are about these nutrients: all the planner tracks but energy and water.
 CLAIM_KEYS: tuple[str, ...] = tuple(n.key for n in NUTRIENTS if n.key not in ("energy", "water"))
 COLUMN_OF_KEY: dict[str, str] = {n.key: n.food_column for n in NUTRIENTS}

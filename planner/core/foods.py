@@ -35,8 +35,24 @@ OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = (
 )
 # Grams to buy per gram eaten; where absent or empty, 100 / (100 - refuse_pct).
 OPTIONAL_NUMBER_COLUMNS: tuple[str, ...] = ("as_bought_factor",)
+# foods.csv's columns in file order: those CONTRACTS names, then the planner's additions.
 REQUIRED_COLUMNS: tuple[str, ...] = (
-    TEXT_COLUMNS + tuple(n.food_column for n in NUTRIENTS) + NUMBER_COLUMNS
+    *TEXT_COLUMNS[:5],
+    *(n.food_column for n in NUTRIENTS),
+    "portion_name",
+    "portion_g",
+    "refuse_pct",
+    "purchase_unit",
+    "purchase_unit_g",
+    "tags",
+    "article_lists",
+)
+FOODS_CSV_COLUMNS: tuple[str, ...] = (
+    *REQUIRED_COLUMNS,
+    "unsupported_claims",
+    "usda_food_group",
+    "as_bought_factor",
+    "bought_description",
 )
 NUTRIENT_KEYS = tuple(n.key for n in NUTRIENTS)
 

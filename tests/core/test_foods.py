@@ -97,3 +97,19 @@ def test_bad_as_bought_factor_names_line_and_column(tmp_path, value, message):
         load_foods(_with_factors(tmp_path, ["1", value, "1"]))
     assert str(caught.value).startswith("foods.csv: line 3, column as_bought_factor: ")
     assert message in str(caught.value)
+
+
+def test_column_lists_agree():
+    """The file order (FOODS_CSV_COLUMNS) holds exactly the columns the loader checks."""
+    from planner.core import foods as f
+    from planner.core.nutrients import NUTRIENTS
+
+    assert set(f.REQUIRED_COLUMNS) == set(f.TEXT_COLUMNS + f.NUMBER_COLUMNS) | {
+        n.food_column for n in NUTRIENTS
+    }
+    added = set(f.FOODS_CSV_COLUMNS) - set(f.REQUIRED_COLUMNS)
+    assert added == set(f.OPTIONAL_TEXT_COLUMNS + f.OPTIONAL_NUMBER_COLUMNS)
+    from planner.paths import FOODS_CSV
+
+    with open(FOODS_CSV, encoding="utf-8") as fh:
+        assert tuple(fh.readline().strip().split(",")) == f.FOODS_CSV_COLUMNS
