@@ -7,6 +7,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from planner.core.nutrients import BY_KEY, CHART_KEYS
+from planner.ui.blitting import FastRedraw
 from planner.ui.chart_data import (
     FOOD_COLOURS,
     MAX_FOODS,
@@ -76,14 +77,20 @@ class CoverageChart(QWidget):
             [], [], color="#777", linewidth=1.5, linestyle=(0, (2, 1.5)), zorder=4
         )
         self.labels = [
-            ax.text(0, r, "", va="center", ha="left", fontsize=8, fontweight="bold",
-                    color="white", zorder=5,
-                    bbox={"boxstyle": "round,pad=0.25", "edgecolor": "none", "facecolor": "#999"})
+            ax.text(
+                0,
+                r,
+                "",
+                va="center",
+                ha="left",
+                fontsize=8,
+                fontweight="bold",
+                color="white",
+                zorder=5,
+                bbox={"boxstyle": "round,pad=0.25", "edgecolor": "none", "facecolor": "#999"},
+            )
             for r in rows
         ]
-        for artist in self._animated():
-            artist.set_animated(True)
-        self._background = None
         self._frame = None
         ax.set_yticks(rows, [BY_KEY[k].label for k in CHART_KEYS])
         ax.invert_yaxis()
@@ -124,12 +131,9 @@ class CoverageChart(QWidget):
             handlelength=1.0,
         )
         self.canvas.mpl_connect("motion_notify_event", self._hover)
-        self.canvas.mpl_connect("draw_event", self._on_draw)
-        # Constrained layout costs more than the rest of a draw; run it only when the size
-        # or the legend's names change, not on every edit.
-        self._layout_engine = self.figure.get_layout_engine()
-        self.figure.set_layout_engine("none")
-        self.canvas.mpl_connect("resize_event", lambda _: self._relayout())
+        # Edits blit the bars and labels; the layout runs when the size or the legend's
+        # names change.
+        self.redraw = FastRedraw(self.figure, self.canvas, self._animated)
         self._layout.removeWidget(self._placeholder)
         self._placeholder.deleteLater()
         self._layout.addWidget(self.canvas)
@@ -157,8 +161,9 @@ class CoverageChart(QWidget):
         # Limits far above any bar (vitamin D's is 667 % of target) would squeeze the bars:
         # they widen the axis only up to LIMITS_SHOWN_UP_TO; the table lists every limit.
         limits = [p for p in data.limit_percent if p is not None and p <= LIMITS_SHOWN_UP_TO]
-        top = axis_end(max([130.0, float(np.nanmax(np.append(left, 0))) * 1.08,
-                            *(p * 1.04 for p in limits)]))
+        top = axis_end(
+            max([130.0, float(np.nanmax(np.append(left, 0))) * 1.08, *(p * 1.04 for p in limits)])
+        )
         for r, label in enumerate(self.labels):
             pct = data.percent[r]
             text = "?" if pct is None else f"{pct:.0f} %"
@@ -171,13 +176,13 @@ class CoverageChart(QWidget):
         others = bool(data.segments[MAX_FOODS].any())
         frame = (top, tuple(names), others, data.limit_percent, data.limit_applies)
         if frame == self._frame:
-            self._blit()
+            self.redraw.blit()
         else:
             self._frame = frame
             self.axes.set_xlim(0, top)
             self._set_limits(data)
             self._set_legend(names, others)
-            self._relayout()
+            self.redraw.relayout()
             self.canvas.draw_idle()
         self.draw_count += 1
 
@@ -197,24 +202,6 @@ class CoverageChart(QWidget):
             yield from bars.patches
         yield from (self.target_line, self.limit_all, self.limit_supp)
         yield from self.labels
-
-    def _on_draw(self, _event) -> None:
-        """After a full draw: keep the background, then paint the moving parts on it."""
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        for artist in self._animated():
-            self.figure.draw_artist(artist)
-
-    def _blit(self) -> None:
-        if self._background is None:
-            self.canvas.draw_idle()
-            return
-        self.canvas.restore_region(self._background)
-        for artist in self._animated():
-            self.figure.draw_artist(artist)
-        self.canvas.blit(self.figure.bbox)
-
-    def _relayout(self) -> None:
-        self._layout_engine.execute(self.figure)
 
     def _set_limits(self, data: ChartData) -> None:
         xs_all, ys_all, xs_supp, ys_supp = [], [], [], []

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.core.plan_coverage import PlanCoverage
+from planner.ui.blitting import FastRedraw
 from planner.ui.chart_data import STATUS_COLOURS, STATUS_LABELS, status_of
 from planner.ui.coverage_chart import axis_end
 
@@ -202,15 +203,9 @@ class PlanHeatmap(QWidget):
             handlelength=1.2,
             columnspacing=1.2,
         )
-        # Constrained layout costs as much as the rest of a draw: it runs when the size or
-        # the days change, not on every edit (as in coverage_chart.py).
-        self._layout_engine = self.figure.get_layout_engine()
-        self.figure.set_layout_engine("none")
-        self.canvas.mpl_connect("resize_event", lambda _: self._relayout())
-        self.canvas.mpl_connect("draw_event", self._on_draw)
-        self._background = None
-        for artist in self._animated():
-            artist.set_animated(True)
+        # Edits blit the cells, labels and bars; the layout runs when the size or the days
+        # change (as in coverage_chart.py).
+        self.redraw = FastRedraw(self.figure, self.canvas, self._animated)
         self.canvas.mpl_connect("motion_notify_event", self._hover)
         self.canvas.mpl_connect("button_press_event", self._click)
         self._layout.removeWidget(self._placeholder)
@@ -274,7 +269,7 @@ class PlanHeatmap(QWidget):
         if changed:
             self.canvas.draw_idle()
         else:
-            self._blit()
+            self.redraw.blit()
         self.draw_count += 1
 
     def _set_frame(self, data: PlanCoverage, top: float) -> bool:
@@ -322,11 +317,8 @@ class PlanHeatmap(QWidget):
             [[(x, -0.5), (x, n_keys - 0.5)] for x in xs]
             + [[(-0.5, y), (width - 0.5, y)] for y in ys]
         )
-        self._relayout()
+        self.redraw.relayout()
         return True
-
-    def _relayout(self) -> None:
-        self._layout_engine.execute(self.figure)
 
     def _animated(self):
         """What an edit changes, in drawing order (gaps over cells, the 100 % line over bars)."""
@@ -336,24 +328,6 @@ class PlanHeatmap(QWidget):
         yield from self.avg_bars.patches
         yield self.target_line
         yield from self.avg_labels
-
-    def _on_draw(self, _event) -> None:
-        """After a full draw: keep the background, then paint the data on it."""
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._draw_animated()
-
-    def _draw_animated(self) -> None:
-        for artist in self._animated():
-            if artist.get_visible():
-                self.figure.draw_artist(artist)
-
-    def _blit(self) -> None:
-        if self._background is None:
-            self.canvas.draw_idle()
-            return
-        self.canvas.restore_region(self._background)
-        self._draw_animated()
-        self.canvas.blit(self.figure.bbox)
 
     def _grow_labels(self, n_days: int) -> None:
         """Enough cell labels for ``n_days`` columns (made once, reused after)."""
