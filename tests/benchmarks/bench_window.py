@@ -21,6 +21,7 @@ BARE = textwrap.dedent("""
     window.resize(1400, 860)
     window.show()
     app.processEvents()
+    print("shown", flush=True)
 """)
 
 OURS = textwrap.dedent("""
@@ -32,6 +33,7 @@ OURS = textwrap.dedent("""
     window, _ = create_window(Path(sys.argv[1]))
     window.show()
     app.processEvents()
+    print("shown", flush=True)
 """)
 
 MEMORY = textwrap.dedent("""
@@ -51,9 +53,20 @@ MEMORY = textwrap.dedent("""
 
 
 def _wall(script: str, *args: str) -> float:
+    """From starting the process to the window's first paint (not counting its exit)."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", script, *args], check=True, env=ENV, capture_output=True)
-    return time.perf_counter() - start
+    with subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        env=ENV,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    ) as child:
+        line = child.stdout.readline()
+        shown = time.perf_counter() - start
+        child.wait()
+    assert line.strip() == "shown", "the window did not open"
+    return shown
 
 
 def test_time_to_shown_window():
