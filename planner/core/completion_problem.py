@@ -1,4 +1,4 @@
-"""A menu completion as a mixed-integer program: candidates, scaled rows, shortlist, HiGHS.
+"""A menu completion as a mixed-integer program: candidates, scaled rows, shortlist, solves.
 
 Columns: ``h[j]``, integer 0..2P, half-portions of candidate food ``j`` to add (P: most
 portions added of one food); ``u[j]``, binary, for each candidate not yet on the menu,
@@ -6,10 +6,13 @@ with ``h[j] <= 2P u[j]`` and ``sum(u) <= N`` (N: most new foods). Rows: for each
 nutrient under target, added >= the gap; for each ceiling (ceilings.py) and the optional
 energy cap, added <= the room left. Rows are divided by their target or ceiling so that
 µg and mg rows weigh alike. The objective is the added kcal (or grams), plus a tie-break.
+A menu meeting every target is searched for by completion_search.py; the best partial
+menu, and the rare search that gives up, by HiGHS's MIP search (``scipy.optimize.milp``).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -18,6 +21,7 @@ import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from planner.core.ceilings import ceiling_phrase, in_text
+from planner.core.completion_search import branch_and_bound
 from planner.core.exclusions import water_only_ids
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
@@ -37,6 +41,10 @@ RICHEST_PER_NUTRIENT = 4
 # Price of a whole target's shortfall in the pricing relaxation: dearer than any food.
 SHORTFALL_PRICE = 1e6
 NAMES_IN_NOTES = 3
+_STOPPED = (
+    "the optimiser stopped at its {:g} s limit: the menu found keeps every limit but may not "
+    "be the lightest"
+)
 
 
 @dataclass(frozen=True)
@@ -163,7 +171,7 @@ def build_problem(
         gap_keys=tuple(gap_keys),
         gap_rows=(half[gap_keys].to_numpy(float) / target_values).T,
         need=np.array([needed[k] for k in gap_keys]) / target_values,
-        cap_rows=(half[cap_keys].to_numpy(float) / cap_values).T.reshape(len(cap_keys), -1),
+        cap_rows=(half[cap_keys].to_numpy(float) / cap_values).T.reshape(len(cap_keys), len(ids)),
         room=room,
         cap_names=tuple(cap_names),
         max_half=2 * max_portions,
@@ -301,20 +309,43 @@ def _run(
             return None, [f"the optimiser stopped at its {time_limit:g} s limit without a menu"]
         return None, []
     if result.status == 1:
-        return result.x, [
-            f"the optimiser stopped at its {time_limit:g} s limit: the menu found keeps every "
-            "limit but may not be the lightest"
-        ]
+        return result.x, [_STOPPED.format(time_limit)]
     return result.x, []
 
 
 def solve_exact(
-    problem: CompletionProblem, time_limit: float, margin: float
+    problem: CompletionProblem,
+    time_limit: float,
+    margin: float,
+    check_cancel: Callable[[], None] | None = None,
 ) -> tuple[np.ndarray | None, list[str]]:
-    """Half-portions per candidate meeting every target, or None when there are none."""
+    """Half-portions per candidate meeting every target, or None when there are none.
+
+    The lightest such menu, proven so by completion_search.py's branch and bound; should
+    that search give up, by HiGHS's MIP search (``milp``) in the time left.
+    """
     n = len(problem.ids)
     if n == 0:
         return None, []
+    start = time.perf_counter()
+    result = branch_and_bound(problem, time_limit, margin, check_cancel)
+    if result.status == "optimal":
+        return result.halves, []
+    if result.status == "infeasible":
+        return None, []
+    if result.status == "time limit":
+        if result.halves is None:
+            return None, [f"the optimiser stopped at its {time_limit:g} s limit without a menu"]
+        return result.halves, [_STOPPED.format(time_limit)]
+    left = max(time_limit - (time.perf_counter() - start), 0.1 * time_limit)
+    return _milp_exact(problem, left, margin)
+
+
+def _milp_exact(
+    problem: CompletionProblem, time_limit: float, margin: float
+) -> tuple[np.ndarray | None, list[str]]:
+    """``solve_exact`` through ``milp``: columns h and u, all integer."""
+    n = len(problem.ids)
     constraints, m, _ = _constraints(problem, slack=False, margin=margin)
     c = np.concatenate([problem.cost, np.zeros(m)])
     bounds = Bounds(np.zeros(n + m), np.concatenate([np.full(n, problem.max_half), np.ones(m)]))

@@ -146,8 +146,9 @@ def complete_menu(
     """Add allowed foods to ``menu`` so that every aimed-at target is met (see the module).
 
     ``allowed_ids`` come from exclusions.allowed_food_ids. ``should_cancel`` is asked
-    between phases (a worker thread's stop flag): when it says yes, Cancelled is raised.
-    A single HiGHS solve can't be interrupted; ``options.time_limit`` bounds it.
+    between phases and between the steps of the search for a complete menu (a worker
+    thread's stop flag): when it says yes, Cancelled is raised. A HiGHS solve for a partial
+    menu can't be interrupted; ``options.time_limit`` bounds it.
     """
     options = options or CompletionOptions()
 
@@ -195,7 +196,7 @@ def complete_menu(
         check_cancel()
         found, exact, solve_notes = None, False, []
         if not unreachable:
-            found, solve_notes = solve_exact(search, options.time_limit, margin)
+            found, solve_notes = solve_exact(search, options.time_limit, margin, check_cancel)
             exact = found is not None
         if found is None:
             check_cancel()
