@@ -41,6 +41,7 @@ TAGS: dict[str, str] = {
     "offal": "Offal",
     "pregnancy-caution": "Caution in pregnancy",
     "no-shopping": "Not bought (tap water)",
+    "seasoning": "Seasoning (never suggested)",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from planner.core.categories import TAGS
@@ -18,6 +19,10 @@ PREGNANCY_TAG = "pregnancy-caution"
 # local supply differs) are no way to close a magnesium or calcium gap, and the
 # optimiser, minimising calories, would otherwise add a free glass of water to every menu.
 WATER_ONLY_TAG = "no-shopping"
+# Seasonings (table salt) are never suggested: a dash of salt closes no real gap, costs no
+# calories (so a calorie-minimising completion would reach for it), and most people eat
+# more sodium than its limit already.
+SEASONING_TAG = "seasoning"
 
 
 def check_tags(tags: Iterable[str], source: str = "exclusions", place: str = "tags") -> None:
@@ -58,9 +63,9 @@ def allowed_food_ids(
     """Ids of the foods that may be suggested, in table order.
 
     Foods tagged ``no-shopping`` (tap water) stay in: which nutrients they may be offered
-    for is the caller's choice (see ``water_only_ids``).
+    for is the caller's choice (see ``water_only_ids``). Seasonings never are.
     """
-    banned = excluded_tags(exclusions, profile)
+    banned = excluded_tags(exclusions, profile) | {SEASONING_TAG}
     keep = ~tag_hits(foods, banned).to_numpy()
     if exclusions.require_tags:
         keep &= tag_hits(foods, exclusions.require_tags, every=True).to_numpy()
@@ -70,9 +75,13 @@ def allowed_food_ids(
 
 def tag_hits(foods: FoodTable, tags: frozenset[str], every: bool = False) -> pd.Series:
     """Per food: does it carry any of ``tags`` (or, with ``every``, all of them)."""
-    exploded = foods.info["tags"].explode()  # one row per (food, tag); no tags -> NaN
-    hits = exploded.isin(tags).groupby(level=0, sort=False).sum().reindex(foods.ids)
-    return hits >= len(tags) if every else hits > 0
+    wanted = frozenset(tags)
+    rows = foods.info["tags"].to_numpy(object)
+    if every:
+        hits = np.fromiter((wanted.issubset(row) for row in rows), bool, len(rows))
+    else:
+        hits = np.fromiter((not wanted.isdisjoint(row) for row in rows), bool, len(rows))
+    return pd.Series(hits, index=foods.ids)
 
 
 def water_only_ids(foods: FoodTable) -> pd.Index:

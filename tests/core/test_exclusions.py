@@ -37,9 +37,25 @@ def test_pregnancy_excludes_the_caution_tag(foods):
     left_out = set(other) - set(pregnant)
     assert {"cod-liver-oil", "liver-sausage"} <= left_out
     assert all("pregnancy-caution" in foods.info.at[f, "tags"] for f in left_out)
-    assert len(other) == len(foods)
+    assert len(other) == len(foods) - 1  # every food but the seasoning (table salt)
 
 
 def test_tap_water_is_the_water_only_food(foods):
     assert list(water_only_ids(foods)) == ["tap-water"]
     assert "tap-water" in allowed_food_ids(foods)
+
+
+def test_seasonings_are_never_suggested_or_added(foods):
+    """Table salt: 0 kcal, so a calorie-minimising completion would use it for trace gaps."""
+    from planner.core.intakes import ReferenceIntakes
+    from planner.core.menu import Menu, MenuItem
+    from planner.core.optimizer import complete_menu
+    from planner.paths import REFERENCE_INTAKES_CSV
+
+    assert "seasoning" in foods.info.at["table-salt", "tags"]
+    allowed = allowed_food_ids(foods)
+    assert "table-salt" not in allowed and "banana" in allowed
+    targets = ReferenceIntakes.load(REFERENCE_INTAKES_CSV).targets(Profile("female", 55))
+    menu = Menu("x", [MenuItem("rolled-oats", "breakfast", portions=1)])
+    completion = complete_menu(menu, foods, targets, allowed)
+    assert "table-salt" not in {i.food for i in completion.added}
