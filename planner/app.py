@@ -11,6 +11,7 @@ from planner import APP_NAME, __version__
 from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
 from planner.cli.common import Parser, UsageError
 from planner.core.errors import InputError
+from planner.core.library import LibraryCorrupt
 
 SUBCOMMANDS = [coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd]
 
@@ -78,3 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        # A data folder or file the system refuses (missing, read-only, full disk).
+        where = exc.filename or (args.data_dir if "args" in locals() else "")
+        print(f"crampless: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except LibraryCorrupt as exc:
+        print(
+            f"crampless: {exc} (open the window to move it aside and start afresh)", file=sys.stderr
+        )
+        return 2

@@ -212,3 +212,18 @@ def test_broken_foods_csv_exits_2(tmp_path, monkeypatch, column, value, message)
     result = run("foods", data_dir=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().startswith(message)
+
+
+def test_unusable_data_folder_and_corrupt_library_exit_2(tmp_path, sr28_zip):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("import-usda", sr28_zip, data_dir=blocker / "data")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    corrupt = tmp_path / "lib"
+    corrupt.mkdir()
+    (corrupt / "library.sqlite3").write_bytes(b"garbage" * 100)
+    result = run("foods", "--limit", "1", data_dir=corrupt)
+    assert result.returncode == 2
+    assert result.stderr.startswith("library.sqlite3: file is not a database")
+    assert (corrupt / "library.sqlite3").read_bytes().startswith(b"garbage")  # nothing lost
