@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -22,30 +23,31 @@ from planner.core.library import Entry, Library
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class MenuListModel(QAbstractListModel):
-    """Saved menus, newest change first; the open one is bold."""
+class EntryListModel(QAbstractListModel):
+    """Saved menus or plans (``fetch`` lists them), newest change first; the open one bold.
 
-    renameFailed = Signal(str)
+    Subclasses decide what a name typed into the list does (``setData``).
+    """
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, fetch: Callable[[], list[Entry]]) -> None:
         super().__init__()
-        self.library = library
+        self._fetch = fetch
         self.entries: list[Entry] = []
         self.current_id: int | None = None
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.entries = self.library.menus()
+        self.entries = self._fetch()
         self.endResetModel()
 
-    def set_current(self, menu_id: int | None) -> None:
-        self.current_id = menu_id
+    def set_current(self, entry_id: int | None) -> None:
+        self.current_id = entry_id
         if self.entries:
             self.dataChanged.emit(self.index(0), self.index(len(self.entries) - 1))
 
-    def row_of(self, menu_id: int) -> int:
-        return next((r for r, e in enumerate(self.entries) if e.id == menu_id), -1)
+    def row_of(self, entry_id: int | None) -> int:
+        return next((r for r, e in enumerate(self.entries) if e.id == entry_id), -1)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
@@ -68,6 +70,16 @@ class MenuListModel(QAbstractListModel):
 
     def flags(self, index):
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+
+class MenuListModel(EntryListModel):
+    """Saved menus; a name typed into the list renames the menu in the library."""
+
+    renameFailed = Signal(str)
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        super().__init__(library.menus)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
 
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
-from planner.core.library import Entry, Library
+from planner.core.library import Library
 from planner.core.plan import Day, Plan, checked_name
+from planner.ui.library_panel import EntryListModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PlanListModel(QAbstractListModel):
+class PlanListModel(EntryListModel):
     """Saved plans, newest change first; the open one is bold.
 
     A rename typed into the list is not applied here: ``renameRequested`` lets the view
@@ -26,46 +23,8 @@ class PlanListModel(QAbstractListModel):
     renameRequested = Signal(int, str)
 
     def __init__(self, library: Library) -> None:
-        super().__init__()
         self.library = library
-        self.entries: list[Entry] = []
-        self.current_id: int | None = None
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self.entries = self.library.plans()
-        self.endResetModel()
-
-    def set_current(self, plan_id: int | None) -> None:
-        self.current_id = plan_id
-        if self.entries:
-            self.dataChanged.emit(self.index(0), self.index(len(self.entries) - 1))
-
-    def row_of(self, plan_id: int | None) -> int:
-        return next((r for r, e in enumerate(self.entries) if e.id == plan_id), -1)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        entry = self.entries[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return entry.name
-        if role == ID_ROLE:
-            return entry.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "Changed " + time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.updated))
-        if role == Qt.ItemDataRole.FontRole and entry.id == self.current_id:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+        super().__init__(library.plans)
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
