@@ -65,6 +65,8 @@ def test_golden_plan_covers_the_cases(week):
     assert rows.at["potatoes", "unit"] == "kg"
     assert rows.at["cheddar", "in_pantry"] and rows.at["banana", "ticked"]
     assert rows["aisle"].nunique() >= 5
+    # A food bought in another form than eaten: 300 g boiled lentils, 99 g dry.
+    assert rows.at["lentils", "name"] == "Lentils, dry" and rows.at["lentils", "edible_g"] == 300
 
 
 def test_markdown_layout(week):
@@ -193,6 +195,8 @@ def test_pdf_read_back(qapp, week):
     assert "(in pantry)" in text
     assert "Tap water" not in text
     assert "page 1 of 1" in text
+    # Boiled lentils are bought dry, and the list says so.
+    assert "Lentils, dry 1 bag (99 g needed)" in text and "Lentils, boiled" not in text
 
 
 def test_pdf_written_atomically(qapp, week, tmp_path):

@@ -37,6 +37,7 @@ MAPPING_COLUMNS: tuple[str, ...] = (
     "unsupported_claims",
     "bought_ndb",
     "bought_shelled",
+    "bought_name",
 )
 # The builder writes foods.csv in the order planner.core.foods reads and documents it.
 FOODS_COLUMNS: tuple[str, ...] = FOODS_CSV_COLUMNS
@@ -240,8 +241,12 @@ def _check_mapping(mapping: pd.DataFrame, path: Path) -> None:
 
 
 def _check_bought_form(mapping: pd.DataFrame, path: Path) -> None:
-    """bought_ndb is empty or another 5-digit NDB; bought_shelled is empty or yes; not both."""
-    bought, shelled = mapping["bought_ndb"], mapping["bought_shelled"]
+    """bought_ndb is empty or another 5-digit NDB; bought_shelled is empty or yes; not both.
+
+    bought_name (what the shopping list calls the bought form) is given exactly where
+    bought_ndb is.
+    """
+    bought, shelled, name = mapping["bought_ndb"], mapping["bought_shelled"], mapping["bought_name"]
 
     def fail(mask: pd.Series, column: str, message: str) -> None:
         _fail_where(mapping, path, mask, column, message)
@@ -259,6 +264,12 @@ def _check_bought_form(mapping: pd.DataFrame, path: Path) -> None:
         "bought_shelled",
         "give bought_ndb or bought_shelled, not both",
     )
+    fail(
+        given & (name == ""),
+        "bought_name",
+        "empty: name the form bought for bought_ndb as a shopper would (Lentils, dry)",
+    )
+    fail(~given & (name != ""), "bought_name", "{!r}: leave empty when bought_ndb is empty")
 
 
 def _check_purchase_grams(mapping: pd.DataFrame, path: Path) -> None:

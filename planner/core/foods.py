@@ -32,6 +32,7 @@ OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = (
     "unsupported_claims",
     "usda_food_group",
     "bought_description",
+    "bought_name",
 )
 # Grams to buy per gram eaten; where absent or empty, 100 / (100 - refuse_pct).
 OPTIONAL_NUMBER_COLUMNS: tuple[str, ...] = ("as_bought_factor",)
@@ -53,6 +54,7 @@ FOODS_CSV_COLUMNS: tuple[str, ...] = (
     "usda_food_group",
     "as_bought_factor",
     "bought_description",
+    "bought_name",
 )
 NUTRIENT_KEYS = tuple(n.key for n in NUTRIENTS)
 
@@ -67,6 +69,19 @@ def as_bought_factors(info: pd.DataFrame) -> pd.Series:
     if "as_bought_factor" not in info.columns:
         return fallback
     return info["as_bought_factor"].astype(float).fillna(fallback)
+
+
+def bought_names(info: pd.DataFrame) -> pd.Series:
+    """What a shopper buys each food as: ``bought_name`` ("Lentils, dry"), else ``name``.
+
+    The fallback covers tables without the column (library and custom foods), foods
+    merged in from them (NaN) and empty cells (foods bought as eaten).
+    """
+    names = info["name"]
+    if "bought_name" not in info.columns:
+        return names
+    given = info["bought_name"].fillna("").astype(str).str.strip()
+    return given.where(given != "", names)
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -203,6 +218,9 @@ def foods_from_raw(raw: pd.DataFrame, source: Path | str) -> FoodTable:
             "bought_description": raw.get(
                 "bought_description", pd.Series("", index=raw.index)
             ).to_numpy(),
+            "bought_name": raw.get("bought_name", pd.Series("", index=raw.index))
+            .str.strip()
+            .to_numpy(),
             "source": "foods.csv",
         },
         index=index,

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.categories import AISLES, PIECE_UNITS, aisle_label
-from planner.core.foods import FoodTable, as_bought_factors
+from planner.core.foods import FoodTable, as_bought_factors, bought_names
 from planner.core.plan import Plan
 from planner.core.shopping_state import ShoppingState
 
@@ -65,7 +65,8 @@ class ShoppingItem:
     """One line of a shopping list, as the exports and the window show it."""
 
     food: str
-    name: str
+    name: str  # the form bought ("Lentils, dry")
+    eaten_name: str  # the food as eaten ("Lentils, boiled"); the same for most foods
     aisle: str
     quantity: str
     edible_g: float
@@ -91,7 +92,8 @@ class ShoppingItem:
 class ShoppingList:
     """The rows of a plan's list, one per food, ordered by aisle (shop order) then name.
 
-    ``rows`` is indexed by food id with the columns ``name``, ``category``, ``aisle``,
+    ``rows`` is indexed by food id with the columns ``name`` (the form bought: foods.csv's
+    ``bought_name`` where given, else the food's name), ``eaten_name``, ``category``, ``aisle``,
     ``edible_g`` (eaten, all days and people), ``refuse_pct``, ``as_bought_g``, ``unit``,
     ``unit_g``, ``units`` (whole units for piece units, kilograms for ``kg``, NaN when the
     food has no purchase unit), ``quantity`` (text), ``complete`` (False when some item
@@ -219,9 +221,13 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
     units = np.where(piece, pieces, np.where(unit == "kg", as_bought / 1000.0, np.nan))
     unit = np.where(piece | (unit == "kg"), unit, "")
 
+    # The form on the shelf ("Lentils, dry"), since the weights are as bought; the id for
+    # a food the table does not know.
+    ids = totals.index.to_numpy(object)
     frame = pd.DataFrame(
         {
-            "name": np.where(known, info["name"].to_numpy(object), totals.index.to_numpy(object)),
+            "name": np.where(known, bought_names(info).to_numpy(object), ids),
+            "eaten_name": np.where(known, info["name"].to_numpy(object), ids),
             "category": category,
             "aisle": [aisle_label(c) for c in category],
             "edible_g": edible,

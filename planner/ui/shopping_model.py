@@ -147,9 +147,13 @@ class ShoppingModel(QAbstractItemModel):
 
     @staticmethod
     def _item_tooltip(item: ShoppingItem) -> str:
-        lines = [item.name, f"Eaten: {fmt_weight(item.edible_g)} edible"]
+        # A food bought in another form (dry lentils for boiled) says what is eaten.
+        other_form = item.eaten_name != item.name
+        eaten = f"of {item.eaten_name}" if other_form else "edible"
+        lines = [item.name, f"Eaten: {fmt_weight(item.edible_g)} {eaten}"]
         if item.as_bought_g == item.as_bought_g and item.as_bought_g != item.edible_g:
-            lines.append(f"Bought: {fmt_weight(item.as_bought_g)} (with peel, bones or pits)")
+            bought = f"of {item.name}" if other_form else "(with peel, bones or pits)"
+            lines.append(f"Bought: {fmt_weight(item.as_bought_g)} {bought}")
         if item.note:
             lines.append(f"Note: {item.note}")
         return "\n".join(lines)

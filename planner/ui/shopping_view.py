@@ -237,9 +237,10 @@ class ShoppingView(QWidget):
     def _names(self, foods: list[str]) -> str:
         if len(foods) > 2:
             return f"{len(foods)} items"
-        return ", ".join(
-            self.session.foods.name(f) if f in self.session.foods else f for f in foods
-        )
+        # The names the list shows ("Lentils, dry"), not the foods' ("Lentils, boiled").
+        shown = self.shopping.rows["name"].to_dict() if self.shopping is not None else {}
+        known = self.session.foods
+        return ", ".join(shown.get(f) or (known.name(f) if f in known else f) for f in foods)
 
     # -- exports ------------------------------------------------------------------------
     def export_csv(self, path: str | None = None) -> Path | None:

@@ -177,6 +177,7 @@ def test_lentils_are_bought_dry_by_dry_matter(foods_rows, mapping_rows, sr28_val
     assert factor == pytest.approx((100 - boiled) / (100 - raw), abs=5e-4)
     assert factor < 0.4  # 1 g dry makes about 3 g boiled
     assert lentils["bought_description"] == "Lentils, raw"
+    assert lentils["bought_name"] == "Lentils, dry"  # what the shopping list calls it
 
 
 def test_shelled_nuts_and_peeled_fruit(foods_rows):
@@ -241,11 +242,43 @@ def test_the_loader_carries_the_factor():
     ],
 )
 def test_an_implausible_bought_form_is_refused(tmp_path, sr28, mapping_rows, food, bought, message):
-    mapping = _edited_mapping(tmp_path, mapping_rows, food, "bought_ndb", bought)
+    mapping = _edited_mapping(
+        tmp_path, mapping_rows, food, "bought_ndb", bought, bought_name="Test form"
+    )
     line = _line_of(mapping_rows, food)
     with pytest.raises(InputError) as caught:
         build_foods(mapping, sr28, REFERENCE_INTAKES_CSV)
     assert str(caught.value).startswith(f"food_mapping.csv: line {line}, column bought_ndb: ")
+    assert message in str(caught.value)
+
+
+def test_bought_name_is_the_mappings_exactly_where_a_bought_form_is(foods_rows, mapping_rows):
+    mapping = _by_id(mapping_rows)
+    for row in foods_rows:
+        curated = mapping[row["id"]]
+        assert row["bought_name"] == curated["bought_name"], row["id"]
+        assert bool(row["bought_name"]) == bool(curated["bought_ndb"]), row["id"]
+    assert FOODS_COLUMNS[-1] == "bought_name"
+
+
+@pytest.mark.parametrize(
+    ("food", "value", "message"),
+    [
+        ("lentils", "", "empty: name the form bought for bought_ndb"),
+        ("lentils", "  ", "empty: name the form bought for bought_ndb"),
+        ("banana", "Bananas, green", "'Bananas, green': leave empty when bought_ndb is empty"),
+        # Shelled nuts are bought as eaten: no bought form, so no bought name.
+        ("almonds", "Almonds, shelled", "leave empty when bought_ndb is empty"),
+    ],
+)
+def test_bought_name_faults_name_file_line_and_column(tmp_path, mapping_rows, food, value, message):
+    mapping = _edited_mapping(tmp_path, mapping_rows, food, "bought_name", value)
+    line = _line_of(mapping_rows, food)
+    # Checked with the mapping, before SR28 is read.
+    with pytest.raises(ValueError) as caught:
+        build_foods(mapping, tmp_path / "no-sr28-needed.zip", REFERENCE_INTAKES_CSV)
+    assert isinstance(caught.value, InputError)
+    assert str(caught.value).startswith(f"food_mapping.csv: line {line}, column bought_name: ")
     assert message in str(caught.value)
 
 
@@ -293,13 +326,15 @@ def test_a_mapping_that_drifts_from_the_data_is_refused(tmp_path, sr28, mapping_
 
 
 def _edited_mapping(
-    tmp_path: Path, rows: list[dict[str, str]], food: str, column: str, value: str
+    tmp_path: Path, rows: list[dict[str, str]], food: str, column: str, value: str, **more: str
 ) -> Path:
+    """The mapping with ``food``'s ``column`` (and any ``more`` columns) set."""
     path = tmp_path / "food_mapping.csv"
+    edits = {column: value, **more}
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(MAPPING_COLUMNS), lineterminator="\n")
         writer.writeheader()
-        writer.writerows({**row, column: value} if row["id"] == food else row for row in rows)
+        writer.writerows({**row, **edits} if row["id"] == food else row for row in rows)
     return path
 
 
@@ -328,7 +363,9 @@ def _line_of(rows: list[dict[str, str]], food: str) -> int:
 def test_mapping_faults_name_file_line_and_column(
     tmp_path, sr28, mapping_rows, column, value, message
 ):
-    mapping = _edited_mapping(tmp_path, mapping_rows, "banana", column, value)
+    # A bought form needs its shopper's name too; give one so the fault tested is the one hit.
+    more = {"bought_name": "Bananas, test"} if column == "bought_ndb" else {}
+    mapping = _edited_mapping(tmp_path, mapping_rows, "banana", column, value, **more)
     line = _line_of(mapping_rows, "banana")
     with pytest.raises(ValueError) as caught:
         build_foods(mapping, sr28, REFERENCE_INTAKES_CSV)

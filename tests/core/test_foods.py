@@ -7,7 +7,7 @@ import math
 import pytest
 
 from planner.core.errors import InputError
-from planner.core.foods import REQUIRED_COLUMNS, as_bought_factors, load_foods
+from planner.core.foods import REQUIRED_COLUMNS, as_bought_factors, bought_names, load_foods
 from tests.fixtures import TINY_FOODS, write_foods_csv
 
 
@@ -86,6 +86,26 @@ def test_as_bought_factor_falls_back_to_refuse(tmp_path, tiny_foods):
     assert as_bought_factors(foods.info.drop(columns="as_bought_factor")).tolist() == (
         pytest.approx([100 / 90, 1.0, 100 / 64])
     )
+
+
+def test_bought_name_is_optional_text_and_falls_back_to_the_name(tmp_path, tiny_foods):
+    # No column (TINY_FOODS, library foods): every food is bought under its own name.
+    assert tiny_foods.info["bought_name"].tolist() == ["", "", ""]
+    assert bought_names(tiny_foods.info).tolist() == ["Apple", "Crème cheese", "Mystery fruit"]
+    without = tiny_foods.info.drop(columns="bought_name")
+    assert bought_names(without).tolist() == ["Apple", "Crème cheese", "Mystery fruit"]
+    names = ["", " Curd, raw ", ""]
+    rows = [{**row, "bought_name": n} for row, n in zip(TINY_FOODS, names, strict=True)]
+    path = write_foods_csv(tmp_path / "foods.csv", rows, (*REQUIRED_COLUMNS, "bought_name"))
+    foods = load_foods(path)
+    assert foods.info.at["cheese", "bought_name"] == "Curd, raw"
+    assert bought_names(foods.info).tolist() == ["Apple", "Curd, raw", "Mystery fruit"]
+
+
+def test_real_foods_name_the_form_bought(foods):
+    assert foods.info.at["lentils", "bought_name"] == "Lentils, dry"
+    assert foods.info.at["cod", "bought_name"] == "Cod fillet, raw"
+    assert foods.info.at["almonds", "bought_name"] == ""  # bought shelled, as eaten
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,32 @@ def test_dry_goods_and_shelled_nuts_are_bought_as_sold(foods):
     assert rows.at["almonds", "as_bought_g"] == pytest.approx(30)
 
 
+def test_lentils_are_listed_as_the_dry_lentils_bought(foods):
+    """The list names what is on the shelf: 300 g boiled lentils are 99 g of dry lentils."""
+    plan = _every_day(1, MenuItem("lentils", grams=300), MenuItem("banana", portions=1))
+    lst = shopping_list(plan, foods)
+    lentils = next(item for item in lst.items() if item.food == "lentils")
+    assert foods.name("lentils") == "Lentils, boiled"
+    assert (lentils.name, lentils.eaten_name) == ("Lentils, dry", "Lentils, boiled")
+    assert lentils.as_bought_g == pytest.approx(300 * 0.331)
+    assert lentils.quantity == "1 bag (99 g needed)"
+    # A food bought as eaten (its bought_name is empty) keeps its name.
+    assert foods.info.at["banana", "bought_name"] == ""
+    assert lst.rows.at["banana", "name"] == lst.rows.at["banana", "eaten_name"] == "Banana"
+
+
+def test_foods_without_a_bought_name_keep_their_name(foods):
+    """Library and custom foods have no bought_name column, nor do they once merged in."""
+    library = _table(quinoa={"name": "Quinoa, cooked", "category": "grains"})
+    assert "bought_name" not in library.info.columns
+    plan = _every_day(1, MenuItem("quinoa", grams=200), MenuItem("cod", grams=100))
+    alone = shopping_list(plan, library).rows
+    assert alone.at["quinoa", "name"] == "Quinoa, cooked"
+    merged = shopping_list(plan, foods.merged(library)).rows
+    assert merged.at["quinoa", "name"] == merged.at["quinoa", "eaten_name"] == "Quinoa, cooked"
+    assert merged.at["cod", "name"] == "Cod fillet, raw"
+
+
 def test_rounded_piece_weight_does_not_buy_an_extra_egg(foods):
     # 8 eggs of 50 g at 12 % refuse is 454.5 g; foods.csv rounds an egg to 56.8 g: 8.002 eggs.
     plan = _every_day(4, MenuItem("egg", portions=2))

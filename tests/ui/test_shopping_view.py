@@ -69,6 +69,27 @@ def test_list_follows_the_plan_and_never_lists_tap_water(window):
     assert "kiwi" not in listed(shopping)
 
 
+def test_foods_bought_in_another_form_are_listed_as_bought(window):
+    """Boiled lentils are bought dry: the row, its tooltip and the undo text say so."""
+    shopping = plan_with(window, {0: ["lentils", "banana"]})
+    model = shopping.model
+    lentils = model.index_of_food("lentils", 0)
+    assert lentils.data() == "Lentils, dry"
+    assert model.index_of_food("lentils", 1).data() == "1 bag (66 g needed)"  # 1 cup, 198 g
+    tip = lentils.data(Qt.ItemDataRole.ToolTipRole).splitlines()
+    # 198 g eaten shows as 200 g: fmt_weight rounds weights over 100 g to 10 g.
+    assert tip == [
+        "Lentils, dry",
+        "Eaten: 200 g of Lentils, boiled",
+        "Bought: 66 g of Lentils, dry",
+    ]
+    assert model.index_of_food("banana", 0).data() == "Banana"
+    banana_tip = model.index_of_food("banana", 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Eaten: 120 g edible" in banana_tip and "(with peel, bones or pits)" in banana_tip
+    shopping.set_marks(["lentils"], "ticked", True)
+    assert shopping.undo_stack.undoText() == "Mark Lentils, dry as bought"
+
+
 def test_empty_plan_shows_a_hint(window):
     shopping = plan_with(window, {})
     assert not shopping.tree.isVisibleTo(shopping) and shopping.empty_hint.isVisibleTo(shopping)
