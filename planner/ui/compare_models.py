@@ -19,7 +19,6 @@ from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY
 from planner.core.ranking import PER_CHOICES
-from planner.core.search import build_haystacks, matches
 from planner.ui.chart_data import STATUS_COLOURS, status_of
 
 # One colour per compared source (Okabe–Ito, readable with colour-blindness); none of them
@@ -64,9 +63,7 @@ def basis_phrase(comparison: Comparison) -> str:
     return "in the day" if comparison.basis is None else PER_CHOICES[comparison.basis]
 
 
-def source_tooltip(
-    comparison: Comparison, source: int, key: str, food_name=None
-) -> str:
+def source_tooltip(comparison: Comparison, source: int, key: str, food_name=None) -> str:
     """What a cell or a bar means, in words, with the foods lacking a value."""
     n = BY_KEY[key]
     label = comparison.labels[source]
@@ -81,12 +78,16 @@ def source_tooltip(
         text = f"{label}: {n.label} {basis_phrase(comparison)} is unknown"
         return text + (f" (USDA SR28 has no value for {names})." if names else ".")
     at_least = "at least " if comparison.lower_bound[source, k] else ""
-    text = (f"{label}: {at_least}{fmt_amount(float(amount))} {n.display_unit} of "
-            f"{n.label.lower()} {basis_phrase(comparison)}")
+    text = (
+        f"{label}: {at_least}{fmt_amount(float(amount))} {n.display_unit} of "
+        f"{n.label.lower()} {basis_phrase(comparison)}"
+    )
     if target is not None:
         pct = comparison.percent[source, k]
-        text += (f", {at_least}{pct:.0f} % of your {fmt_amount(target.value)} "
-                 f"{n.display_unit} {target.kind}")
+        text += (
+            f", {at_least}{pct:.0f} % of your {fmt_amount(target.value)} "
+            f"{n.display_unit} {target.kind}"
+        )
     text += "."
     if names:
         text += f"\nNo USDA value for: {names}; so this is a lower bound."
@@ -214,54 +215,6 @@ class SourceListModel(QAbstractListModel):
 
 
 # -- foods to pick ------------------------------------------------------------------------
-class FoodMatchesModel(QAbstractListModel):
-    """Foods whose words start with the typed ones (the core search), sorted by name."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._query = ""
-        self._ids = np.array([], dtype=object)
-
-    def set_foods(self, foods: FoodTable) -> None:
-        """Index ``foods`` for searching (the view does it when first shown: it costs time)."""
-        self.beginResetModel()
-        self.foods = foods
-        order = np.argsort(foods.info["name"].str.casefold().to_numpy(str), kind="stable")
-        self._all = foods.ids.to_numpy(object)[order]
-        self._haystacks = build_haystacks(foods.info)[order]
-        self._ids = self._filtered()
-        self.endResetModel()
-
-    def set_query(self, text: str) -> None:
-        self.beginResetModel()
-        self._query = text
-        self._ids = self._filtered()
-        self.endResetModel()
-
-    def _filtered(self) -> np.ndarray:
-        if not self._query.strip():
-            return self._all
-        return self._all[matches(self._haystacks, self._query)]
-
-    def food_id(self, row: int) -> str:
-        return str(self._ids[row])
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        food_id = str(self._ids[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.foods.name(food_id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(self.foods.info.at[food_id, "usda_description"])
-        if role == ID_ROLE:
-            return food_id
-        return None
-
-
 class ChosenFoodsModel(QAbstractListModel):
     """The foods being compared, in the order they were added (their colours' order)."""
 
@@ -329,8 +282,11 @@ class ChosenFoodsModel(QAbstractListModel):
             return QColor(SERIES_COLOURS[index.row()])
         if role == Qt.ItemDataRole.ToolTipRole:
             info = self.foods.info.loc[food_id]
-            portion = (f"\nPortion: {info['portion_name']} ({info['portion_g']:g} g)"
-                       if info["portion_g"] > 0 else "")
+            portion = (
+                f"\nPortion: {info['portion_name']} ({info['portion_g']:g} g)"
+                if info["portion_g"] > 0
+                else ""
+            )
             return f"{info['usda_description']} (USDA {info['usda_ndb']}){portion}"
         if role == ID_ROLE:
             return food_id
@@ -400,19 +356,25 @@ class CompareTableModel(QAbstractTableModel):
             if kind == "source":
                 return self.comparison.labels[i]
             # "Δ B" keeps the column narrow; its tooltip spells out "B − A".
-            return "Δ " + self.comparison.labels[i + 1] if self.mode == "first" else \
-                self.differences[i].label
+            return (
+                "Δ " + self.comparison.labels[i + 1]
+                if self.mode == "first"
+                else self.differences[i].label
+            )
         if role == Qt.ItemDataRole.DecorationRole and kind == "source":
             return QColor(SERIES_COLOURS[i])
         if role == Qt.ItemDataRole.ToolTipRole:
             if kind == "source":
-                return "\n".join(t for t in (self.comparison.labels[i],
-                                             self.comparison.note(i)) if t)
+                return "\n".join(
+                    t for t in (self.comparison.labels[i], self.comparison.note(i)) if t
+                )
             if kind == "diff" and self.mode == "range":
                 return "For each nutrient: the highest amount minus the lowest known one."
             if kind == "diff":
-                return (f"{self.differences[i].label}: amount, and percentage points of your "
-                        "target (pts)")
+                return (
+                    f"{self.differences[i].label}: amount, and percentage points of your "
+                    "target (pts)"
+                )
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -428,8 +390,11 @@ class CompareTableModel(QAbstractTableModel):
             if kind == "fixed":
                 if i == 0:
                     return n.label
-                return f"{fmt_amount(target.value)} {n.display_unit} ({target.kind})" if target \
+                return (
+                    f"{fmt_amount(target.value)} {n.display_unit} ({target.kind})"
+                    if target
                     else "–"
+                )
             if kind == "source":
                 return amount_text(c, i, key)
             return difference_text(self.differences[i], k, n.display_unit)
@@ -448,8 +413,13 @@ class CompareTableModel(QAbstractTableModel):
                 return f"Source: {target.source}"
             if kind == "diff":
                 return self._difference_tooltip(self.differences[i], k)
-        if (role == Qt.ItemDataRole.ForegroundRole and kind == "source" and self.status_colours
-                and target is not None and c.is_applicable(i)):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and kind == "source"
+            and self.status_colours
+            and target is not None
+            and c.is_applicable(i)
+        ):
             pct = c.percent[i, k]
             over = bool(target.limit_applies_to_food and c.amounts[i, k] > target.upper_limit)
             return QColor(STATUS_COLOURS[status_of(None if np.isnan(pct) else pct, over)])

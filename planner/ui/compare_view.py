@@ -36,10 +36,10 @@ from planner.ui.compare_models import (
     DIFFERENCE_MODES,
     ChosenFoodsModel,
     CompareTableModel,
-    FoodMatchesModel,
     Source,
     SourceListModel,
 )
+from planner.ui.food_picker_model import FoodPickerModel
 from planner.ui.settings import Settings
 from planner.ui.state import AppState
 
@@ -133,7 +133,7 @@ class CompareView(QWidget):
         self.food_search = QLineEdit(placeholderText="Search foods to compare…")
         self.food_search.setClearButtonEnabled(True)
         self.food_search.setMaxLength(200)
-        self.match_model = FoodMatchesModel()  # filled when the tab is first shown
+        self.match_model = FoodPickerModel()  # filled when the tab is first shown
         self.matches = QListView()
         self.matches.setModel(self.match_model)
         self.matches.setUniformItemSizes(True)
@@ -177,9 +177,7 @@ class CompareView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.results = QSplitter(Qt.Orientation.Vertical, objectName="compareResultsSplitter")
         self.results.addWidget(self.chart)
         self.results.addWidget(self.table)
@@ -290,18 +288,27 @@ class CompareView(QWidget):
     def refresh_sources(self) -> None:
         """List the menu being edited, saved menus and every saved plan's days."""
         live = self.live_menu()
-        sources = [Source(LIVE, f"Now editing: {live.name}",
-                          "The menu open on the Day menu tab, with its latest edits")]
-        sources += [Source(f"menu:{e.id}", e.name, f"Saved menu “{e.name}”")
-                    for e in self.library.menus()]
+        sources = [
+            Source(
+                LIVE,
+                f"Now editing: {live.name}",
+                "The menu open on the Day menu tab, with its latest edits",
+            )
+        ]
+        sources += [
+            Source(f"menu:{e.id}", e.name, f"Saved menu “{e.name}”") for e in self.library.menus()
+        ]
         for entry in self.library.plans():
             try:
                 plan, _ = load_plan(self.library, entry.id)
             except (KeyError, InputError):
                 continue  # a plan that cannot be read is reported by the plan view
             sources += [
-                Source(f"plan:{entry.id}:{i}", f"{plan.name} – {day.name}",
-                       f"Day {i + 1} of the plan “{plan.name}”: {len(day.menu.items)} items")
+                Source(
+                    f"plan:{entry.id}:{i}",
+                    f"{plan.name} – {day.name}",
+                    f"Day {i + 1} of the plan “{plan.name}”: {len(day.menu.items)} items",
+                )
                 for i, day in enumerate(plan.days)
             ]
         self.source_model.set_sources(sources)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +30,6 @@ from planner.core.errors import InputError
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
-from planner.core.library_foods import RECIPE_PREFIX
 from planner.core.nutrients import NUTRIENTS
 from planner.core.recipes import (
     MAX_INGREDIENT_G,
@@ -41,63 +39,13 @@ from planner.core.recipes import (
     RecipeNutrients,
     recipe_nutrients,
 )
-from planner.core.search import build_haystacks, matches
 from planner.ui.custom_food_dialog import ERROR_STYLE, parse_number
 from planner.ui.food_detail import source_label
+from planner.ui.food_picker_model import FoodPickerModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 # Grams an ingredient gets when neither typed nor known as a portion.
 DEFAULT_GRAMS = 100.0
 UNKNOWN_COLOUR = QColor("#8a5a00")
-
-
-# Order of the picker's sources: the planner's own short names before 8,789 SR28 ones.
-SOURCE_ORDER = {"foods.csv": 0, "custom": 1, "usda": 2}
-
-
-class IngredientPickerModel(QAbstractListModel):
-    """Foods that can be ingredients (every food but recipes), filtered by the core search.
-
-    Listed by source (the planner's foods, custom foods, then imported SR28), then name.
-    """
-
-    def __init__(self, foods: FoodTable) -> None:
-        super().__init__()
-        self.foods = foods
-        info = foods.info
-        ids = foods.ids.to_numpy(object)
-        usable = np.array([not str(f).startswith(RECIPE_PREFIX) for f in ids], dtype=bool)
-        sources = info.get("source", pd.Series("", index=info.index)).to_numpy(object)[usable]
-        rank = np.array([SOURCE_ORDER.get(s, 0) for s in sources])
-        names = np.array([n.casefold() for n in info["name"].to_numpy(object)[usable]])
-        order = np.lexsort((names, rank))
-        self._all = ids[usable][order]
-        self._haystacks = build_haystacks(foods.info.loc[self._all])
-        self._ids = self._all
-
-    def set_query(self, text: str) -> None:
-        self.beginResetModel()
-        self._ids = self._all[matches(self._haystacks, text)] if text.strip() else self._all
-        self.endResetModel()
-
-    def food_id(self, row: int) -> str:
-        return str(self._ids[row])
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        food_id = str(self._ids[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.foods.name(food_id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            info = self.foods.info.loc[food_id]
-            return f"{info['usda_description'] or info['name']}\n({source_label(info)})"
-        if role == ID_ROLE:
-            return food_id
-        return None
 
 
 class IngredientsModel(QAbstractTableModel):
@@ -275,7 +223,8 @@ class RecipeDialog(QDialog):
         self.search = QLineEdit(placeholderText="Search foods…")
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
-        self.picker_model = IngredientPickerModel(foods)
+        # A recipe cannot hold another recipe (the core refuses it).
+        self.picker_model = FoodPickerModel(foods, include_recipes=False)
         self.picker = QListView()
         self.picker.setModel(self.picker_model)
         self.picker.setUniformItemSizes(True)
