@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCursor
-from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.core.comparison import MAX_SOURCES, Comparison
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.ui.compare_models import SERIES_COLOURS, percent_text, source_tooltip
 from planner.ui.coverage_chart import axis_end
+from planner.ui.lazy_chart import LazyChart
 
 GROUP_HEIGHT = 0.8  # of one nutrient's row, shared by its bars
 # The axis stops here: one food rich in B12 (1000 % and more) would squeeze every other
@@ -29,7 +30,7 @@ NOTES = {
 }
 
 
-class CompareChart(QWidget):
+class CompareChart(LazyChart):
     """Created empty; ``build()`` imports matplotlib when the tab is first shown.
 
     Bars for ``MAX_SOURCES`` sources are made once; ``set_comparison`` resizes, moves and
@@ -37,50 +38,52 @@ class CompareChart(QWidget):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.comparison: Comparison | None = None
-        self.canvas = None
-        self.figure = None
         self.hint = ""
         self.title = ""
         self.xlabel = "% of your daily target"
         self.food_name = None  # food id -> name, for tooltips
         self.export_action = QAction("Export chart…", self)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel("Loading chart…", alignment=Qt.AlignmentFlag.AlignCenter)
-        self._layout.addWidget(self._placeholder)
-
-    @property
-    def built(self) -> bool:
-        return self.canvas is not None
 
     def build(self) -> None:
         if self.built:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
         from matplotlib.patches import Patch
 
         n = len(CHART_KEYS)
         rows = np.arange(n)
-        self.figure = Figure(figsize=(7, 5.2), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumSize(360, 300)
+        self.make_figure((7, 5.2), (360, 300))
         ax = self.axes = self.figure.add_subplot()
         self.series = [
-            ax.barh(rows, np.zeros(n), height=GROUP_HEIGHT / MAX_SOURCES, color=colour,
-                    edgecolor=colour, linewidth=0)
+            ax.barh(
+                rows,
+                np.zeros(n),
+                height=GROUP_HEIGHT / MAX_SOURCES,
+                color=colour,
+                edgecolor=colour,
+                linewidth=0,
+            )
             for colour in SERIES_COLOURS[:MAX_SOURCES]
         ]
         self.labels = [
-            [ax.text(0, r, "", va="center", ha="left", fontsize=7, color="#333", clip_on=True)
-             for r in rows]
+            [
+                ax.text(0, r, "", va="center", ha="left", fontsize=7, color="#333", clip_on=True)
+                for r in rows
+            ]
             for _ in range(MAX_SOURCES)
         ]
         self.target_line = ax.axvline(100, color="#333", linewidth=1.2, zorder=3)
-        ax.text(100, 1.0, "target", transform=ax.get_xaxis_transform(), ha="center",
-                va="bottom", fontsize=7, color="#333")
+        ax.text(
+            100,
+            1.0,
+            "target",
+            transform=ax.get_xaxis_transform(),
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            color="#333",
+        )
         ax.set_yticks(rows, [BY_KEY[k].label for k in CHART_KEYS])
         ax.set_ylim(n - 0.5, -0.5)  # first nutrient on top
         ax.set_xlim(0, 130)
@@ -89,11 +92,22 @@ class CompareChart(QWidget):
             ax.spines[side].set_visible(False)
         ax.grid(axis="x", color="#e6e6e6", zorder=0)
         ax.set_axisbelow(True)
-        self.empty_text = ax.text(0.5, 0.5, "", transform=ax.transAxes, ha="center",
-                                  va="center", fontsize=10, color="#666", wrap=True)
+        self.empty_text = ax.text(
+            0.5,
+            0.5,
+            "",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=10,
+            color="#666",
+            wrap=True,
+        )
         rows_of_legend = -(-MAX_SOURCES // LEGEND_COLUMNS)
         self._legend_order = [
-            s for c in range(LEGEND_COLUMNS) for r in range(rows_of_legend)
+            s
+            for c in range(LEGEND_COLUMNS)
+            for r in range(rows_of_legend)
             if (s := r * LEGEND_COLUMNS + c) < MAX_SOURCES
         ]
         self.legend = self.figure.legend(
@@ -111,9 +125,7 @@ class CompareChart(QWidget):
         self.canvas.mpl_connect("resize_event", lambda _: self._apply())
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.canvas.addAction(self.export_action)
-        self._layout.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
-        self._layout.addWidget(self.canvas)
+        self.show_canvas()
         self._apply()
 
     def set_comparison(self, comparison: Comparison, title: str, xlabel: str, hint: str) -> None:
@@ -165,8 +177,11 @@ class CompareChart(QWidget):
                 clipped = width > top * 0.9
                 label.set_position((min(width, top * 0.9) + top * 0.008, y + height / 2))
                 # A number drawn over its own bar needs a background to be read.
-                label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.6,
-                                "alpha": 0.85} if clipped else None)
+                label.set_bbox(
+                    {"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.85}
+                    if clipped
+                    else None
+                )
         names = list(c.labels) if count else []
         for s, text, handle in zip(
             self._legend_order, self.legend.get_texts(), self.legend.legend_handles, strict=True
@@ -196,8 +211,10 @@ class CompareChart(QWidget):
     def bar_widths(self) -> np.ndarray:
         """Drawn widths, source x chart nutrient (hidden sources' rows are NaN)."""
         return np.array(
-            [[r.get_width() if r.get_visible() else np.nan for r in bars.patches]
-             for bars in self.series]
+            [
+                [r.get_width() if r.get_visible() else np.nan for r in bars.patches]
+                for bars in self.series
+            ]
         )
 
     def bar_label(self, source: int, row: int) -> str:
@@ -218,13 +235,16 @@ class CompareChart(QWidget):
                 # Unknown bars have no width: the row band around them answers too.
                 y0, h = rect.get_y(), rect.get_height()
                 inside = rect.contains(event)[0] or (
-                    rect.get_width() == 0 and event.ydata is not None
-                    and y0 <= event.ydata <= y0 + h and event.xdata is not None
+                    rect.get_width() == 0
+                    and event.ydata is not None
+                    and y0 <= event.ydata <= y0 + h
+                    and event.xdata is not None
                     and event.xdata < self.axes.get_xlim()[1] * 0.08
                 )
                 if inside:
                     QToolTip.showText(
-                        QCursor.pos(), source_tooltip(c, s, CHART_KEYS[r], self.food_name),
+                        QCursor.pos(),
+                        source_tooltip(c, s, CHART_KEYS[r], self.food_name),
                         self.canvas,
                     )
                     return

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from planner.core.ceilings import ceilings
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.core.optimizer import Completion
 from planner.ui.chart_data import STATUS_COLOURS, STATUS_LABELS, status_of
 from planner.ui.coverage_chart import LIMITS_SHOWN_UP_TO, axis_end
+from planner.ui.lazy_chart import LazyChart
 
 BEFORE_COLOUR = "#c9c9c9"
 BAR = 0.36  # height of each of a nutrient's two bars, in rows
@@ -61,6 +62,7 @@ def before_after(completion: Completion, keys: tuple[str, ...] = CHART_KEYS) -> 
 
 def change_text(before: float, after: float) -> str:
     """``62 → 104 %``; ``?`` for an unknown side."""
+
     def one(p: float) -> str:
         return "?" if np.isnan(p) else f"{p:.0f}"
 
@@ -69,39 +71,24 @@ def change_text(before: float, after: float) -> str:
     return f"{one(before)} → {one(after)} %"
 
 
-class BeforeAfterChart(QWidget):
+class BeforeAfterChart(LazyChart):
     """Two bars per nutrient: before (grey) and after (status colour); made once, updated."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("The chart appears when a result is found.", parent)
         self.data: BeforeAfter | None = None
-        self.canvas = None
         self.export_action = QAction("Export chart…", self)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel("The chart appears when a result is found.")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._placeholder.setStyleSheet("color: #666")
-        self._layout.addWidget(self._placeholder)
-
-    @property
-    def built(self) -> bool:
-        return self.canvas is not None
 
     def build(self) -> None:
         """Import matplotlib and make the figure (the first time a result is shown)."""
         if self.built:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
 
         n = len(CHART_KEYS)
         rows = np.arange(n)
-        self.figure = Figure(figsize=(5.2, 5.6), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumSize(360, 380)
+        self.make_figure((5.2, 5.6), (360, 380))
         ax = self.axes = self.figure.add_subplot()
         self.before_bars = ax.barh(rows - BAR / 2, np.zeros(n), height=BAR, color=BEFORE_COLOUR)
         self.after_bars = ax.barh(rows + BAR / 2, np.zeros(n), height=BAR, color="#999")
@@ -110,15 +97,24 @@ class BeforeAfterChart(QWidget):
             [], [], color=STATUS_COLOURS["over"], linewidth=2.5, solid_capstyle="butt", zorder=4
         )
         self.labels = [
-            ax.text(0, r + BAR / 2, "", va="center", ha="left", fontsize=8, color="#222",
-                    zorder=5, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8,
-                                    "alpha": 0.85})
+            ax.text(
+                0,
+                r + BAR / 2,
+                "",
+                va="center",
+                ha="left",
+                fontsize=8,
+                color="#222",
+                zorder=5,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.8, "alpha": 0.85},
+            )
             for r in rows
         ]
         ax.set_yticks(rows, [BY_KEY[k].label for k in CHART_KEYS])
         ax.invert_yaxis()
-        ax.set_xlabel("% of your daily target (bold: nutrients the completion aims at)",
-                      fontsize=8.5)
+        ax.set_xlabel(
+            "% of your daily target (bold: nutrients the completion aims at)", fontsize=8.5
+        )
         ax.tick_params(axis="y", length=0)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
@@ -129,8 +125,11 @@ class BeforeAfterChart(QWidget):
         handles.append(Line2D([], [], color=STATUS_COLOURS["over"], linewidth=2.5))
         self.figure.legend(
             handles,
-            ["before", *(f"after: {STATUS_LABELS[s]}" for s in ("low", "part", "met", "over")),
-             "upper limit"],
+            [
+                "before",
+                *(f"after: {STATUS_LABELS[s]}" for s in ("low", "part", "met", "over")),
+                "upper limit",
+            ],
             loc="outside upper center",
             ncol=3,
             fontsize=7.5,
@@ -139,9 +138,7 @@ class BeforeAfterChart(QWidget):
         )
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.canvas.addAction(self.export_action)
-        self._layout.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
-        self._layout.addWidget(self.canvas)
+        self.show_canvas()
 
     def set_data(self, data: BeforeAfter) -> None:
         self.data = data
@@ -149,8 +146,9 @@ class BeforeAfterChart(QWidget):
         before = np.nan_to_num(data.before)
         after = np.nan_to_num(data.after)
         limits = [p for p in data.limit_percent if p is not None and p <= LIMITS_SHOWN_UP_TO]
-        needed = max([130.0, float(max(after.max(), before.max())) * 1.12,
-                      *(p * 1.04 for p in limits)])
+        needed = max(
+            [130.0, float(max(after.max(), before.max())) * 1.12, *(p * 1.04 for p in limits)]
+        )
         top = axis_end(min(needed, AXIS_CAP))
         for r, (rect_b, rect_a) in enumerate(
             zip(self.before_bars.patches, self.after_bars.patches, strict=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.ui.blitting import FastRedraw
@@ -16,6 +16,7 @@ from planner.ui.chart_data import (
     STATUS_LABELS,
     ChartData,
 )
+from planner.ui.lazy_chart import LazyChart
 
 BAR_HEIGHT = 0.62
 # The x axis ends at one of these, so that most edits keep the frame and only bars move.
@@ -28,7 +29,7 @@ def axis_end(needed: float) -> float:
     return float(next((end for end in AXIS_ENDS if end >= needed), AXIS_ENDS[-1]))
 
 
-class CoverageChart(QWidget):
+class CoverageChart(LazyChart):
     """Created empty; ``build()`` imports matplotlib (after the window is shown).
 
     The figure and its artists are made once; ``set_data`` moves and resizes them and asks
@@ -36,30 +37,17 @@ class CoverageChart(QWidget):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.data: ChartData | None = None
-        self.canvas = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel("Loading chart…")
-        self._layout.addWidget(self._placeholder)
         self.draw_count = 0
-
-    @property
-    def built(self) -> bool:
-        return self.canvas is not None
 
     def build(self) -> None:
         if self.built:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
         from matplotlib.patches import Patch
 
         n = len(CHART_KEYS)
-        self.figure = Figure(figsize=(5.5, 4.2), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumSize(320, 260)
+        self.make_figure((5.5, 4.2), (320, 260))
         ax = self.axes = self.figure.add_subplot()
         rows = np.arange(n)
         # One bar container per food segment (+ "other foods"), made once, resized later.
@@ -134,9 +122,7 @@ class CoverageChart(QWidget):
         # Edits blit the bars and labels; the layout runs when the size or the legend's
         # names change.
         self.redraw = FastRedraw(self.figure, self.canvas, self._animated)
-        self._layout.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
-        self._layout.addWidget(self.canvas)
+        self.show_canvas()
         if self.data is not None:
             self._apply(self.data)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY, CHART_KEYS
@@ -15,6 +15,7 @@ from planner.core.plan_coverage import PlanCoverage
 from planner.ui.blitting import FastRedraw
 from planner.ui.chart_data import STATUS_COLOURS, STATUS_LABELS, status_of
 from planner.ui.coverage_chart import axis_end
+from planner.ui.lazy_chart import LazyChart
 
 # Heat bands: the coverage chart's statuses, each split in two shades so that a day at
 # 30 % and one at 45 % still differ. Over an upper limit and unknown are drawn on top.
@@ -58,7 +59,7 @@ def short_day(name: str, limit: int = 10) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-class PlanHeatmap(QWidget):
+class PlanHeatmap(LazyChart):
     """Created empty; ``build()`` imports matplotlib (the first time the tab is shown).
 
     The figure, the image, the bars and a pool of cell labels are made once; ``set_data``
@@ -68,21 +69,12 @@ class PlanHeatmap(QWidget):
     daySelected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.data: PlanCoverage | None = None
-        self.canvas = None
         # Set by the view: (day index, nutrient key) -> names of foods lacking the value.
         self.unknown_names: Callable[[int, str], list[str]] | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel("Loading chart…")
-        self._layout.addWidget(self._placeholder)
         self._frame: tuple | None = None
         self.draw_count = 0
-
-    @property
-    def built(self) -> bool:
-        return self.canvas is not None
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -91,17 +83,13 @@ class PlanHeatmap(QWidget):
     def build(self) -> None:
         if self.built:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.collections import LineCollection
         from matplotlib.colors import BoundaryNorm, ListedColormap
-        from matplotlib.figure import Figure
         from matplotlib.patches import Patch, Rectangle
 
         n = len(CHART_KEYS)
         rows = np.arange(n)
-        self.figure = Figure(figsize=(7.0, 4.6), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumSize(360, 280)
+        self.make_figure((7.0, 4.6), (360, 280))
         grid = self.figure.add_gridspec(1, 2, width_ratios=(3.0, 1.3))
         heat = self.heat_axes = self.figure.add_subplot(grid[0])
         avg = self.avg_axes = self.figure.add_subplot(grid[1], sharey=heat)
@@ -208,9 +196,7 @@ class PlanHeatmap(QWidget):
         self.redraw = FastRedraw(self.figure, self.canvas, self._animated)
         self.canvas.mpl_connect("motion_notify_event", self._hover)
         self.canvas.mpl_connect("button_press_event", self._click)
-        self._layout.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
-        self._layout.addWidget(self.canvas)
+        self.show_canvas()
         if self.data is not None:
             self._apply(self.data)
 
