@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -41,7 +42,22 @@ def create_window(data_dir: Path, foods_csv: Path = FOODS_CSV) -> tuple[MainWind
     return MainWindow(state, library, settings), backup
 
 
+def no_display() -> bool:
+    """On Linux with no X11 or Wayland display (and no platform chosen), Qt would abort."""
+    env = os.environ
+    return sys.platform.startswith("linux") and not (
+        env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM")
+    )
+
+
 def run_window(data_dir: Path | None, argv: list[str]) -> int:
+    if no_display():
+        print(
+            "crampless: there is no display to open the window on (DISPLAY is not set); "
+            "the subcommands work without one: crampless --help",
+            file=sys.stderr,
+        )
+        return 2
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
