@@ -85,8 +85,9 @@ def compare_menus(
         bounds.append([line.amount is not None and not line.complete for line in lines])
         unknown.append({line.key: line.unknown_foods for line in lines if line.unknown_foods})
         labels.append(label)
-        notes.append(f"Left out foods this library no longer has: {', '.join(missing)}"
-                     if missing else "")
+        notes.append(
+            f"Left out foods this library no longer has: {', '.join(missing)}" if missing else ""
+        )
     return Comparison(
         tuple(labels),
         np.array(rows, float).reshape(len(labels), len(KEYS)),

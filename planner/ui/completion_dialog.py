@@ -52,10 +52,14 @@ DEFAULTS = CompletionOptions()
 NO_CAP = 0  # the kcal spin box's "no cap" value
 HEADLINES = {
     "complete": ("Every aimed-at target is reached.", STATUS_COLOURS["met"]),
-    "partial": ("Not every target can be reached: the best partial result is below.",
-                STATUS_COLOURS["part"]),
-    "nothing-needed": ("Every aimed-at target is already reached: nothing to add.",
-                       STATUS_COLOURS["met"]),
+    "partial": (
+        "Not every target can be reached: the best partial result is below.",
+        STATUS_COLOURS["part"],
+    ),
+    "nothing-needed": (
+        "Every aimed-at target is already reached: nothing to add.",
+        STATUS_COLOURS["met"],
+    ),
 }
 
 
@@ -119,8 +123,9 @@ class AddedFoodsModel(QAbstractTableModel):
             return font
         if total:
             if role == Qt.ItemDataRole.DisplayRole:
-                return ("Total added", "", fmt_amount(self.total_g),
-                        fmt_amount(self.total_kcal))[column]
+                return ("Total added", "", fmt_amount(self.total_g), fmt_amount(self.total_kcal))[
+                    column
+                ]
             return None
         item = self.items[row]
         grams = item.grams_of(self.foods)
@@ -136,8 +141,10 @@ class AddedFoodsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
             portion = self.foods.info.at[item.food, "portion_name"]
             more = " (already on the menu: this is more of it)" if item.food in self.on_menu else ""
-            return (f"{self.foods.name(item.food)}{more}\n1 portion = {portion} "
-                    f"({fmt_amount(self.foods.portion_g(item.food))} g)")
+            return (
+                f"{self.foods.name(item.food)}{more}\n1 portion = {portion} "
+                f"({fmt_amount(self.foods.portion_g(item.food))} g)"
+            )
         return None
 
 
@@ -332,9 +339,7 @@ class CompletionDialog(QDialog):
         self.exclusions_label.setText(f"{text}. {note}" if note else f"{text}.")
 
     def edit_exclusions(self) -> None:
-        dialog = ExclusionsDialog(
-            self.store.exclusions, self.state.foods, self.state.profile, self
-        )
+        dialog = ExclusionsDialog(self.store.exclusions, self.state.foods, self.state.profile, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.store.set(dialog.exclusions())
 
@@ -371,8 +376,11 @@ class CompletionDialog(QDialog):
         worker.failed.connect(self._failed)
         worker.cancelled.connect(self._cancelled)
         self.worker = worker
-        self._set_running(True, f"Searching {len(job.allowed):,} allowed foods for the "
-                                f"{OBJECTIVES[options.objective]}…")
+        self._set_running(
+            True,
+            f"Searching {len(job.allowed):,} allowed foods for the "
+            f"{OBJECTIVES[options.objective]}…",
+        )
         start(worker)
 
     def cancel(self) -> None:
@@ -444,9 +452,7 @@ class CompletionDialog(QDialog):
                 f"{fmt_amount(completion.added_kcal)} kcal, "
                 f"{fmt_amount(completion.added_grams)} g."
             )
-        self.headline.setText(
-            f"<b style='color:{colour}'>{escape(text)}</b>{escape(summary)}"
-        )
+        self.headline.setText(f"<b style='color:{colour}'>{escape(text)}</b>{escape(summary)}")
         self.details.setHtml(details_html(completion))
         self.chart.set_data(before_after(completion))
 
@@ -463,9 +469,7 @@ class CompletionDialog(QDialog):
                 "complete the menu as it is now.",
             )
             return
-        self.undo_stack.push(
-            AddItems(self.menu_model, list(completion.added), text=UNDO_TEXT)
-        )
+        self.undo_stack.push(AddItems(self.menu_model, list(completion.added), text=UNDO_TEXT))
         count = len(completion.added)
         self.statusMessage.emit(
             f"Added {count} food{'s' if count != 1 else ''} "
@@ -479,7 +483,9 @@ class CompletionDialog(QDialog):
         if not self.chart.built:
             return
         written = export_figure_dialog(
-            self, self.chart.figure, f"{self.menu_model.menu.name} completion.png",
+            self,
+            self.chart.figure,
+            f"{self.menu_model.menu.name} completion.png",
             self._last_folder(),
         )
         if written:
@@ -529,7 +535,7 @@ def details_html(completion: Completion) -> str:
 def _without_key(key: str, reason: str) -> str:
     """The reason without its leading ``vitamin D: `` (the list item names the nutrient)."""
     prefix = f"{in_text(key)}: "
-    return reason[len(prefix):] if reason.startswith(prefix) else reason
+    return reason[len(prefix) :] if reason.startswith(prefix) else reason
 
 
 def _sentence(text: str) -> str:

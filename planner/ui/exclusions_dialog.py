@@ -129,10 +129,12 @@ class ExclusionsDialog(QDialog):
             button.setDefault(False)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            "Suggestions and “Complete my menu” use only the foods these choices allow.",
-            wordWrap=True,
-        ))
+        layout.addWidget(
+            QLabel(
+                "Suggestions and “Complete my menu” use only the foods these choices allow.",
+                wordWrap=True,
+            )
+        )
         layout.addWidget(diet_box)
         layout.addWidget(tags_box)
         layout.addWidget(self.pregnancy)
@@ -205,4 +207,3 @@ class ExclusionsDialog(QDialog):
             frozenset(self.disliked_foods()),
             frozenset({diet}) if diet else frozenset(),
         )
-

@@ -15,7 +15,9 @@ SEPARATOR = "|"
 # Diets are tags a food must carry; the rest of TAGS are tags a food may be left out for.
 DIETS: dict[str, str] = {"": "Any food", "vegetarian": "Vegetarian only", "vegan": "Vegan only"}
 EXCLUDABLE: tuple[str, ...] = tuple(
-    t for t in TAGS if t not in DIETS and t != WATER_ONLY_TAG  # water is never a diet question
+    t
+    for t in TAGS
+    if t not in DIETS and t != WATER_ONLY_TAG  # water is never a diet question
 )
 
 

@@ -112,8 +112,7 @@ class GapsModel(QAbstractItemModel):
             return ("Food", PER_CHOICES[self.per].capitalize(), "Closes", "kcal", "")[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
-                "Foods ranked by how much of the nutrient they give "
-                + PER_CHOICES[self.per],
+                "Foods ranked by how much of the nutrient they give " + PER_CHOICES[self.per],
                 "How much of the nutrient the food gives " + PER_CHOICES[self.per],
                 "How much of the remaining gap one portion closes",
                 "Energy in one portion",
@@ -210,8 +209,9 @@ class GapsModel(QAbstractItemModel):
             )
         if s.unknown_limits:
             names = ", ".join(in_text(k) for k in s.unknown_limits)
-            lines.append(f"Its {names} value is unknown, so no one can say whether it crosses "
-                         "that limit.")
+            lines.append(
+                f"Its {names} value is unknown, so no one can say whether it crosses that limit."
+            )
         lines.append("Click Add, double-click or press Enter to add one portion.")
         return "\n".join(lines)
 

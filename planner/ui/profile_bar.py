@@ -27,9 +27,7 @@ class ProfileBar(QWidget):
         self.sex = QComboBox()
         for sex in SEXES:
             self.sex.addItem(sex.capitalize(), sex)
-        self.age = AgeBox(
-            decimals=1, minimum=0, maximum=MAX_AGE, singleStep=1, suffix=" years"
-        )
+        self.age = AgeBox(decimals=1, minimum=0, maximum=MAX_AGE, singleStep=1, suffix=" years")
         self.age.setKeyboardTracking(False)
         self.age.setToolTip("Age in years (0.5 = six months)")
         self.stage = QComboBox()

@@ -55,8 +55,10 @@ def test_differences_from_first_and_their_bounds(tiny_foods):
 
 
 def test_spread_names_highest_and_lowest(tiny_foods):
-    menus = [(n, Menu(n, [MenuItem(f, grams=100)])) for n, f in
-             (("apple", "apple"), ("cheese", "cheese"), ("mystery", "mystery"))]
+    menus = [
+        (n, Menu(n, [MenuItem(f, grams=100)]))
+        for n, f in (("apple", "apple"), ("cheese", "cheese"), ("mystery", "mystery"))
+    ]
     comp = compare_menus(menus, tiny_foods, TARGETS)
     result = spread(comp)
     assert result.amount[CA] == pytest.approx(700 - 5)

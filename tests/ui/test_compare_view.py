@@ -16,10 +16,23 @@ from planner.core.ranking import amounts_matrix
 from planner.ui.compare_models import VALUE_ROLE
 from planner.ui.food_model import ID_ROLE
 
-GREEN = Menu("Green day", [MenuItem("spinach", grams=150), MenuItem("lentils", grams=200),
-                           MenuItem("pumpkin-seeds", grams=30), MenuItem("banana", portions=1)])
-OFFICE = Menu("Office day", [MenuItem("whole-wheat-bread", grams=100),
-                             MenuItem("cheddar", grams=40), MenuItem("chicken-breast", grams=150)])
+GREEN = Menu(
+    "Green day",
+    [
+        MenuItem("spinach", grams=150),
+        MenuItem("lentils", grams=200),
+        MenuItem("pumpkin-seeds", grams=30),
+        MenuItem("banana", portions=1),
+    ],
+)
+OFFICE = Menu(
+    "Office day",
+    [
+        MenuItem("whole-wheat-bread", grams=100),
+        MenuItem("cheddar", grams=40),
+        MenuItem("chicken-breast", grams=150),
+    ],
+)
 # Dark chocolate and mackerel have no USDA vitamin D value.
 UNKNOWN_D = Menu(
     "Chocolate day", [MenuItem("dark-chocolate", grams=50), MenuItem("milk", grams=250)]
@@ -81,7 +94,11 @@ def test_two_menus_side_by_side_follow_their_coverage(window, qtbot):
 
     # Table: nutrient, target, one column per menu, then "Green day − Office day".
     assert [header(view, c) for c in range(5)] == [
-        "Nutrient", "Target", "Office day", "Green day", "Δ Green day"
+        "Nutrient",
+        "Target",
+        "Office day",
+        "Green day",
+        "Δ Green day",
     ]
     foods, targets = window.state.foods, window.state.targets
     office = compute_coverage(OFFICE, foods, targets)
@@ -176,9 +193,7 @@ def test_foods_per_basis_as_percent_of_targets(window, qtbot, per):
     amounts = amounts_matrix(foods, per)[rows]
     cols = [KEYS.index(k) for k in CHART_KEYS]
     target_values = np.array([targets[k].value for k in CHART_KEYS])
-    np.testing.assert_allclose(
-        view.chart.bar_widths()[:3], amounts[:, cols] / target_values * 100
-    )
+    np.testing.assert_allclose(view.chart.bar_widths()[:3], amounts[:, cols] / target_values * 100)
     for s in range(3):
         assert cell(view, "potassium", 2 + s, VALUE_ROLE) == pytest.approx(
             amounts[s, KEYS.index("potassium")]

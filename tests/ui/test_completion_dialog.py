@@ -57,8 +57,9 @@ def test_apply_adds_the_completion_and_one_undo_removes_it(window, qtbot):
     before = window.menu_model.menu.copy()
     assert completion.status == "complete" and completion.added
     state = window.state
-    assert_valid_completion(completion, before, state.foods, state.targets, allowed(window),
-                            options)
+    assert_valid_completion(
+        completion, before, state.foods, state.targets, allowed(window), options
+    )
     # What the dialog shows: one row per added food and a total, the headline, the chart.
     model = dialog.added_model
     assert model.rowCount() == len(completion.added) + 1
@@ -81,8 +82,9 @@ def test_apply_adds_the_completion_and_one_undo_removes_it(window, qtbot):
     after = compute_coverage(menu, state.foods, state.targets)
     for key in completion.aimed_at:
         assert after[key].amount >= state.targets[key].value, key
-    assert_valid_completion(completion, before, state.foods, state.targets, allowed(window),
-                            options)
+    assert_valid_completion(
+        completion, before, state.foods, state.targets, allowed(window), options
+    )
     assert "Ctrl+Z" in window.statusBar().currentMessage()
 
     window.undo_action.trigger()
@@ -117,13 +119,16 @@ def test_options_are_used_and_remembered(window, qtbot):
     wait_for(dialog, qtbot)
     options = dialog.options()
     assert (options.max_portions_per_food, options.max_new_foods, options.objective) == (
-        2, 3, "grams",
+        2,
+        3,
+        "grams",
     )
     completion = dialog.completion
     assert "water" in completion.aimed_at
     state = window.state
-    assert_valid_completion(completion, window.menu_model.menu, state.foods, state.targets,
-                            allowed(window), options)
+    assert_valid_completion(
+        completion, window.menu_model.menu, state.foods, state.targets, allowed(window), options
+    )
     assert all(item.meal == "dinner" for item in completion.added)
     dialog.discard_button.click()
 

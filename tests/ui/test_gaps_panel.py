@@ -76,8 +76,9 @@ def test_lists_the_gaps_of_the_menu_with_the_foods_suggest_foods_ranks(window, q
     calcium = model.index(0, 0)
     gap = under["calcium"]
     assert model.data(calcium).startswith(f"Calcium: {gap:.0f} mg to go")
-    top = suggest_foods(coverage, state.foods, state.targets, allowed_food_ids(state.foods),
-                        top=SHOWN)["calcium"][0]
+    top = suggest_foods(
+        coverage, state.foods, state.targets, allowed_food_ids(state.foods), top=SHOWN
+    )["calcium"][0]
     row = [model.index(0, c, calcium).data() for c in range(ADD + 1)]
     assert row[0] == state.foods.name(top.food_id)
     assert row[2] == f"{100 * top.share_of_gap:.0f} % of gap"
@@ -149,8 +150,9 @@ def test_a_portion_that_would_cross_a_limit_is_flagged(window, qtbot, tmp_path):
     panel = show_panel(window, path)
     state = window.state
     coverage = compute_coverage(window.menu_model.menu, state.foods, state.targets)
-    found = suggest_foods(coverage, state.foods, state.targets, allowed_food_ids(state.foods),
-                          top=SHOWN)
+    found = suggest_foods(
+        coverage, state.foods, state.targets, allowed_food_ids(state.foods), top=SHOWN
+    )
     crossing = [s for s in found["calcium"] if s.crossed_limits]
     assert crossing, "the test menu should put a suggestion over the sodium limit"
     for s in found["calcium"]:
@@ -174,8 +176,9 @@ def show_menu_items() -> list[MenuItem]:
     return list(read_menu(SAMPLE).items)
 
 
-def test_excluding_fish_removes_fish_and_is_remembered(window, qtbot, monkeypatch, make_window,
-                                                       tmp_path):
+def test_excluding_fish_removes_fish_and_is_remembered(
+    window, qtbot, monkeypatch, make_window, tmp_path
+):
     panel = show_panel(window)
     assert any("fish" in tags_of(window, f) for foods in listed(panel).values() for f in foods)
 
@@ -222,13 +225,12 @@ def test_pregnancy_leaves_out_pregnancy_caution_foods(window, qtbot):
     assert window.state.profile.pregnant
     shown = listed(panel)
     assert shown == expected(window)  # expected() uses the pregnant profile
-    assert not any(
-        PREGNANCY_TAG in tags_of(window, f) for foods in shown.values() for f in foods
-    )
+    assert not any(PREGNANCY_TAG in tags_of(window, f) for foods in shown.values() for f in foods)
     assert "Pregnancy: 5 foods marked “caution in pregnancy” are left out" in panel.summary.text()
 
-    dialog = ExclusionsDialog(window.gap_exclusions.exclusions, window.state.foods,
-                              window.state.profile, window)
+    dialog = ExclusionsDialog(
+        window.gap_exclusions.exclusions, window.state.foods, window.state.profile, window
+    )
     box = dialog.tag_boxes[PREGNANCY_TAG]
     assert box.isChecked() and not box.isEnabled()
     assert dialog.exclusions() == Exclusions()  # the profile's rule is not saved as a choice
@@ -257,8 +259,9 @@ def test_never_suggest_from_the_food_list(window, qtbot):
 
 
 def test_exclusions_dialog_picks_disliked_foods_by_name(window, qtbot):
-    dialog = ExclusionsDialog(Exclusions(foods=frozenset({"milk"})), window.state.foods,
-                              window.state.profile, window)
+    dialog = ExclusionsDialog(
+        Exclusions(foods=frozenset({"milk"})), window.state.foods, window.state.profile, window
+    )
     assert dialog.disliked_foods() == ["milk"]
     qtbot.keyClicks(dialog.search, "Sardines, canned")
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
@@ -274,7 +277,10 @@ def test_every_target_met_shows_an_empty_state(window, qtbot, tmp_path):
     state = window.state
     sample = Menu("Sample day", show_menu_items())
     done = complete_menu(
-        sample, state.foods, state.targets, allowed_food_ids(state.foods),
+        sample,
+        state.foods,
+        state.targets,
+        allowed_food_ids(state.foods),
         CompletionOptions(include_vitamin_d=True, include_water=True),
     )
     assert done.status == "complete"
