@@ -13,10 +13,15 @@ from typing import Any
 from planner.core.atomic import atomic_write_text
 from planner.core.categories import AISLES, PURCHASE_UNITS, TAGS, WEIGHED_UNITS
 from planner.core.errors import InputError
-from planner.core.foods import ID_PATTERN
 from planner.core.jsonfiles import VERSION, check_header, read_json
 from planner.core.library import Library
-from planner.core.library_foods import CUSTOM_PREFIX, food_in_use, slug, unused_id
+from planner.core.library_foods import (
+    CUSTOM_PREFIX,
+    check_prefixed_id,
+    food_in_use,
+    slug,
+    unused_id,
+)
 from planner.core.nutrients import BY_KEY, KEYS
 
 FOODS_FORMAT = "crampless.foods"
@@ -244,15 +249,7 @@ def _store(db: sqlite3.Connection, food: CustomFood, food_id: str | None) -> str
 
 
 def _check_id(food_id: object, place: str) -> str:
-    if (
-        not isinstance(food_id, str)
-        or not food_id.startswith(CUSTOM_PREFIX)
-        or not ID_PATTERN.match(food_id)
-    ):
-        raise InputError(
-            "", place, f"{food_id!r} is not a custom food id ({CUSTOM_PREFIX}, then a-z, 0-9, -)"
-        )
-    return food_id
+    return check_prefixed_id(food_id, CUSTOM_PREFIX, "custom food", place)
 
 
 def load_custom_foods(library: Library) -> dict[str, CustomFood]:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.errors import InputError
-from planner.core.foods import FoodTable, split_list
+from planner.core.foods import ID_PATTERN, FoodTable, split_list
 from planner.core.library import Library
 from planner.core.nutrients import KEYS, NUTRIENTS
 from planner.core.search import fold
@@ -18,6 +18,15 @@ from planner.core.search import fold
 USDA_PREFIX = "usda-"
 CUSTOM_PREFIX = "custom-"
 RECIPE_PREFIX = "recipe-"
+
+
+def check_prefixed_id(value: object, prefix: str, what: str, place: str) -> str:
+    """``value`` when it is a library id of this kind (``custom-oat-bar``), else InputError."""
+    if not isinstance(value, str) or not value.startswith(prefix) or not ID_PATTERN.match(value):
+        raise InputError("", place, f"{value!r} is not a {what} id ({prefix}, then a-z, 0-9, -)")
+    return value
+
+
 # Longest slug made from a name; ids stay readable in menu files.
 MAX_SLUG = 60
 

@@ -27,7 +27,14 @@ from planner.core.errors import InputError
 from planner.core.foods import ID_PATTERN, FoodTable
 from planner.core.jsonfiles import VERSION, FoodCheck, check_header, read_json
 from planner.core.library import Library
-from planner.core.library_foods import RECIPE_PREFIX, Measure, food_in_use, slug, unused_id
+from planner.core.library_foods import (
+    RECIPE_PREFIX,
+    Measure,
+    check_prefixed_id,
+    food_in_use,
+    slug,
+    unused_id,
+)
 from planner.core.nutrients import KEYS
 
 RECIPES_FORMAT = "crampless.recipes"
@@ -275,15 +282,7 @@ def _store(db: sqlite3.Connection, recipe: Recipe, recipe_id: str | None) -> str
 
 
 def _check_id(recipe_id: object, place: str) -> str:
-    if (
-        not isinstance(recipe_id, str)
-        or not recipe_id.startswith(RECIPE_PREFIX)
-        or not ID_PATTERN.match(recipe_id)
-    ):
-        raise InputError(
-            "", place, f"{recipe_id!r} is not a recipe id ({RECIPE_PREFIX}, then a-z, 0-9, -)"
-        )
-    return recipe_id
+    return check_prefixed_id(recipe_id, RECIPE_PREFIX, "recipe", place)
 
 
 def load_recipes(library: Library) -> dict[str, Recipe]:

@@ -35,6 +35,7 @@ from planner.core.recipes import (
 from planner.core.usda_import import ImportSummary, usda_import_info
 from planner.paths import FOODS_CSV
 from planner.ui.custom_food_dialog import CustomFoodDialog
+from planner.ui.dialogs import confirm
 from planner.ui.portion_dialog import RESET, PortionDialog
 from planner.ui.recipe_dialog import RecipeDialog
 from planner.ui.usda_import_dialog import TITLE as USDA_TITLE
@@ -291,16 +292,12 @@ class FoodLibraryActions(QObject):
             return None
         earlier = usda_import_info(window.library)
         if earlier is not None:
-            answer = QMessageBox.question(
-                window,
-                USDA_TITLE,
+            text = (
                 f"The library already holds the USDA foods imported from {earlier['source']} "
                 f"on {earlier['imported']}. Replace them?\n\nYour custom foods, recipes, "
-                "chosen portions, menus and plans are kept.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                "chosen portions, menus and plans are kept."
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not confirm(window, USDA_TITLE, text):
                 return None
         window.settings.set_value(USDA_PATH_KEY, str(path))
         # The worker writes through its own connection; nothing of ours may be pending.
@@ -564,14 +561,8 @@ class FoodLibraryActions(QObject):
             return False
         kind = "recipe" if food.startswith(RECIPE_PREFIX) else "custom food"
         name = window.state.foods.name(food)
-        answer = QMessageBox.question(
-            window,
-            f"Delete {kind}",
-            f"Delete the {kind} “{name}”? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        text = f"Delete the {kind} “{name}”? This cannot be undone."
+        if not confirm(window, f"Delete {kind}", text):
             return False
         # The open menu counts as a use: save it so the library sees it.
         window.save_now()

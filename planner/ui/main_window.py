@@ -29,6 +29,7 @@ from planner.ui.chart_data import chart_data
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.coverage_chart import CoverageChart
 from planner.ui.coverage_table import CoverageTableModel
+from planner.ui.dialogs import confirm
 from planner.ui.extensions import install_all
 from planner.ui.food_browser import FoodBrowser
 from planner.ui.help_panel import HelpPanel
@@ -279,14 +280,7 @@ class MainWindow(QMainWindow):
 
     def delete_menu(self, menu_id: int) -> None:
         name = next((e.name for e in self.library.menus() if e.id == menu_id), "this menu")
-        answer = QMessageBox.question(
-            self,
-            "Delete menu",
-            f"Delete the menu “{name}”? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "Delete menu", f"Delete the menu “{name}”? This cannot be undone."):
             return
         if menu_id == self.menu_id:
             self._autosave_timer.stop()

@@ -43,6 +43,7 @@ from planner.core.plan import (
 )
 from planner.core.plan_coverage import plan_coverage, unknown_foods
 from planner.ui.chart_export import export_figure_dialog
+from planner.ui.dialogs import confirm
 from planner.ui.food_browser import FoodBrowser
 from planner.ui.library_panel import ID_ROLE
 from planner.ui.menu_editor import MenuEditor
@@ -358,14 +359,8 @@ class PlanView(QWidget):
 
     def delete_plan(self, plan_id: int) -> None:
         name = next((e.name for e in self.library.plans() if e.id == plan_id), "this plan")
-        answer = QMessageBox.question(
-            self,
-            "Delete plan",
-            f"Delete the plan “{name}” and its shopping marks? This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        text = f"Delete the plan “{name}” and its shopping marks? This cannot be undone."
+        if not confirm(self, "Delete plan", text):
             return
         was_open = plan_id == self.session.plan_id
         if was_open:
