@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,43 +49,54 @@ class Target:
 
 
 class ReferenceIntakes:
-    """The table of reference intakes, validated once, answering targets for a profile."""
+    """The table of reference intakes, validated once, answering targets for a profile.
 
-    def __init__(self, table: pd.DataFrame) -> None:
-        self.table = table
-        # A profile change looks targets up; 265 plain records answer that faster than
-        # a dozen pandas filters.
-        self._records = table.to_dict("records")
+    Held as plain records: 265 rows, read at start-up and looked up at every profile
+    change, are quicker with the csv module and a loop than with pandas.
+    """
+
+    def __init__(self, records: list[dict]) -> None:
+        self._records = records
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The records as a frame (for inspection and tests)."""
+        return pd.DataFrame.from_records(self._records, columns=list(COLUMNS))
 
     @classmethod
     def load(cls, path: Path) -> ReferenceIntakes:
         try:
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+            with open(path, newline="", encoding="utf-8") as handle:
+                reader = csv.DictReader(handle)
+                missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
+                if missing:
+                    raise InputError(path, "header", f"missing column {missing[0]!r}")
+                rows = list(reader)
         except FileNotFoundError:
             raise InputError(path, "", "file not found") from None
-        missing = [c for c in COLUMNS if c not in raw.columns]
-        if missing:
-            raise InputError(path, "header", f"missing column {missing[0]!r}")
-        table = raw.copy()
-        for column in ("age_min", "age_max", "value", "upper_limit"):
-            text = raw[column].str.strip()
-            parsed = pd.to_numeric(text.where(text != ""), errors="coerce")
-            bad = (parsed.isna() & (text != "")) | (parsed < 0)
-            if column != "upper_limit":
-                bad |= parsed.isna()
-            if bad.any():
-                row = int(bad.idxmax())
-                raise InputError(
-                    path,
-                    f"line {row + 2}, column {column}",
-                    f"{raw.at[row, column]!r} is not a number",
-                )
-            table[column] = parsed.astype(float)
-        bad_nutrient = ~table["nutrient"].isin(BY_KEY)
-        if bad_nutrient.any():
-            row = int(bad_nutrient.idxmax())
-            raise InputError(path, f"line {row + 2}, column nutrient", "unknown nutrient")
-        return cls(table)
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise InputError(path, "", f"not a readable CSV file ({exc})") from None
+        records = []
+        for line, row in enumerate(rows, start=2):
+            record = {c: (row[c] or "").strip() for c in COLUMNS}
+            for column in ("age_min", "age_max", "value", "upper_limit"):
+                text = record[column]
+                if column == "upper_limit" and text == "":
+                    record[column] = math.nan
+                    continue
+                try:
+                    number = float(text)
+                except ValueError:
+                    number = math.nan
+                if not math.isfinite(number) or number < 0:
+                    raise InputError(
+                        path, f"line {line}, column {column}", f"{row[column]!r} is not a number"
+                    )
+                record[column] = number
+            if record["nutrient"] not in BY_KEY:
+                raise InputError(path, f"line {line}, column nutrient", "unknown nutrient")
+            records.append(record)
+        return cls(records)
 
     def targets(self, profile: Profile) -> dict[str, Target]:
         """Each nutrient's target for ``profile``; nutrients the standard gives none are absent.
@@ -120,7 +133,7 @@ class ReferenceIntakes:
                     )
                 ]
             row = inside[0]
-            limit = None if pd.isna(row["upper_limit"]) else float(row["upper_limit"])
+            limit = None if math.isnan(row["upper_limit"]) else float(row["upper_limit"])
             targets[key] = Target(
                 nutrient=key,
                 value=float(row["value"]),
