@@ -20,12 +20,12 @@ from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY
 from planner.core.ranking import PER_CHOICES
 from planner.ui.chart_data import STATUS_COLOURS, status_of
+from planner.ui.roles import ID_ROLE
 
 # One colour per compared source (Okabe–Ito, readable with colour-blindness); none of them
 # is a status colour's meaning, since here a colour names a source, not how well it does.
 SERIES_COLOURS = ("#0072b2", "#e69f00", "#56b4e9", "#d55e00", "#009e73", "#cc79a7")
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the number behind a table cell (None: unknown)
 DIFFERENCE_MODES = {"first": "against the first chosen", "range": "highest − lowest"}
 MINUS = "−"

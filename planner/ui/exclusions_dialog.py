@@ -29,8 +29,7 @@ from planner.core.exclusions import PREGNANCY_TAG, Exclusions
 from planner.core.foods import FoodTable
 from planner.core.profile import Profile
 from planner.ui.gap_exclusions import DIETS, EXCLUDABLE, pregnancy_note
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from planner.ui.roles import ID_ROLE
 
 
 class ExclusionsDialog(QDialog):

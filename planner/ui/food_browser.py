@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from planner.core.categories import AISLES, TAGS
 from planner.core.ranking import PER_CHOICES
 from planner.ui.food_detail import food_detail_html
-from planner.ui.food_model import ID_ROLE, FoodFilterProxy, FoodTableModel
+from planner.ui.food_model import FoodFilterProxy, FoodTableModel
+from planner.ui.roles import ID_ROLE
 from planner.ui.state import AppState
 
 # Diet filters: a tag a food must have, or tags it must not have.

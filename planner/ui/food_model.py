@@ -21,10 +21,9 @@ from planner.core.intakes import Target
 from planner.core.nutrients import NUTRIENTS
 from planner.core.ranking import amounts_matrix
 from planner.core.search import build_haystacks, matches
+from planner.ui.roles import ID_ROLE
 
 FOOD_MIME = "application/x-crampless-food-ids"
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 FIXED_COLUMNS = ("Food", "Aisle")
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -169,18 +168,16 @@ class FoodTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self._ids[row]
         if column == 0:
-            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self._names[row]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return str(self.foods.info.at[self._ids[row], "usda_description"])
             return None
         if column == 1:
-            return self._aisles[row] if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
+            return self._aisles[row] if role == Qt.ItemDataRole.DisplayRole else None
         value = self._amounts[row, column - len(FIXED_COLUMNS)]
         if role == Qt.ItemDataRole.DisplayRole:
             return "?" if np.isnan(value) else fmt_amount(value)
-        if role == SORT_ROLE:
-            return -1.0 if np.isnan(value) else float(value)  # unknown sorts below zero
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -220,7 +217,6 @@ class FoodFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self._mask: np.ndarray | None = None
         self._haystacks: np.ndarray | None = None
         self._query = ""

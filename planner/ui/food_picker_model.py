@@ -10,7 +10,7 @@ from planner.core.foods import FoodTable
 from planner.core.library_foods import RECIPE_PREFIX
 from planner.core.search import build_haystacks, matches
 from planner.ui.food_detail import source_label
-from planner.ui.food_model import ID_ROLE
+from planner.ui.roles import ID_ROLE
 
 # The planner's own foods first, then the user's, then the 8,789 imported SR28 names.
 SOURCE_ORDER = {"foods.csv": 0, "custom": 1, "recipe": 1, "usda": 2}

@@ -15,10 +15,10 @@ from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY
 from planner.core.suggestions import PER_CHOICES, Suggestion
 from planner.ui.chart_data import STATUS_COLOURS
+from planner.ui.roles import ID_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NAME, AMOUNT, CLOSES, KCAL, ADD = range(5)
-FOOD_ROLE = Qt.ItemDataRole.UserRole  # food id, on food rows
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # nutrient key, on every row
 _TOP = 0  # internal id of nutrient rows; food rows carry their nutrient's row + 1
 
@@ -163,7 +163,7 @@ class GapsModel(QAbstractItemModel):
 
     def _food_data(self, key: str, s: Suggestion, column: int, role: int):
         n = BY_KEY[key]
-        if role == FOOD_ROLE:
+        if role == ID_ROLE:
             return s.food_id
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
@@ -224,7 +224,7 @@ class AddButtonDelegate(QStyledItemDelegate):
     """Draws the last column of food rows as a push button; the view acts on clicks there."""
 
     def paint(self, painter, option, index) -> None:
-        if index.data(FOOD_ROLE) is None:
+        if index.data(ID_ROLE) is None:
             super().paint(painter, option, index)
             return
         button = QStyleOptionButton()

@@ -42,12 +42,12 @@ from planner.ui.gaps_model import (
     ADD,
     AMOUNT,
     CLOSES,
-    FOOD_ROLE,
     KCAL,
     NAME,
     AddButtonDelegate,
     GapsModel,
 )
+from planner.ui.roles import ID_ROLE
 from planner.ui.state import AppState
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class GapsTree(QTreeView):
 
     def keyPressEvent(self, event) -> None:
         index = self.currentIndex()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.data(FOOD_ROLE):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.data(ID_ROLE):
             self.activatedFood.emit(index)
             return
         super().keyPressEvent(event)
@@ -212,7 +212,7 @@ class GapsPanel(QWidget):
             self.coverage, state.foods, state.targets, allowed, per=self.per, top=SHOWN
         )
         current = self.tree.currentIndex()
-        keep = (self.model.key_of(current), current.data(FOOD_ROLE))
+        keep = (self.model.key_of(current), current.data(ID_ROLE))
         self.model.set_suggestions(needed, suggestions, state.targets, state.foods, self.per)
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
@@ -255,16 +255,16 @@ class GapsPanel(QWidget):
 
     # -- adding -----------------------------------------------------------------------------
     def _clicked(self, index: QModelIndex) -> None:
-        if index.column() == ADD and index.data(FOOD_ROLE):
+        if index.column() == ADD and index.data(ID_ROLE):
             self._add_index(index)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         # On the Add button, the double-click's first click has added the portion already.
-        if index.column() != ADD and index.data(FOOD_ROLE):
+        if index.column() != ADD and index.data(ID_ROLE):
             self._add_index(index)
 
     def _add_index(self, index: QModelIndex) -> None:
-        food = index.data(FOOD_ROLE)
+        food = index.data(ID_ROLE)
         suggestion = self.model.suggestion(index)
         if food is None or suggestion is None:
             return
@@ -277,11 +277,11 @@ class GapsPanel(QWidget):
         self.statusMessage.emit(text + " (Ctrl+Z takes it back).")
 
     def selected_food(self) -> str | None:
-        return self.tree.currentIndex().data(FOOD_ROLE)
+        return self.tree.currentIndex().data(ID_ROLE)
 
     def _context_menu(self, point) -> None:
         index = self.tree.indexAt(point)
-        food = index.data(FOOD_ROLE)
+        food = index.data(ID_ROLE)
         if food is None:
             return
         menu = QMenu(self)

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.errors import InputError
 from planner.core.library import Entry, Library
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from planner.ui.roles import ID_ROLE
 
 
 class EntryListModel(QAbstractListModel):

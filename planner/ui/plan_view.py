@@ -45,7 +45,6 @@ from planner.core.plan_coverage import plan_coverage, unknown_foods
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.dialogs import confirm
 from planner.ui.food_browser import FoodBrowser
-from planner.ui.library_panel import ID_ROLE
 from planner.ui.menu_editor import MenuEditor
 from planner.ui.menu_model import MenuModel
 from planner.ui.plan_commands import (
@@ -60,6 +59,7 @@ from planner.ui.plan_commands import (
 from planner.ui.plan_heatmap import PlanHeatmap
 from planner.ui.plan_models import PlanListModel
 from planner.ui.plan_session import PlanSession
+from planner.ui.roles import ID_ROLE
 from planner.ui.state import AppState
 
 PLAN_FILTER = "Crampless plans (*.plan.json);;JSON files (*.json)"

@@ -6,11 +6,11 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.core.shopping import ShoppingItem, ShoppingList, fmt_weight
+from planner.ui.roles import ID_ROLE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Item", "Quantity", "As bought", "Bought", "In pantry")
 TICKED, PANTRY = 3, 4
-FOOD_ROLE = Qt.ItemDataRole.UserRole + 20
 _AISLE_ID = 0  # internalId of aisle rows; items carry their aisle's row + 1
 DONE_GREY = QColor(130, 130, 130)
 
@@ -112,7 +112,7 @@ class ShoppingModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.CheckStateRole and column in (TICKED, PANTRY):
             on = item.ticked if column == TICKED else item.in_pantry
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        if role == FOOD_ROLE:
+        if role == ID_ROLE:
             return item.food
         if role == Qt.ItemDataRole.ForegroundRole and done and column < TICKED:
             return QBrush(DONE_GREY)

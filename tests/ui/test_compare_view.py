@@ -14,7 +14,7 @@ from planner.core.nutrients import BY_KEY, CHART_KEYS, KEYS
 from planner.core.plan import Plan, save_plan
 from planner.core.ranking import amounts_matrix
 from planner.ui.compare_models import VALUE_ROLE
-from planner.ui.food_model import ID_ROLE
+from planner.ui.roles import ID_ROLE
 
 GREEN = Menu(
     "Green day",

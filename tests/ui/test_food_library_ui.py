@@ -15,8 +15,8 @@ from planner.core.library_foods import chosen_portions
 from planner.core.nutrients import KEYS
 from planner.core.recipes import load_recipes
 from planner.core.usda_import import usda_import_info
-from planner.ui.food_model import ID_ROLE
 from planner.ui.portion_dialog import PortionDialog
+from planner.ui.roles import ID_ROLE
 from tests.sr28_fixtures import sr28_files, write_sr28
 
 SR28_FOODS = 8789

@@ -16,8 +16,9 @@ from planner.core.suggestions import GAP_KEYS, gaps, suggest_foods
 from planner.paths import ROOT
 from planner.ui.chart_data import STATUS_COLOURS
 from planner.ui.exclusions_dialog import ExclusionsDialog
-from planner.ui.gaps_model import ADD, AMOUNT, FOOD_ROLE, NAME
+from planner.ui.gaps_model import ADD, AMOUNT, NAME
 from planner.ui.gaps_panel import SHOWN
+from planner.ui.roles import ID_ROLE
 
 SAMPLE = ROOT / "docs" / "sample.menu.json"
 
@@ -36,7 +37,7 @@ def listed(panel) -> dict[str, list[str]]:
     for row in range(model.rowCount()):
         parent = model.index(row, 0)
         result[model.key_of(parent)] = [
-            model.index(r, NAME, parent).data(FOOD_ROLE) for r in range(model.rowCount(parent))
+            model.index(r, NAME, parent).data(ID_ROLE) for r in range(model.rowCount(parent))
         ]
     return result
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from planner.core.library import LIBRARY_FILE
 from planner.ui.application import StartupError, create_window
-from planner.ui.food_model import ID_ROLE
 from planner.ui.menu_model import AMOUNT, UNIT
+from planner.ui.roles import ID_ROLE
 
 
 def visible_ids(window) -> list[str]:

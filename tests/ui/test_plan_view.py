@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from planner.core.menu import MenuItem
 from planner.core.nutrients import CHART_KEYS
 from planner.core.plan import load_plan, read_plan
-from planner.ui.food_model import ID_ROLE
+from planner.ui.roles import ID_ROLE
 
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "sample.plan.json"
 POTASSIUM = CHART_KEYS.index("potassium")

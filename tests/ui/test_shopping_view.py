@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QStyleOptionViewItem
 
 from planner.core.plan import load_plan
-from planner.ui.shopping_model import FOOD_ROLE, PANTRY, TICKED
+from planner.ui.roles import ID_ROLE
+from planner.ui.shopping_model import PANTRY, TICKED
 
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "sample.plan.json"
 
@@ -30,7 +31,7 @@ def plan_with(window, foods_by_day: dict[int, list[str]]):
 def listed(shopping) -> list[str]:
     model = shopping.model
     return [
-        model.index(r, 0, model.index(a, 0)).data(FOOD_ROLE)
+        model.index(r, 0, model.index(a, 0)).data(ID_ROLE)
         for a in range(model.rowCount())
         for r in range(model.rowCount(model.index(a, 0)))
     ]
