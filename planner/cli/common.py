@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from planner.core.errors import InputError
-from planner.core.formatting import fmt_amount as fmt_amount
 from planner.core.profile import SEXES, STANDARDS, Profile
 
 

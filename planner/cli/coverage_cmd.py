@@ -9,13 +9,13 @@ from typing import Any
 from planner.cli.common import (
     add_profile_options,
     csv_text,
-    fmt_amount,
     print_json,
     profile_from_args,
     text_table,
 )
 from planner.core.coverage import Coverage, compute_coverage
 from planner.core.foods import FoodTable
+from planner.core.formatting import fmt_amount
 from planner.core.jsonfiles import read_menu
 from planner.core.nutrients import NUTRIENTS
 from planner.core.profile import Profile

@@ -7,8 +7,9 @@ from typing import Any
 
 import numpy as np
 
-from planner.cli.common import csv_text, fmt_amount, print_json, text_table
+from planner.cli.common import csv_text, print_json, text_table
 from planner.core.errors import InputError
+from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY, KEYS
 from planner.core.ranking import PER_CHOICES, amounts_per, rank
 from planner.core.search import build_haystacks, matches
