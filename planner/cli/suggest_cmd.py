@@ -8,7 +8,6 @@ from typing import Any
 
 from planner.cli.common import (
     add_profile_options,
-    fmt_amount,
     print_json,
     profile_from_args,
     text_table,
@@ -17,7 +16,7 @@ from planner.core.categories import TAGS
 from planner.core.errors import InputError
 from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
 from planner.core.foods import FoodTable
-from planner.core.formatting import fmt_percent
+from planner.core.formatting import fmt_amount, fmt_percent
 from planner.core.jsonfiles import MENU_FORMAT, VERSION, menu_to_dict, read_menu
 from planner.core.menu import MEALS, Menu
 from planner.core.nutrients import BY_KEY, CHART_KEYS
