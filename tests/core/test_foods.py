@@ -63,6 +63,47 @@ def test_missing_and_unreadable_files(tmp_path):
         load_foods(bad)
 
 
+def test_rows_of_the_wrong_length_and_broken_quoting_are_named(tmp_path):
+    path = write_foods_csv(tmp_path / "foods.csv")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    width = len(REQUIRED_COLUMNS)
+    for broken, expected in (
+        (lines[2] + ",extra", f"foods.csv: line 3: {width + 1} cells where the header names"),
+        (lines[2].rsplit(",", 1)[0], f"foods.csv: line 3: {width - 1} cells where the header"),
+        (lines[2] + ',"unclosed', "foods.csv: line 3: not a readable CSV file ("),
+    ):
+        path.write_text("\n".join([*lines[:2], broken, *lines[3:]]) + "\n", encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            load_foods(path)
+        assert str(caught.value).startswith(expected)
+
+
+def test_empty_file_blank_lines_and_byte_order_mark(tmp_path):
+    path = tmp_path / "foods.csv"
+    path.write_bytes(b"")
+    with pytest.raises(InputError, match=r"foods\.csv: not a readable CSV file \(it is empty\)"):
+        load_foods(path)
+    # A spreadsheet's BOM and blank lines are no fault; line numbers stay the file's own.
+    write_foods_csv(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\ufeff" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    assert list(load_foods(path).ids) == ["apple", "cheese", "mystery"]
+    rows = [dict(r) for r in TINY_FOODS]
+    rows[2]["iron_mg"] = "-2"
+    write_foods_csv(path, rows)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"^foods\.csv: line 7, column iron_mg: negative"):
+        load_foods(path)
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "1e999", "1,5"])
+def test_infinite_and_nan_text_is_not_a_number(tmp_path, value):
+    with pytest.raises(InputError) as caught:
+        load_foods(_broken(tmp_path, "calcium_mg", value))
+    assert str(caught.value) == f"foods.csv: line 3, column calcium_mg: {value!r} is not a number"
+
+
 def test_real_food_table_is_valid_and_large(foods):
     assert 80 <= len(foods) <= 160
     assert "banana" in foods and "tap-water" in foods
