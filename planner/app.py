@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from planner import APP_NAME, __version__
-from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
 from planner.cli.common import Parser, UsageError
-from planner.core.errors import InputError
-from planner.core.library import LibraryCorrupt
-
-SUBCOMMANDS = [coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd]
+from planner.core.errors import InputError, LibraryCorrupt
 
 
 class Context:
@@ -44,7 +41,25 @@ class Context:
         return ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
 
 
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` only opens the window, else None (a subcommand, --help).
+
+    The window takes only --data-dir: this small parser spares its start-up the
+    subcommands' modules and parsers.
+    """
+    parser = Parser(prog="crampless", add_help=False)
+    parser.add_argument("--data-dir", type=Path)
+    args, rest = parser.parse_known_args(argv)
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def build_parser() -> Parser:
+    """The whole command line: the window's options and every subcommand."""
+    from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
+
     parser = Parser(prog="crampless", description=f"{APP_NAME}: plan meals against muscle cramps.")
     parser.add_argument(
         "--data-dir",
@@ -54,7 +69,7 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
-    for module in SUBCOMMANDS:
+    for module in (coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd):
         module.add_parser(sub)
     return parser
 
@@ -63,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 2 bad input)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        args = window_args(args_list) or build_parser().parse_args(args_list)
         if args.command is None:
             from planner.ui.application import run_window
 

@@ -7,11 +7,12 @@ from collections import Counter
 import pandas as pd
 
 from planner.core.ceilings import ceilings
+from planner.core.completion_options import CompletionOptions
 from planner.core.coverage import compute_coverage
 from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.menu import Menu
-from planner.core.optimizer import Completion, CompletionOptions
+from planner.core.optimizer import Completion
 
 
 def assert_valid_completion(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -235,3 +236,33 @@ def test_no_display_is_one_line_not_a_crash(tmp_path, monkeypatch):
     result = run(data_dir=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("crampless: there is no display")
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens_window"),
+    [
+        ([], True),
+        (["--data-dir", "somewhere"], True),
+        (["--data-dir=somewhere"], True),
+        (["coverage", "menu.json"], False),
+        (["--data-dir", "somewhere", "foods"], False),
+        (["--help"], False),
+        (["--version"], False),
+    ],
+)
+def test_only_the_window_skips_the_subcommand_parsers(argv, opens_window):
+    from planner.app import window_args
+
+    args = window_args(argv)
+    assert (args is not None) == opens_window
+    if opens_window:
+        assert args.command is None
+        assert args.data_dir == (Path("somewhere") if argv else None)
+
+
+def test_help_and_version_still_list_everything(tmp_path):
+    result = run("--help", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert all(name in result.stdout for name in ("coverage", "foods", "shopping", "suggest"))
+    assert "--data-dir" in result.stdout
+    assert run("--version", data_dir=tmp_path).stdout.startswith("Crampless ")

@@ -10,7 +10,6 @@ from typing import Any, TextIO
 
 from planner.core.errors import InputError
 from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
-from planner.core.usda_import import import_usda
 
 # Without a terminal (a log, a pipe), a line at each quarter is enough.
 LOG_STEP = 25
@@ -53,6 +52,9 @@ class ProgressPrinter:
 
 
 def run(args: argparse.Namespace, context: Any) -> int:
+    # Imported here: the window starts through this parser and needs none of it.
+    from planner.core.usda_import import import_usda
+
     path = context.data_dir / LIBRARY_FILE
     try:
         library = Library(path)

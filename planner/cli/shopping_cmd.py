@@ -11,9 +11,6 @@ from typing import Any
 from planner.cli.common import UsageError
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
-from planner.core.plan import read_plan
-from planner.core.shopping import shopping_list
-from planner.core.shopping_export import shopping_csv, shopping_markdown, write_text_export
 
 FORMATS: tuple[str, ...] = ("csv", "md", "pdf")
 SUFFIX_FORMATS: dict[str, str] = {".csv": "csv", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
@@ -40,6 +37,11 @@ def chosen_format(fmt: str | None, output: Path | None) -> str:
 
 
 def run(args: argparse.Namespace, context: Any) -> int:
+    # Imported here: the window starts through this parser and needs none of it.
+    from planner.core.plan import read_plan
+    from planner.core.shopping import shopping_list
+    from planner.core.shopping_export import shopping_csv, shopping_markdown, write_text_export
+
     fmt = chosen_format(args.format, args.output)
     if fmt == "pdf" and args.output is None:
         raise UsageError("crampless shopping: a PDF needs --output FILE")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import (
     add_profile_options,
@@ -13,15 +13,17 @@ from planner.cli.common import (
     text_table,
 )
 from planner.core.categories import TAGS
+from planner.core.completion_options import OBJECTIVES, CompletionOptions
 from planner.core.errors import InputError
-from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount, fmt_percent
 from planner.core.jsonfiles import MENU_FORMAT, VERSION, menu_to_dict, read_menu
 from planner.core.menu import MEALS, Menu
 from planner.core.nutrients import BY_KEY, CHART_KEYS
-from planner.core.optimizer import OBJECTIVES, Completion, CompletionOptions, complete_menu
 from planner.core.profile import Profile
+
+if TYPE_CHECKING:
+    from planner.core.optimizer import Completion
 
 # CompletionOptions field -> the option a user typed, for error messages.
 FLAGS = {
@@ -80,6 +82,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, context: Any) -> int:
+    # Imported here: the window starts through this parser and needs none of it (the
+    # solver brings scipy and HiGHS).
+    from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
+    from planner.core.optimizer import complete_menu
+
     profile = profile_from_args(args)
     check_tags(args.exclude_tag, "command line", "--exclude-tag")
     check_tags(args.require_tag, "command line", "--require-tag")

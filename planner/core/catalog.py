@@ -7,13 +7,7 @@ from pathlib import Path
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable, load_foods
 from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
-from planner.core.library_foods import (
-    apply_portions,
-    chosen_portions,
-    library_food_table,
-    library_has_foods,
-)
-from planner.core.recipes import load_recipes, recipes_table
+from planner.core.library_foods import library_has_foods
 from planner.paths import FOODS_CSV
 
 
@@ -49,6 +43,10 @@ def with_library_foods(foods: FoodTable, library: Library) -> FoodTable:
     """
     if not library_has_foods(library):
         return foods
+    # Only now: most start-ups (no imported or custom foods) never need these modules.
+    from planner.core.library_foods import apply_portions, chosen_portions, library_food_table
+    from planner.core.recipes import load_recipes, recipes_table
+
     merged = foods.merged(library_food_table(library))
     recipes = load_recipes(library)
     if recipes:

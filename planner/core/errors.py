@@ -20,3 +20,7 @@ class InputError(ValueError):
 
     def __str__(self) -> str:
         return ": ".join(part for part in (self.source, self.place, self.message) if part)
+
+
+class LibraryCorrupt(Exception):
+    """The database file cannot be read as a Crampless library."""

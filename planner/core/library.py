@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.core.errors import InputError
+from planner.core.errors import InputError, LibraryCorrupt
 from planner.core.food_schema import FOOD_SCHEMA
 from planner.core.jsonfiles import menu_from_dict, menu_to_dict
 from planner.core.menu import Menu
@@ -36,10 +36,6 @@ CREATE TABLE IF NOT EXISTS plans (
     updated REAL NOT NULL
 );
 """
-
-
-class LibraryCorrupt(Exception):
-    """The database file cannot be read as a Crampless library."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.ceilings import ceiling_phrase, ceilings, in_text
+from planner.core.completion_options import CompletionOptions
 from planner.core.completion_problem import (
     CompletionProblem,
     build_problem,
@@ -29,15 +30,13 @@ from planner.core.completion_problem import (
     solve_relaxed,
 )
 from planner.core.coverage import Coverage, compute_coverage
-from planner.core.errors import InputError
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
-from planner.core.menu import MEALS, Menu, MenuItem
-from planner.core.nutrients import BY_KEY, CRAMP_KEYS
+from planner.core.menu import Menu, MenuItem
+from planner.core.nutrients import BY_KEY
 from planner.core.suggestions import current_amounts, gaps
 
-OBJECTIVES: dict[str, str] = {"kcal": "fewest added calories", "grams": "fewest added grams"}
 STATUSES = ("complete", "partial", "nothing-needed")
 # Rows are in fractions of a target or ceiling. The first solve asks for a hair more than
 # the bound (floating-point sums differ in the last digits); HiGHS accepts a row off by
@@ -48,57 +47,6 @@ MARGINS = (1e-9, 1e-5)
 
 class Cancelled(Exception):
     """``should_cancel`` said stop; nothing was changed."""
-
-
-@dataclass(frozen=True)
-class CompletionOptions:
-    """How a menu may be completed.
-
-    ``max_portions_per_food``: most portions *added* of any one food (in half-portion
-    steps); ``max_new_foods``: most foods added that the menu did not hold (foods already
-    on it may be topped up without counting). ``include``: the nutrients to reach,
-    replacing the default (the cramp nutrients, plus vitamin D and water when their flags
-    are set). ``max_kcal``: a cap on the completed menu's energy. ``meal``: where added
-    foods go. ``time_limit``: seconds HiGHS may take per solve (there are one to four).
-    """
-
-    max_portions_per_food: int = 3
-    max_new_foods: int = 4
-    objective: str = "kcal"
-    include_vitamin_d: bool = False
-    include_water: bool = False
-    include: frozenset[str] | None = None
-    max_kcal: float | None = None
-    meal: str = "snack"
-    time_limit: float = 10.0
-
-    def __post_init__(self) -> None:
-        def fail(place: str, message: str) -> None:
-            raise InputError("options", place, message)
-
-        if not 1 <= self.max_portions_per_food <= 20:
-            fail("max_portions_per_food", f"{self.max_portions_per_food} is not from 1 to 20")
-        if not 0 <= self.max_new_foods <= 50:
-            fail("max_new_foods", f"{self.max_new_foods} is not from 0 to 50")
-        if self.objective not in OBJECTIVES:
-            fail("objective", f"unknown objective {self.objective!r} (use kcal or grams)")
-        if self.include is not None and (unknown := sorted(self.include - set(BY_KEY))):
-            fail("include", f"unknown nutrient {unknown[0]!r}")
-        if self.max_kcal is not None and not self.max_kcal > 0:
-            fail("max_kcal", f"{self.max_kcal:g} is not a positive number of kcal")
-        if self.meal not in MEALS:
-            fail("meal", f"unknown meal {self.meal!r} (use {', '.join(MEALS)})")
-        if not self.time_limit > 0:
-            fail("time_limit", "must be more than 0 seconds")
-
-    def aimed_keys(self) -> tuple[str, ...]:
-        """The nutrients the completion must bring up to target, in registry order."""
-        if self.include is not None:
-            return tuple(k for k in BY_KEY if k in self.include)
-        extra = (("vitamin_d",) if self.include_vitamin_d else ()) + (
-            ("water",) if self.include_water else ()
-        )
-        return (*CRAMP_KEYS, *extra)
 
 
 @dataclass(frozen=True)

@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.ceilings import in_text
+from planner.core.completion_options import OBJECTIVES, CompletionOptions
 from planner.core.errors import InputError
 from planner.core.exclusions import allowed_food_ids
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.menu import MEAL_LABELS, MEALS, Menu, MenuItem
 from planner.core.nutrients import BY_KEY
-from planner.core.optimizer import OBJECTIVES, Completion, CompletionOptions
+from planner.core.optimizer import Completion
 from planner.ui.chart_data import STATUS_COLOURS
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.completion_chart import BeforeAfterChart, before_after

@@ -17,7 +17,7 @@ from planner.core.menu import Menu
 from planner.ui.faults import log
 
 if TYPE_CHECKING:  # scipy (0.5 s to import) loads with the first search, not at start-up
-    from planner.core.optimizer import CompletionOptions
+    from planner.core.completion_options import CompletionOptions
 
 
 @dataclass(frozen=True)

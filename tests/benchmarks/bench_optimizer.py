@@ -15,6 +15,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from planner.core import completion_problem as cp
 from planner.core.catalog import load_catalog
 from planner.core.ceilings import ceilings
+from planner.core.completion_options import CompletionOptions
 from planner.core.completion_search import branch_and_bound
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import Exclusions, allowed_food_ids
@@ -22,7 +23,7 @@ from planner.core.foods import FoodTable, load_foods
 from planner.core.intakes import ReferenceIntakes
 from planner.core.library import LIBRARY_FILE, Library
 from planner.core.menu import Menu, MenuItem
-from planner.core.optimizer import MARGINS, CompletionOptions, complete_menu
+from planner.core.optimizer import MARGINS, complete_menu
 from planner.core.profile import Profile
 from planner.core.suggestions import current_amounts, gaps
 from planner.core.usda_import import import_usda

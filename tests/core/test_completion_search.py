@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import planner.core.completion_search as completion_search
 from planner.core.ceilings import ceilings
+from planner.core.completion_options import CompletionOptions
 from planner.core.completion_problem import (
     CompletionProblem,
     _milp_exact,
@@ -23,7 +24,7 @@ from planner.core.coverage import compute_coverage
 from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.intakes import Target
 from planner.core.menu import Menu, MenuItem
-from planner.core.optimizer import Cancelled, CompletionOptions, complete_menu
+from planner.core.optimizer import Cancelled, complete_menu
 from planner.core.profile import Profile
 from planner.core.suggestions import current_amounts, gaps
 from tests.completion_checks import assert_valid_completion

@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 import planner.core.completion_problem as completion_problem
 import planner.core.optimizer as optimizer
 from planner.core.ceilings import in_text
+from planner.core.completion_options import CompletionOptions
 from planner.core.errors import InputError
 from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.menu import Menu, MenuItem
 from planner.core.nutrients import CRAMP_KEYS, KEYS
-from planner.core.optimizer import Cancelled, CompletionOptions, complete_menu
+from planner.core.optimizer import Cancelled, complete_menu
 from planner.core.profile import Profile
 from tests.completion_checks import assert_valid_completion
 

@@ -7,11 +7,12 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog
 
+from planner.core.completion_options import CompletionOptions
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import PREGNANCY_TAG, Exclusions, allowed_food_ids
 from planner.core.jsonfiles import write_menu
 from planner.core.menu import Menu, MenuItem
-from planner.core.optimizer import CompletionOptions, complete_menu
+from planner.core.optimizer import complete_menu
 from planner.core.suggestions import GAP_KEYS, gaps, suggest_foods
 from planner.paths import ROOT
 from planner.ui.chart_data import STATUS_COLOURS
