@@ -6,7 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import APP_NAME, __version__
@@ -17,9 +16,14 @@ from planner.core.library import Library
 from planner.datadir import ORGANIZATION, default_data_dir
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
 from planner.ui.faults import install_excepthook, log, start_logging
+from planner.ui.first_paint import AfterFirstPaint
 from planner.ui.main_window import MainWindow
 from planner.ui.settings import Settings
 from planner.ui.state import AppState
+
+# Set in the environment, the window quits right after its first paint, saying so on
+# stdout: the start-up benchmark times `crampless` itself this way (docs/performance.md).
+QUIT_AFTER_FIRST_PAINT = "CRAMPLESS_QUIT_AFTER_FIRST_PAINT"
 
 
 class StartupError(Exception):
@@ -50,7 +54,12 @@ def no_display() -> bool:
     )
 
 
-def run_window(data_dir: Path | None, argv: list[str]) -> int:
+def open_window(data_dir: Path | None, argv: list[str]) -> tuple[MainWindow, Path | None] | int:
+    """Everything up to the window on screen; an exit code when it cannot open.
+
+    Returns the shown window and a corrupt library's backup (or None). What the first
+    paint does not need is left to ``run_window``, after it.
+    """
     if no_display():
         print(
             "crampless: there is no display to open the window on (DISPLAY is not set); "
@@ -77,17 +86,32 @@ def run_window(data_dir: Path | None, argv: list[str]) -> int:
         QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
         return 2
     window.show()
-    # Matplotlib and the first coverage draw come after the first paint.
-    QTimer.singleShot(0, window.finish_startup)
-    if backup is not None:
-        log.warning("Corrupt library moved to %s", backup)
-        QTimer.singleShot(
-            0,
-            lambda: QMessageBox.warning(
+    return window, backup
+
+
+def run_window(data_dir: Path | None, argv: list[str]) -> int:
+    """Open the window and run the event loop until it closes; returns the exit code."""
+    opened = open_window(data_dir, argv)
+    if isinstance(opened, int):
+        return opened
+    window, backup = opened
+
+    def after_first_paint() -> None:
+        if os.environ.get(QUIT_AFTER_FIRST_PAINT):
+            print("first paint", flush=True)
+            QApplication.quit()
+            return
+        window.finish_startup()
+        if backup is not None:
+            QMessageBox.warning(
                 window,
                 APP_NAME,
                 f"Your library could not be read, so a fresh one was started.\n\n"
                 f"The old file was kept as {backup} — nothing was deleted.",
-            ),
-        )
-    return app.exec()
+            )
+
+    if backup is not None:
+        log.warning("Corrupt library moved to %s", backup)
+    # Matplotlib, the feature tabs and the first coverage draw come after the first paint.
+    AfterFirstPaint(window.centralWidget(), after_first_paint)
+    return QApplication.instance().exec()

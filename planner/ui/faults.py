@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -13,15 +12,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner import APP_NAME
 
 LOG_FILE = "crampless.log"
+MAX_LOG_BYTES = 1_000_000
 log = logging.getLogger("crampless")
 
 
 def start_logging(data_dir: Path) -> Path:
-    """Log to a small rotating file in the data folder; returns its path."""
+    """Log to a small file in the data folder, keeping the previous one; returns its path.
+
+    Rotated here, once per start, rather than by logging.handlers (whose import, with
+    socket and pickle, costs start-up time for a log that is written only on faults).
+    """
     path = Path(data_dir) / LOG_FILE
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
-    )
+    if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
+        path.replace(path.with_name(LOG_FILE + ".1"))
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

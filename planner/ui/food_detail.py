@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 
 from planner.core.categories import TAGS, aisle_label
@@ -45,6 +43,8 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
     info = foods.info.loc[food_id]
     values = foods.values.loc[food_id]
     portion_g = float(info["portion_g"])
+    import html  # here: its entity table costs start-up time, and no food is selected then
+
     e = html.escape
     parts = [f"<h3>{e(info['name'])}</h3>"]
     source = "USDA SR28" if info["usda_ndb"] else str(info.get("source", ""))
