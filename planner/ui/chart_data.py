@@ -79,18 +79,20 @@ def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS
     grams_by_food: dict[str, float] = {}
     for item, g in zip(menu.items, grams, strict=True):
         grams_by_food[item.food] = grams_by_food.get(item.food, 0.0) + float(g)
+    # Plain arrays and one name lookup: scalar pandas access per cell cost milliseconds.
+    amounts = by_food.to_numpy(float)
+    names_of = foods.info["name"].reindex(by_food.index).tolist()
     tooltips = {}
-    for s, food in enumerate(food_ids):
+    for s, i in enumerate(top):
+        head = f"{names_of[i]}: {grams_by_food.get(food_ids[s], 0):.0f} g\n"
         for r, key in enumerate(keys):
             n = BY_KEY[key]
-            amount = by_food.at[food, key]
             tooltips[(s, r)] = (
-                f"{foods.name(food)}: {grams_by_food.get(food, 0):.0f} g\n"
-                f"{n.label}: {fmt_amount(amount)} {n.display_unit} "
+                f"{head}{n.label}: {fmt_amount(amounts[i, r])} {n.display_unit} "
                 f"({segments[s, r]:.0f} % of target)"
             )
     for r, _ in enumerate(keys):
-        names = [foods.name(by_food.index[i]) for i in others if shares[i, r] > 0]
+        names = [names_of[i] for i in others if shares[i, r] > 0]
         if names:
             tooltips[(MAX_FOODS, r)] = (
                 f"Other foods ({segments[MAX_FOODS, r]:.0f} % of target):\n" + ", ".join(names)

@@ -248,7 +248,30 @@ def test_chart_tooltip_names_food_and_amount(window):
     assert text.startswith("Banana: 118 g") and "Potassium" in text
 
 
-def test_unhandled_exception_is_logged(tmp_path, monkeypatch):
+def test_hovering_a_bar_shows_its_food_and_amount(window):
+    from matplotlib.backend_bases import MouseEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window.editor.add_foods(["banana", "milk"])
+    chart = window.chart
+    chart.canvas.draw()
+    widths = chart.segment_widths()
+    first = chart.data.foods.index("banana")
+    second = 1 - first
+    potassium = 1
+    banana_left = widths[:first, potassium].sum()
+    middle = banana_left + widths[first, potassium] / 2
+    assert chart.segment_at(middle, potassium) == (first, potassium)
+    assert chart.segment_at(widths[:, potassium].sum() + 1, potassium) is None
+    assert chart.segment_at(middle, potassium + 0.45) is None  # between two rows
+    milk_middle = widths[:second, potassium].sum() + widths[second, potassium] / 2
+    assert chart.segment_at(milk_middle, potassium) == (second, potassium)
+    x, y = chart.axes.transData.transform((middle, potassium))
+    MouseEvent("motion_notify_event", chart.canvas, x, y)._process()
+    assert QToolTip.text().startswith("Banana: 118 g\nPotassium")
+
+
+def test_unhandled_exception_is_logged(qapp, tmp_path, monkeypatch):
     from planner.ui import faults
 
     shown = []
@@ -264,6 +287,23 @@ def test_unhandled_exception_is_logged(tmp_path, monkeypatch):
         sys.excepthook(*sys.exc_info())
     assert "kaboom" in shown[0]
     assert "RuntimeError: kaboom" in log_path.read_text()
+
+
+def test_a_full_log_is_kept_as_the_previous_one_and_a_fresh_one_started(tmp_path):
+    from planner.ui import faults
+
+    old = tmp_path / faults.LOG_FILE
+    old.write_text("x" * (faults.MAX_LOG_BYTES + 1))
+    handlers = list(faults.log.handlers)
+    try:
+        path = faults.start_logging(tmp_path)
+        faults.log.warning("after the rotation")
+    finally:
+        for handler in set(faults.log.handlers) - set(handlers):
+            handler.close()
+            faults.log.removeHandler(handler)
+    assert (tmp_path / (faults.LOG_FILE + ".1")).stat().st_size == faults.MAX_LOG_BYTES + 1
+    assert "after the rotation" in path.read_text() and "x" not in path.read_text()
 
 
 @pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
