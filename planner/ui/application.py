@@ -101,7 +101,7 @@ def run_window(data_dir: Path | None, argv: list[str]) -> int:
             print("first paint", flush=True)
             QApplication.quit()
             return
-        window.finish_startup()
+        window.continue_startup()
         if backup is not None:
             QMessageBox.warning(
                 window,

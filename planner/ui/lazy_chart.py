@@ -42,3 +42,7 @@ class LazyChart(QWidget):
         self._layout.removeWidget(self._placeholder)
         self._placeholder.deleteLater()
         self._layout.addWidget(self.canvas)
+
+    def show_failure(self, text: str) -> None:
+        """Say in the placeholder's place why there is no chart."""
+        self._placeholder.setText(text)

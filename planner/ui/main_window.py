@@ -31,11 +31,13 @@ from planner.ui.coverage_chart import CoverageChart
 from planner.ui.coverage_table import CoverageTableModel
 from planner.ui.dialogs import confirm
 from planner.ui.extensions import install_all
+from planner.ui.faults import log
 from planner.ui.food_browser import FoodBrowser
 from planner.ui.help_panel import HelpPanel
 from planner.ui.library_panel import LibraryPanel, MenuListModel
 from planner.ui.menu_editor import MenuEditor
 from planner.ui.menu_model import MenuModel
+from planner.ui.preload import CHART_MODULES, Steps, import_step
 from planner.ui.profile_bar import ProfileBar
 from planner.ui.settings import Settings
 from planner.ui.state import AppState
@@ -457,17 +459,40 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def finish_startup(self) -> None:
-        """Work the first paint does not need, done right after it: the other tabs and
-        panels (planner/ui/extensions.py) and the chart (matplotlib)."""
-        if not self._features_installed:
-            self._features_installed = True
-            install_all(self)
-            if self.settings.value("window/state") is None:
-                self._default_layout()
-            self._restore_layout()
-            tab = self.settings.value("window/tab")
-            if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
-                self.tabs.setCurrentIndex(int(tab))
+        """Work the first paint does not need: the other tabs and panels
+        (planner/ui/extensions.py) and the chart (matplotlib), all at once."""
+        self._install_features()
+        self._build_chart()
+
+    def continue_startup(self) -> None:
+        """``finish_startup`` as the app runs it after the first paint: in steps, one per
+        turn of the event loop, so that the window answers the user meanwhile."""
+        Steps(
+            [
+                self._install_features,
+                *(import_step(name, self._chart_failed) for name in CHART_MODULES),
+                self._build_chart,
+            ],
+            self,
+        )
+
+    def _chart_failed(self, error: Exception) -> None:
+        log.error("Cannot load the chart: %r", error)
+        self.chart.show_failure(f"The chart cannot be shown: {error}")
+
+    def _install_features(self) -> None:
+        if self._features_installed:
+            return
+        self._features_installed = True
+        install_all(self)
+        if self.settings.value("window/state") is None:
+            self._default_layout()
+        self._restore_layout()
+        tab = self.settings.value("window/tab")
+        if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
+            self.tabs.setCurrentIndex(int(tab))
+
+    def _build_chart(self) -> None:
         self.chart.build()
         self.refresh_coverage()
 

@@ -48,8 +48,8 @@ MAIN = textwrap.dedent("""
 
     class Paints(QObject):
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and "paint" not in seen:
-                seen.append("paint")
+            if event.type() == QEvent.Type.Paint and not any(s.startswith("paint") for s in seen):
+                seen.append(f"paint, matplotlib {'matplotlib' in sys.modules}")
             return False
 
     paints = Paints()
@@ -59,19 +59,27 @@ MAIN = textwrap.dedent("""
         seen.append("create")
         return create(*args)
     application.create_window = spy_create
-    finish = main_window.MainWindow.finish_startup
-    def spy_finish(self):
-        seen.append("finish_startup")
-        finish(self)
+    go_on = main_window.MainWindow.continue_startup
+    def spy_go_on(self):
+        seen.append("continue_startup")
+        go_on(self)
+        # An event posted now is handled while matplotlib loads, not after.
+        QTimer.singleShot(0, lambda: seen.append("event handled"))
+    main_window.MainWindow.continue_startup = spy_go_on
+    build = main_window.MainWindow._build_chart
+    def spy_build(self):
+        seen.append("chart")
+        build(self)
+        seen.append(f"drawn {self.chart.built}")
         QTimer.singleShot(0, app.quit)
-    main_window.MainWindow.finish_startup = spy_finish
+    main_window.MainWindow._build_chart = spy_build
     from planner.app import main
     code = main(["--data-dir", sys.argv[1]])
     print(code, seen)
 """)
 
 
-def test_the_work_after_the_first_paint_waits_for_it(tmp_path):
+def test_after_the_first_paint_the_window_answers_while_the_chart_loads(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "-c", MAIN, str(tmp_path)],
@@ -81,7 +89,10 @@ def test_the_work_after_the_first_paint_waits_for_it(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == ("0 ['create', 'paint', 'finish_startup']")
+    assert result.stdout.strip().splitlines()[-1] == (
+        "0 ['create', 'paint, matplotlib False', 'continue_startup', 'event handled', 'chart', "
+        "'drawn True']"
+    )
 
 
 def test_after_first_paint_runs_once_after_a_paint(qtbot, monkeypatch):
@@ -131,3 +142,49 @@ def test_the_start_up_probe_quits_after_the_first_paint(tmp_path):
     )
     assert (result.returncode, result.stdout) == (0, "first paint\n"), result.stderr
     assert (tmp_path / "library.sqlite3").exists()
+
+
+def test_steps_run_one_per_turn_of_the_event_loop_and_a_failed_import_stops_them(qtbot):
+    from PySide6.QtCore import QObject, QTimer
+
+    from planner.ui.preload import Steps, import_step
+
+    seen = []
+
+    def step(name):
+        def run():
+            seen.append(name)
+            QTimer.singleShot(0, lambda: seen.append(f"event after {name}"))
+
+        return run
+
+    owner = QObject()
+    Steps([step("a"), step("b")], owner)
+    qtbot.waitUntil(lambda: len(seen) == 4)
+    assert seen == ["a", "event after a", "b", "event after b"]
+
+    failures = []
+    seen.clear()
+    Steps(
+        [
+            import_step("colorsys", failures.append),
+            step("c"),
+            import_step("no_such_module_x", failures.append),
+            step("d"),
+        ],
+        owner,
+    )
+    qtbot.waitUntil(lambda: len(failures) == 1)
+    qtbot.wait(50)
+    assert seen == ["c", "event after c"]  # d never ran
+    assert isinstance(failures[0], ModuleNotFoundError)
+
+
+def test_a_chart_that_cannot_load_says_why(qtbot, tmp_path):
+    from planner.ui.application import create_window
+
+    window, _ = create_window(tmp_path)
+    qtbot.addWidget(window)
+    window._chart_failed(ImportError("no module named 'matplotlib'"))
+    assert not window.chart.built
+    assert "cannot be shown: no module named" in window.chart._placeholder.text()
