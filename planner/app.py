@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from planner import APP_NAME, __version__
-from planner.cli.common import Parser, UsageError
-from planner.core.errors import InputError, LibraryCorrupt
+from planner.core.errors import InputError, LibraryCorrupt, UsageError
+
+if TYPE_CHECKING:
+    from planner.cli.common import Parser
 
 
 class Context:
@@ -41,24 +43,34 @@ class Context:
         return ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
 
 
-def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The options when ``argv`` only opens the window, else None (a subcommand, --help).
+class WindowArgs(NamedTuple):
+    """The command line when it only opens the window."""
 
-    The window takes only --data-dir: this small parser spares its start-up the
-    subcommands' modules and parsers.
+    data_dir: Path | None
+    command: None = None
+
+
+def window_args(argv: Sequence[str]) -> WindowArgs | None:
+    """``argv`` read when it only opens the window, else None (a subcommand, --help, ...).
+
+    The window takes only ``--data-dir DIR`` (or ``--data-dir=DIR``): reading that here
+    spares its start-up argparse and the subcommands' modules; anything else, misspelt
+    options included, goes to the full parser.
     """
-    parser = Parser(prog="crampless", add_help=False)
-    parser.add_argument("--data-dir", type=Path)
-    args, rest = parser.parse_known_args(argv)
-    if rest:
-        return None
-    args.command = None
-    return args
+    if not argv:
+        return WindowArgs(None)
+    if len(argv) == 2 and argv[0] == "--data-dir" and argv[1] and not argv[1].startswith("-"):
+        return WindowArgs(Path(argv[1]))
+    option, _, value = argv[0].partition("=")
+    if len(argv) == 1 and option == "--data-dir" and value:
+        return WindowArgs(Path(value))
+    return None
 
 
 def build_parser() -> Parser:
     """The whole command line: the window's options and every subcommand."""
     from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
+    from planner.cli.common import Parser
 
     parser = Parser(prog="crampless", description=f"{APP_NAME}: plan meals against muscle cramps.")
     parser.add_argument(

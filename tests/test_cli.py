@@ -248,6 +248,11 @@ def test_no_display_is_one_line_not_a_crash(tmp_path, monkeypatch):
         (["--data-dir", "somewhere", "foods"], False),
         (["--help"], False),
         (["--version"], False),
+        # Left to the full parser, which says what is wrong or reads them its own way.
+        (["--data-dir"], False),
+        (["--data-dir", "--help"], False),
+        (["--data-dir="], False),
+        (["--data", "somewhere"], False),
     ],
 )
 def test_only_the_window_skips_the_subcommand_parsers(argv, opens_window):
@@ -266,3 +271,13 @@ def test_help_and_version_still_list_everything(tmp_path):
     assert all(name in result.stdout for name in ("coverage", "foods", "shopping", "suggest"))
     assert "--data-dir" in result.stdout
     assert run("--version", data_dir=tmp_path).stdout.startswith("Crampless ")
+
+
+def test_the_full_parser_still_reads_what_the_window_shortcut_leaves_to_it(tmp_path):
+    from planner.app import build_parser
+
+    args = build_parser().parse_args(["--data", str(tmp_path)])
+    assert args.command is None and args.data_dir == tmp_path
+    result = run("--data-dir", data_dir=tmp_path)  # "--data-dir DIR --data-dir": no value
+    assert result.returncode == 2
+    assert "--data-dir: expected one argument" in result.stderr

@@ -10,12 +10,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from planner.core.errors import InputError
+from planner.core.errors import InputError, UsageError
 from planner.core.profile import SEXES, STANDARDS, Profile
-
-
-class UsageError(Exception):
-    """Bad command-line usage: exit 2 with one line."""
 
 
 class Parser(argparse.ArgumentParser):

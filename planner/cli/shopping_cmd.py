@@ -8,8 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import UsageError
-from planner.core.errors import InputError
+from planner.core.errors import InputError, UsageError
 from planner.core.foods import FoodTable
 
 FORMATS: tuple[str, ...] = ("csv", "md", "pdf")

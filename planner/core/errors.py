@@ -24,3 +24,7 @@ class InputError(ValueError):
 
 class LibraryCorrupt(Exception):
     """The database file cannot be read as a Crampless library."""
+
+
+class UsageError(Exception):
+    """Bad command-line usage: exit 2 with one line."""
