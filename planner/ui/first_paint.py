@@ -29,12 +29,13 @@ class AfterFirstPaint(QObject):
         self._then = then
         self._done = False
         widget.installEventFilter(self)
-        QTimer.singleShot(FALLBACK_MS, self._run)
+        # With self as context: nothing runs once the window (and this) are gone.
+        QTimer.singleShot(FALLBACK_MS, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._done:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)
         return False
 
     def _run(self) -> None:

@@ -37,9 +37,9 @@ from planner.ui.help_panel import HelpPanel
 from planner.ui.library_panel import LibraryPanel, MenuListModel
 from planner.ui.menu_editor import MenuEditor
 from planner.ui.menu_model import MenuModel
-from planner.ui.preload import CHART_MODULES, Steps, import_step
 from planner.ui.profile_bar import ProfileBar
 from planner.ui.settings import Settings
+from planner.ui.startup_steps import CHART_MODULES, Steps, import_step
 from planner.ui.state import AppState
 
 AUTOSAVE_DELAY_MS = 400
@@ -460,7 +460,8 @@ class MainWindow(QMainWindow):
 
     def finish_startup(self) -> None:
         """Work the first paint does not need: the other tabs and panels
-        (planner/ui/extensions.py) and the chart (matplotlib), all at once."""
+        (planner/ui/extensions.py) and the chart (matplotlib), all at once (tests and
+        benchmarks; the app runs ``continue_startup``)."""
         self._install_features()
         self._build_chart()
 

@@ -147,7 +147,7 @@ def test_the_start_up_probe_quits_after_the_first_paint(tmp_path):
 def test_steps_run_one_per_turn_of_the_event_loop_and_a_failed_import_stops_them(qtbot):
     from PySide6.QtCore import QObject, QTimer
 
-    from planner.ui.preload import Steps, import_step
+    from planner.ui.startup_steps import Steps, import_step
 
     seen = []
 
