@@ -252,9 +252,6 @@ def foods_from_rows(
         index=index,
         columns=list(NUTRIENT_KEYS),
     )
-    # Grams bought per gram eaten: the column where given, else from the refuse.
-    fallback = 100.0 / (100.0 - np.nan_to_num(numbers["refuse_pct"]))
-    given = numbers.get("as_bought_factor", np.full(len(rows), np.nan))
     info = pd.DataFrame(
         {
             "name": names,
@@ -270,13 +267,14 @@ def foods_from_rows(
             "tags": [split_list(c) for c in column("tags")],
             "article_lists": [split_list(c) for c in column("article_lists")],
             "unsupported_claims": [split_list(c) for c in column("unsupported_claims")],
-            "as_bought_factor": np.where(np.isnan(given), fallback, given),
+            "as_bought_factor": numbers.get("as_bought_factor", np.full(len(rows), np.nan)),
             "bought_description": column("bought_description"),
             "bought_name": [c.strip() for c in column("bought_name")],
             "source": "foods.csv",
         },
         index=index,
     )
+    info["as_bought_factor"] = as_bought_factors(info)  # empty cells and no column alike
     return FoodTable(info, values)
 
 

@@ -236,7 +236,8 @@ class CoverageChart(LazyChart):
         if event.inaxes is not self.axes or self.data is None:
             QToolTip.hideText()
             return
-        text = self.tooltip_at(*self.segment_at(event.xdata, event.ydata) or (-1, -1))
+        hit = self.segment_at(event.xdata, event.ydata)
+        text = self.tooltip_at(*hit) if hit else None
         if text:
             QToolTip.showText(QCursor.pos(), text, self.canvas)
         else:
