@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -21,11 +20,10 @@ from planner.core.intakes import Target
 from planner.core.nutrients import NUTRIENTS
 from planner.core.ranking import amounts_matrix
 from planner.core.search import build_haystacks, matches
-from planner.ui.roles import ID_ROLE
+from planner.ui.roles import ID_ROLE, ModelIndex
 
 FOOD_MIME = "application/x-crampless-food-ids"
 FIXED_COLUMNS = ("Food", "Aisle")
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class FoodTableModel(QAbstractTableModel):

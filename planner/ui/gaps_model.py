@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionButton
 
@@ -15,9 +15,8 @@ from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY
 from planner.core.suggestions import PER_CHOICES, Suggestion
 from planner.ui.chart_data import STATUS_COLOURS
-from planner.ui.roles import ID_ROLE
+from planner.ui.roles import ID_ROLE, ModelIndex
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 NAME, AMOUNT, CLOSES, KCAL, ADD = range(5)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # nutrient key, on every row
 _TOP = 0  # internal id of nutrient rows; food rows carry their nutrient's row + 1

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -15,17 +13,17 @@ from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.menu import MEAL_LABELS, MEALS, Menu, MenuItem, amount_problem
 from planner.ui.food_model import FOOD_MIME
+from planner.ui.grouped_tree import GroupedTreeModel
+from planner.ui.roles import ModelIndex
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Food", "Amount", "Unit", "Grams", "kcal")
 AMOUNT, UNIT = 1, 2
 UNITS = {"g": "g", "portions": "portions"}
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 10  # the item's position in Menu.items
 ITEM_MIME = "application/x-crampless-menu-positions"
-_MEAL_ID = 0  # internalId of top-level (meal) rows; items carry meal index + 1
 
 
-class MenuModel(QAbstractItemModel):
+class MenuModel(GroupedTreeModel):
     """Presents a Menu; it changes only through the primitive edits below.
 
     Undo commands (menu_commands.py) call ``insert_item``, ``remove_item`` and
@@ -40,6 +38,7 @@ class MenuModel(QAbstractItemModel):
     addRequested = Signal(list, str)
     moveRequested = Signal(list, str)
     invalidEdit = Signal(str)
+    columns = COLUMNS
 
     def __init__(self, foods: FoodTable, menu: Menu | None = None) -> None:
         super().__init__()
@@ -53,25 +52,24 @@ class MenuModel(QAbstractItemModel):
     def index_of_position(self, position: int, column: int = 0) -> QModelIndex:
         item = self.menu.items[position]
         row = self._meal_positions(item.meal).index(position)
-        return self.createIndex(row, column, MEALS.index(item.meal) + 1)
+        return self.child_index(MEALS.index(item.meal), row, column)
 
     def position_of(self, index: ModelIndex) -> int | None:
         """The Menu.items position of an item index (None for meal rows)."""
-        if not index.isValid() or index.internalId() == _MEAL_ID:
+        group = self.group_of(index)
+        if group is None:
             return None
-        meal = MEALS[index.internalId() - 1]
-        positions = self._meal_positions(meal)
+        positions = self._meal_positions(MEALS[group])
         return positions[index.row()] if index.row() < len(positions) else None
 
     def meal_index(self, meal: str) -> QModelIndex:
-        return self.createIndex(MEALS.index(meal), 0, _MEAL_ID)
+        return self.group_index(MEALS.index(meal))
 
     def meal_of(self, index: ModelIndex) -> str | None:
         if not index.isValid():
             return None
-        if index.internalId() == _MEAL_ID:
-            return MEALS[index.row()]
-        return MEALS[index.internalId() - 1]
+        group = self.group_of(index)
+        return MEALS[index.row() if group is None else group]
 
     # -- primitive edits (called by undo commands only) -----------------------------
     def set_menu(self, menu: Menu) -> None:
@@ -117,37 +115,11 @@ class MenuModel(QAbstractItemModel):
         self.menuChanged.emit()
 
     # -- Qt model interface -------------------------------------------------------------
-    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not parent.isValid():
-            if 0 <= row < len(MEALS) and 0 <= column < len(COLUMNS):
-                return self.createIndex(row, column, _MEAL_ID)
-            return QModelIndex()
-        if parent.internalId() != _MEAL_ID:
-            return QModelIndex()
-        meal = MEALS[parent.row()]
-        if 0 <= row < len(self._meal_positions(meal)) and 0 <= column < len(COLUMNS):
-            return self.createIndex(row, column, parent.row() + 1)
-        return QModelIndex()
+    def group_count(self) -> int:
+        return len(MEALS)
 
-    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid() or index.internalId() == _MEAL_ID:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _MEAL_ID)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(MEALS)
-        if parent.internalId() == _MEAL_ID and parent.column() == 0:
-            return len(self._meal_positions(MEALS[parent.row()]))
-        return 0
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def child_count(self, group: int) -> int:
+        return len(self._meal_positions(MEALS[group]))
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
 from planner.core.library import Library
 from planner.core.plan import Day, Plan, checked_name
 from planner.ui.library_panel import EntryListModel
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from planner.ui.roles import ModelIndex
 
 
 class PlanListModel(EntryListModel):

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.core.shopping import ShoppingItem, ShoppingList, fmt_weight
-from planner.ui.roles import ID_ROLE
+from planner.ui.grouped_tree import GroupedTreeModel
+from planner.ui.roles import ID_ROLE, ModelIndex
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Item", "Quantity", "As bought", "Bought", "In pantry")
 TICKED, PANTRY = 3, 4
-_AISLE_ID = 0  # internalId of aisle rows; items carry their aisle's row + 1
 DONE_GREY = QColor(130, 130, 130)
 
 
-class ShoppingModel(QAbstractItemModel):
+class ShoppingModel(GroupedTreeModel):
     """Presents a ShoppingList; the check boxes ask for marks through ``markRequested``.
 
     The list is rebuilt by the view whenever the plan or the marks change; ``set_list``
@@ -24,6 +23,7 @@ class ShoppingModel(QAbstractItemModel):
 
     # food ids, "ticked" or "pantry", the new value
     markRequested = Signal(list, str, bool)
+    columns = COLUMNS
 
     def __init__(self) -> None:
         super().__init__()
@@ -50,48 +50,22 @@ class ShoppingModel(QAbstractItemModel):
         self.endResetModel()
 
     def item_of(self, index: ModelIndex) -> ShoppingItem | None:
-        if not index.isValid() or index.internalId() == _AISLE_ID:
-            return None
-        return self.groups[index.internalId() - 1][1][index.row()]
+        group = self.group_of(index)
+        return None if group is None else self.groups[group][1][index.row()]
 
     def index_of_food(self, food: str, column: int = 0) -> QModelIndex:
         for a, (_, items) in enumerate(self.groups):
             for r, item in enumerate(items):
                 if item.food == food:
-                    return self.createIndex(r, column, a + 1)
+                    return self.child_index(a, r, column)
         return QModelIndex()
 
     # -- Qt model interface -------------------------------------------------------------
-    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not 0 <= column < len(COLUMNS):
-            return QModelIndex()
-        if not parent.isValid():
-            if 0 <= row < len(self.groups):
-                return self.createIndex(row, column, _AISLE_ID)
-            return QModelIndex()
-        if parent.internalId() != _AISLE_ID or not 0 <= row < len(self.groups[parent.row()][1]):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self.groups)
 
-    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid() or index.internalId() == _AISLE_ID:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _AISLE_ID)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() == _AISLE_ID and parent.column() == 0:
-            return len(self.groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def child_count(self, group: int) -> int:
+        return len(self.groups[group][1])
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
