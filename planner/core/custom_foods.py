@@ -17,8 +17,8 @@ from planner.core.jsonfiles import VERSION, check_header, read_json
 from planner.core.library import Library
 from planner.core.library_foods import (
     CUSTOM_PREFIX,
+    check_not_in_use,
     check_prefixed_id,
-    food_in_use,
     slug,
     unused_id,
 )
@@ -287,9 +287,7 @@ def _load(db: sqlite3.Connection) -> dict[str, CustomFood]:
 def delete_custom_food(library: Library, food_id: str) -> None:
     """Delete a custom food; refused (InputError) while a recipe, menu or plan uses it."""
     with library.transaction() as db:
-        user = food_in_use(db, food_id)
-        if user:
-            raise InputError("", food_id, f"used by {user}; change that first")
+        check_not_in_use(db, food_id)
         db.execute("DELETE FROM foods WHERE id=? AND source='custom'", (food_id,))
         db.execute("DELETE FROM food_portion WHERE food_id=?", (food_id,))
 

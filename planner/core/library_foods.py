@@ -199,11 +199,18 @@ def library_has_foods(library: Library) -> bool:
     )
 
 
-def food_in_use(db: sqlite3.Connection, food_id: str) -> str | None:
-    """What saved thing uses ``food_id`` (``the recipe 'Porridge'``, a menu, a plan), or None.
+def check_not_in_use(db: sqlite3.Connection, food_id: str) -> None:
+    """Refuse (InputError) to delete ``food_id`` while a recipe, menu or plan uses it.
 
     Deleting a food something still uses would make that thing unreadable.
     """
+    user = _food_user(db, food_id)
+    if user:
+        raise InputError("", food_id, f"used by {user}; change that first")
+
+
+def _food_user(db: sqlite3.Connection, food_id: str) -> str | None:
+    """What saved thing uses ``food_id`` (``the recipe 'Porridge'``, a menu, a plan), or None."""
     row = db.execute(
         "SELECT r.name FROM recipe_ingredients i JOIN recipes r ON r.id = i.recipe_id "
         "WHERE i.food_id=? LIMIT 1",

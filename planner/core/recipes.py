@@ -30,8 +30,8 @@ from planner.core.library import Library
 from planner.core.library_foods import (
     RECIPE_PREFIX,
     Measure,
+    check_not_in_use,
     check_prefixed_id,
-    food_in_use,
     slug,
     unused_id,
 )
@@ -306,9 +306,7 @@ def _load(db: sqlite3.Connection) -> dict[str, Recipe]:
 def delete_recipe(library: Library, recipe_id: str) -> None:
     """Delete a recipe; refused (InputError) while a menu or plan uses it."""
     with library.transaction() as db:
-        user = food_in_use(db, recipe_id)
-        if user:
-            raise InputError("", recipe_id, f"used by {user}; change that first")
+        check_not_in_use(db, recipe_id)
         db.execute("DELETE FROM recipes WHERE id=?", (recipe_id,))
         db.execute("DELETE FROM food_portion WHERE food_id=?", (recipe_id,))
 
