@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,6 +46,7 @@ from planner.ui.menu_commands import AddItems
 from planner.ui.menu_model import MenuModel
 from planner.ui.settings import Settings
 from planner.ui.state import AppState
+from planner.ui.table_model import HeaderedTableModel
 
 UNDO_TEXT = "Complete my menu"
 PREFIX = "completion/"
@@ -78,10 +79,10 @@ def _int(value, default: int) -> int:
         return default
 
 
-class AddedFoodsModel(QAbstractTableModel):
+class AddedFoodsModel(HeaderedTableModel):
     """The foods a completion adds, one row each, then a total row."""
 
-    COLUMNS = ("Added food", "Portions", "g", "kcal")
+    columns = ("Added food", "Portions", "g", "kcal")
 
     def __init__(self, foods: FoodTable, parent=None) -> None:
         super().__init__(parent)
@@ -102,14 +103,6 @@ class AddedFoodsModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or not self.items else len(self.items) + 1
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

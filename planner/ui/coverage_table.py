@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from planner.core.coverage import Coverage
@@ -10,12 +10,15 @@ from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import NUTRIENTS
 from planner.ui.chart_data import STATUS_COLOURS, status_of
+from planner.ui.table_model import HeaderedTableModel
 
 COLUMNS = ("Nutrient", "Amount", "Target", "%", "Limit", "Unknown in")
 
 
-class CoverageTableModel(QAbstractTableModel):
+class CoverageTableModel(HeaderedTableModel):
     """One row per nutrient of the registry (energy included, with no target)."""
+
+    columns = COLUMNS
 
     def __init__(self, foods: FoodTable) -> None:
         super().__init__()
@@ -28,14 +31,6 @@ class CoverageTableModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(NUTRIENTS)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.coverage is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,17 +42,18 @@ from planner.core.recipes import (
 from planner.ui.custom_food_dialog import ERROR_STYLE, parse_number
 from planner.ui.food_detail import source_label
 from planner.ui.food_picker_model import FoodPickerModel
+from planner.ui.table_model import HeaderedTableModel
 
 # Grams an ingredient gets when neither typed nor known as a portion.
 DEFAULT_GRAMS = 100.0
 UNKNOWN_COLOUR = QColor("#8a5a00")
 
 
-class IngredientsModel(QAbstractTableModel):
+class IngredientsModel(HeaderedTableModel):
     """The recipe's ingredients: food and edible grams (editable), in the order added."""
 
     changed = Signal()
-    HEADERS = ("Ingredient", "Grams")
+    columns = ("Ingredient", "Grams")
 
     def __init__(self, foods: FoodTable, items: list[tuple[str, float]] | None = None) -> None:
         super().__init__()
@@ -61,14 +62,6 @@ class IngredientsModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -124,10 +117,10 @@ class IngredientsModel(QAbstractTableModel):
         return tuple((f, g) for f, g in self.items)
 
 
-class NutrientPreviewModel(QAbstractTableModel):
+class NutrientPreviewModel(HeaderedTableModel):
     """Nutrients per serving of the recipe being edited; unknown stays unknown, with why."""
 
-    HEADERS = ("Nutrient", "Per serving", "", "Of target")
+    columns = ("Nutrient", "Per serving", "", "Of target")
 
     def __init__(self, foods: FoodTable, targets: dict[str, Target]) -> None:
         super().__init__()
@@ -152,14 +145,6 @@ class NutrientPreviewModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(NUTRIENTS)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
