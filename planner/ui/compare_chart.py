@@ -11,7 +11,7 @@ from planner.core.comparison import MAX_SOURCES, Comparison
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.ui.compare_models import SERIES_COLOURS, percent_text, source_tooltip
 from planner.ui.coverage_chart import axis_end
-from planner.ui.lazy_chart import LazyChart
+from planner.ui.lazy_chart import LazyChart, style_percent_axes
 
 GROUP_HEIGHT = 0.8  # of one nutrient's row, shared by its bars
 # The axis stops here: one food rich in B12 (1000 % and more) would squeeze every other
@@ -87,11 +87,7 @@ class CompareChart(LazyChart):
         ax.set_yticks(rows, [BY_KEY[k].label for k in CHART_KEYS])
         ax.set_ylim(n - 0.5, -0.5)  # first nutrient on top
         ax.set_xlim(0, 130)
-        ax.tick_params(axis="y", length=0)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.grid(axis="x", color="#e6e6e6", zorder=0)
-        ax.set_axisbelow(True)
+        style_percent_axes(ax)
         self.empty_text = ax.text(
             0.5,
             0.5,

@@ -14,7 +14,7 @@ from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.core.optimizer import Completion
 from planner.ui.chart_data import STATUS_COLOURS, STATUS_LABELS, status_of
 from planner.ui.coverage_chart import LIMITS_SHOWN_UP_TO, axis_end
-from planner.ui.lazy_chart import LazyChart
+from planner.ui.lazy_chart import LazyChart, style_percent_axes
 
 BEFORE_COLOUR = "#c9c9c9"
 BAR = 0.36  # height of each of a nutrient's two bars, in rows
@@ -115,11 +115,7 @@ class BeforeAfterChart(LazyChart):
         ax.set_xlabel(
             "% of your daily target (bold: nutrients the completion aims at)", fontsize=8.5
         )
-        ax.tick_params(axis="y", length=0)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.grid(axis="x", color="#e6e6e6", zorder=0)
-        ax.set_axisbelow(True)
+        style_percent_axes(ax)
         handles = [Patch(color=BEFORE_COLOUR)]
         handles += [Patch(color=STATUS_COLOURS[s]) for s in ("low", "part", "met", "over")]
         handles.append(Line2D([], [], color=STATUS_COLOURS["over"], linewidth=2.5))

@@ -16,7 +16,7 @@ from planner.ui.chart_data import (
     STATUS_LABELS,
     ChartData,
 )
-from planner.ui.lazy_chart import LazyChart
+from planner.ui.lazy_chart import LazyChart, style_percent_axes
 
 BAR_HEIGHT = 0.62
 # The x axis ends at one of these, so that most edits keep the frame and only bars move.
@@ -90,11 +90,7 @@ class CoverageChart(LazyChart):
         ax.set_ylim(n - 1 + BAR_HEIGHT / 2 + margin, -BAR_HEIGHT / 2 - margin)
         ax.set_xlabel("% of your daily target")
         ax.set_xlim(0, 130)
-        ax.tick_params(axis="y", length=0)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.grid(axis="x", color="#e6e6e6", zorder=0)
-        ax.set_axisbelow(True)
+        style_percent_axes(ax)
         self.food_handles = [Patch(color=c) for c in (*FOOD_COLOURS, OTHER_COLOUR)]
         # Placeholder labels as wide as real ones, so the first layout leaves them room.
         self.food_legend = self.figure.legend(

@@ -6,6 +6,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
+def style_percent_axes(ax) -> None:
+    """The look the window's %-of-target bar charts share: a light vertical grid behind
+    the bars, no top or right frame, no tick marks beside the nutrient names."""
+    ax.tick_params(axis="y", length=0)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(axis="x", color="#e6e6e6", zorder=0)
+    ax.set_axisbelow(True)
+
+
 class LazyChart(QWidget):
     """Holds a placeholder until a subclass's ``build()`` makes the figure.
 

@@ -15,7 +15,7 @@ from planner.core.plan_coverage import PlanCoverage
 from planner.ui.blitting import FastRedraw
 from planner.ui.chart_data import STATUS_COLOURS, STATUS_LABELS, status_of
 from planner.ui.coverage_chart import axis_end
-from planner.ui.lazy_chart import LazyChart
+from planner.ui.lazy_chart import LazyChart, style_percent_axes
 
 # Heat bands: the coverage chart's statuses, each split in two shades so that a day at
 # 30 % and one at 45 % still differ. Over an upper limit and unknown are drawn on top.
@@ -169,13 +169,10 @@ class PlanHeatmap(LazyChart):
         ]
         avg.set_title("Daily average", fontsize=9, loc="left")
         avg.set_xlabel("% of target", fontsize=8)
-        avg.tick_params(axis="y", length=0, labelleft=False)
+        style_percent_axes(avg)
+        avg.tick_params(axis="y", labelleft=False)
         avg.tick_params(axis="x", labelsize=7.5)
         avg.set_xlim(0, 130)
-        avg.grid(axis="x", color="#e6e6e6", zorder=0)
-        avg.set_axisbelow(True)
-        for side in ("top", "right"):
-            avg.spines[side].set_visible(False)
         heat.set_ylim(n - 0.5, -0.5)
 
         handles = [Patch(color=c) for c in BAND_COLOURS]
