@@ -102,15 +102,19 @@ def compute_coverage(menu: Menu, foods: FoodTable, targets: dict[str, Target]) -
     """The coverage of ``menu`` for ``targets``; unknown values are never counted as 0."""
     per_item = contributions(menu, foods)
     by_food = sum_by_food(per_item)
-    known = by_food.notna()
-    totals = by_food.sum(min_count=1)
+    # On the arrays, not per-column pandas calls: this runs after every edit.
+    values = by_food.to_numpy(float)
+    known = ~np.isnan(values)
+    food_ids = by_food.index.to_numpy(object)
     lines = {}
-    for key in KEYS:
-        unknown = tuple(by_food.index[~known[key].to_numpy()])
-        total = totals[key]
-        if len(by_food) == 0:
+    for column, key in enumerate(KEYS):
+        known_here = known[:, column]
+        if len(food_ids) == 0:
             amount: float | None = 0.0
+        elif not known_here.any():
+            amount = None
         else:
-            amount = None if np.isnan(total) else float(total)
+            amount = float(values[known_here, column].sum())
+        unknown = tuple(food_ids[~known_here])
         lines[key] = NutrientCoverage(key, amount, targets.get(key), unknown)
     return Coverage(lines, by_food)

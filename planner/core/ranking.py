@@ -24,7 +24,10 @@ def amounts_matrix(foods: FoodTable, per: str) -> np.ndarray:
     Rows follow ``foods.ids``, columns the registry's order. Unknown stays NaN; per 100 kcal
     is NaN for foods with no energy (water, salt), since "per 100 kcal" means nothing there.
     """
-    values = foods.values[list(KEYS)].to_numpy(float) * REPORT_FACTORS
+    frame = foods.values
+    # Tables keep the registry's column order; selecting by name costs more than the math.
+    in_order = tuple(frame.columns) == KEYS
+    values = (frame if in_order else frame[list(KEYS)]).to_numpy(float) * REPORT_FACTORS
     if per == "100g":
         return values
     if per == "portion":

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, __version__
 from planner.core.catalog import load_catalog
@@ -15,6 +15,7 @@ from planner.core.intakes import ReferenceIntakes
 from planner.core.library import Library
 from planner.datadir import ORGANIZATION, default_data_dir
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
+from planner.ui.dialogs import critical, warn
 from planner.ui.faults import install_excepthook, log, start_logging
 from planner.ui.first_paint import AfterFirstPaint
 from planner.ui.main_window import MainWindow
@@ -76,14 +77,14 @@ def open_window(data_dir: Path | None, argv: list[str]) -> tuple[MainWindow, Pat
         data_dir.mkdir(parents=True, exist_ok=True)
         log_path = start_logging(data_dir)
     except OSError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The data folder {data_dir} cannot be used: {exc}")
+        critical(None, APP_NAME, f"The data folder {data_dir} cannot be used: {exc}")
         return 2
     install_excepthook(log_path)
     try:
         window, backup = create_window(data_dir)
     except StartupError as exc:
         log.error("Cannot start: %s", exc)
-        QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
+        critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
         return 2
     window.show()
     return window, backup
@@ -103,7 +104,7 @@ def run_window(data_dir: Path | None, argv: list[str]) -> int:
             return
         window.continue_startup()
         if backup is not None:
-            QMessageBox.warning(
+            warn(
                 window,
                 APP_NAME,
                 f"Your library could not be read, so a fresh one was started.\n\n"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from planner.core.atomic import atomic_write_bytes
+from planner.ui.dialogs import save_file_name, warn
 
 FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "pdf": "PDF document (*.pdf)"}
 
@@ -29,9 +30,7 @@ def save_figure(figure, path: Path) -> None:
 def export_figure_dialog(parent: QWidget, figure, suggested: str, folder: str = "") -> Path | None:
     """Ask where to save ``figure``; returns the path written, or None if cancelled/failed."""
     start = str(Path(folder) / suggested) if folder else suggested
-    path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export chart", start, ";;".join(FORMATS.values())
-    )
+    path, chosen = save_file_name(parent, "Export chart", start, ";;".join(FORMATS.values()))
     if not path:
         return None
     target = Path(path)
@@ -42,6 +41,6 @@ def export_figure_dialog(parent: QWidget, figure, suggested: str, folder: str = 
     try:
         save_figure(figure, target)
     except (OSError, ValueError) as exc:
-        QMessageBox.warning(parent, "Export chart", f"The chart could not be saved: {exc}")
+        warn(parent, "Export chart", f"The chart could not be saved: {exc}")
         return None
     return target

@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME
 
@@ -45,6 +45,8 @@ def install_excepthook(log_path: Path) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("Unhandled exception:\n%s", text)
         if QApplication.instance() is not None:
+            from PySide6.QtWidgets import QMessageBox  # on demand, see planner/ui/dialogs.py
+
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
                 APP_NAME,

@@ -63,6 +63,9 @@ class FoodBrowser(QWidget):
         super().__init__(parent)
         self.state = state
         self.model = FoodTableModel(state.foods, state.targets)
+        # Sorted by name before the proxy and the view are attached: re-sorting then would
+        # make both read every row again through Python.
+        self.model.sort(0, Qt.SortOrder.AscendingOrder)
         self.proxy = FoodFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -96,8 +99,9 @@ class FoodBrowser(QWidget):
 
         self.table = FoodTableView()
         self.table.setModel(self.proxy)
+        # The indicator first, so that enabling sorting sorts once, by name.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setDragEnabled(True)

@@ -45,7 +45,7 @@ class FoodTableModel(QAbstractTableModel):
         self.foods = foods
         self._table_ids = foods.ids.to_numpy(object)
         self._table_names = foods.info["name"].to_numpy(object)
-        self._table_aisles = foods.info["category"].map(aisle_label).to_numpy(object)
+        self._table_aisles = np.array([aisle_label(c) for c in foods.info["category"]], object)
         self._order = self._sorted_order() if self._sort else np.arange(len(foods))
         self._compute()
 
@@ -104,11 +104,17 @@ class FoodTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < self.columnCount():
             return
+        self._sort = (column, order)
+        new_order = self._sorted_order()
+        if np.array_equal(new_order, self._order):
+            # Views ask again for the order they already have (setSortingEnabled, the
+            # header's restored indicator); a layout change would make every attached
+            # proxy and header re-read the whole model through Python.
+            return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept = [(self._ids[i.row()], i.column()) for i in persistent]
-        self._sort = (column, order)
-        self._order = self._sorted_order()
+        self._order = new_order
         self._apply_order()
         self.changePersistentIndexList(
             persistent, [self.index(self._row[food_id], c) for food_id, c in kept]
@@ -231,8 +237,13 @@ class FoodFilterProxy(QSortFilterProxyModel):
         self._source_reset()
 
     def _source_reset(self) -> None:
-        self._haystacks = build_haystacks(self.sourceModel().foods.info)
+        self._haystacks = None  # folded on the first search, not at start-up
         self._recompute()
+
+    def _search_haystacks(self) -> np.ndarray:
+        if self._haystacks is None:
+            self._haystacks = build_haystacks(self.sourceModel().foods.info)
+        return self._haystacks
 
     def _forget_mask(self) -> None:
         self._mask = None
@@ -254,7 +265,7 @@ class FoodFilterProxy(QSortFilterProxyModel):
         model: FoodTableModel = self.sourceModel()
         info = model.foods.info
         mask = (
-            matches(self._haystacks, self._query)
+            matches(self._search_haystacks(), self._query)
             if self._query.strip()
             else np.ones(len(info), bool)
         )
@@ -267,6 +278,12 @@ class FoodFilterProxy(QSortFilterProxyModel):
                 bool,
                 len(tags),
             )
+        shown = self._mask if self._mask is not None else np.ones(len(mask), bool)
+        if np.array_equal(mask, shown):
+            # The same rows (a keystroke that matches the same foods, a fresh model with
+            # no filter): invalidating would ask every row again through Python.
+            self._mask = mask
+            return
         # Qt 6.9 replaced invalidateRowsFilter() with begin/endFilterChange().
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
@@ -275,6 +292,14 @@ class FoodFilterProxy(QSortFilterProxyModel):
         else:
             self._mask = mask
             self.invalidateRowsFilter()
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        # Columns are never filtered or moved, so a column header is the source's: asked
+        # directly, not through mapToSource, which calls back into Python twice per ask
+        # (the header view asks hundreds of times as it sizes itself).
+        if orientation == Qt.Orientation.Horizontal:
+            return self.sourceModel().headerData(section, orientation, role)
+        return None  # rows have no headers (the view hides them)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         # The mask follows the food table's order; the source's rows may be sorted.

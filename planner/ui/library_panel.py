@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QListView,
-    QSizePolicy,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -117,8 +116,7 @@ class LibraryPanel(QWidget):
                 ("Delete", "Delete the selected menu", self._delete),
             )
         ):
-            button = QToolButton(text=text, toolTip=tip)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button = QPushButton(text, toolTip=tip)  # widens with the dock, as push buttons do
             button.clicked.connect(slot)
             buttons.addWidget(button, n // 2, n % 2)
         layout = QVBoxLayout(self)

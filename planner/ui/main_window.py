@@ -8,9 +8,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -29,7 +27,7 @@ from planner.ui.chart_data import chart_data
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.coverage_chart import CoverageChart
 from planner.ui.coverage_table import CoverageTableModel
-from planner.ui.dialogs import confirm
+from planner.ui.dialogs import about, confirm, open_file_name, save_file_name, warn
 from planner.ui.extensions import install_all
 from planner.ui.faults import log
 from planner.ui.food_browser import FoodBrowser
@@ -111,16 +109,24 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock(
             "Saved menus", "libraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
+        help_panel = HelpPanel()
         self.help_dock = self._dock(
-            "Help", "helpDock", HelpPanel(), Qt.DockWidgetArea.LeftDockWidgetArea
+            "Help", "helpDock", help_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
+        # Also told when its tab comes to the front (a show event is not: tabbed docks
+        # behind others are shown too).
+        self.help_dock.visibilityChanged.connect(lambda visible: visible and help_panel.load())
         self.tabifyDockWidget(self.library_dock, self.help_dock)
         self.library_dock.raise_()
         self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
 
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self.save_now)
-        self._build_actions()
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.help_menu = bar.addMenu("&Help")
         self._connect()
         self._features_installed = False
         self._restore_window()
@@ -144,8 +150,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = file_menu = bar.addMenu("&File")
+        """The menus' actions and their shortcuts. Nobody can open a menu before the
+        first paint, so they are made after it, with the features (which add their own)."""
+        file_menu, edit_menu, view_menu = self.file_menu, self.edit_menu, self.view_menu
         self.new_action = self._action(
             file_menu, "&New menu", self.new_menu, QKeySequence.StandardKey.New
         )
@@ -174,7 +181,6 @@ class MainWindow(QMainWindow):
         self.import_separator = file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        self.edit_menu = edit_menu = bar.addMenu("&Edit")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
@@ -197,7 +203,6 @@ class MainWindow(QMainWindow):
         ).setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self._action(edit_menu, "Find food", lambda: self.browser.search.setFocus(), None)
 
-        self.view_menu = view_menu = bar.addMenu("&View")
         view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addAction(self.help_dock.toggleViewAction())
         self._action(view_menu, "Focus food list", lambda: self.browser.table.setFocus(), "Ctrl+1")
@@ -206,14 +211,13 @@ class MainWindow(QMainWindow):
             view_menu, "Focus saved menus", lambda: self.library_panel.list.setFocus(), "Ctrl+3"
         )
 
-        help_menu = bar.addMenu("&Help")
         self._action(
-            help_menu,
+            self.help_menu,
             "&Help on cramps and nutrients",
             self.show_help,
             QKeySequence.StandardKey.HelpContents,
         )
-        self._action(help_menu, f"&About {APP_NAME}", self._about)
+        self._action(self.help_menu, f"&About {APP_NAME}", self._about)
 
     def _connect(self) -> None:
         self.browser.addRequested.connect(lambda food: self.editor.add_foods([food]))
@@ -248,7 +252,7 @@ class MainWindow(QMainWindow):
         try:
             menu = self.library.load_menu(menu_id)
         except (KeyError, InputError) as exc:
-            QMessageBox.warning(self, APP_NAME, f"This menu cannot be opened: {exc}")
+            warn(self, APP_NAME, f"This menu cannot be opened: {exc}")
             return
         unknown = [i.food for i in menu.items if i.food not in self.state.foods]
         if unknown:
@@ -306,15 +310,13 @@ class MainWindow(QMainWindow):
 
     def import_menu(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, "Import menu", self._last_folder(), MENU_FILTER
-            )
+            path = open_file_name(self, "Import menu", self._last_folder(), MENU_FILTER)
             if not path:
                 return
         try:
             menu = read_menu(Path(path), known=self.state.foods.__contains__)
         except InputError as exc:
-            QMessageBox.warning(self, "Import menu", f"This menu cannot be imported:\n{exc}")
+            warn(self, "Import menu", f"This menu cannot be imported:\n{exc}")
             return
         self._remember_folder(path)
         self.save_now()
@@ -326,15 +328,13 @@ class MainWindow(QMainWindow):
     def export_menu(self, path: str | None = None) -> None:
         if not path:
             suggested = str(Path(self._last_folder()) / f"{self.menu_model.menu.name}.menu.json")
-            path, _ = QFileDialog.getSaveFileName(self, "Export menu", suggested, MENU_FILTER)
+            path, _ = save_file_name(self, "Export menu", suggested, MENU_FILTER)
             if not path:
                 return
         try:
             write_menu(Path(path), self.menu_model.menu)
         except OSError as exc:
-            QMessageBox.warning(
-                self, "Export menu", f"{path} could not be written: {exc.strerror or exc}"
-            )
+            warn(self, "Export menu", f"{path} could not be written: {exc.strerror or exc}")
             return
         self._remember_folder(path)
         self.statusBar().showMessage(f"Exported to {path}", 5000)
@@ -380,7 +380,8 @@ class MainWindow(QMainWindow):
         coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
         self.coverage = coverage
         self.totals_model.set_coverage(coverage, foods)
-        self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
+        if self.chart.built:  # else _build_chart comes back here once it has made it
+            self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
         self.coverageChanged.emit(coverage)
 
     def _profile_edited(self, profile) -> None:
@@ -485,6 +486,7 @@ class MainWindow(QMainWindow):
         if self._features_installed:
             return
         self._features_installed = True
+        self._build_actions()
         install_all(self)
         if self.settings.value("window/state") is None:
             self._default_layout()
@@ -508,7 +510,7 @@ class MainWindow(QMainWindow):
         self.help_dock.raise_()
 
     def _about(self) -> None:
-        QMessageBox.about(
+        about(
             self,
             f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> plans meals that cover the nutrients linked to muscle cramps."

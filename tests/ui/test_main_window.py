@@ -384,3 +384,65 @@ def test_detail_pane_says_where_the_data_disagrees_and_warns_in_pregnancy(window
     assert "Caution in pregnancy" in liver and "vitamin A" in liver
     banana = detail_of("banana")
     assert "does not support" not in banana and "Caution" not in banana
+
+
+def test_the_food_list_opens_sorted_by_name_and_sorting_again_changes_nothing(window):
+    browser = window.browser
+    names = [window.state.foods.name(f).casefold() for f in visible_ids(window)]
+    assert names == sorted(names)
+    header = browser.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )
+    changes = []
+    browser.proxy.layoutChanged.connect(lambda *a: changes.append("layout"))
+    browser.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert changes == []  # the same order again: views are not told to re-read the rows
+    browser.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert changes == ["layout"]
+
+
+def test_a_keystroke_that_matches_the_same_foods_leaves_the_rows_alone(window, qtbot):
+    proxy = window.browser.proxy
+    qtbot.keyClicks(window.browser.search, "pumpk")
+    matched = visible_ids(window)
+    changes = []
+    for signal in (proxy.rowsRemoved, proxy.rowsInserted, proxy.layoutChanged, proxy.modelReset):
+        signal.connect(lambda *a: changes.append(True))
+    qtbot.keyClicks(window.browser.search, "i")  # "pumpki": still the same foods
+    assert visible_ids(window) == matched and changes == []
+    qtbot.keyClicks(window.browser.search, "x")  # "pumpkix": none
+    assert visible_ids(window) == [] and changes
+
+
+def test_the_food_list_headers_are_the_food_tables(window):
+    proxy, model = window.browser.proxy, window.browser.model
+    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        assert [proxy.headerData(c, Qt.Orientation.Horizontal, role) for c in range(13)] == [
+            model.headerData(c, Qt.Orientation.Horizontal, role) for c in range(13)
+        ]
+    assert proxy.headerData(2, Qt.Orientation.Horizontal) == "Energy\nkcal"
+    assert proxy.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_help_says_it_is_not_medical_advice_and_when_to_see_a_doctor(make_window, tmp_path, qtbot):
+    first = make_window(tmp_path)
+    panel = first.help_dock.widget()
+    # The first start shows the help, once.
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    words = panel.toPlainText()
+    assert "not medical advice" in words and "See a doctor if your cramps" in words
+    for remedy in ("mustard", "soap", "vinegar", "vodka", "chamomile"):  # the article's folk cures
+        assert remedy not in words.lower()
+    first.library_dock.raise_()
+    first.close()
+
+    again = make_window(tmp_path)
+    qtbot.wait(20)
+    panel = again.help_dock.widget()
+    assert panel.visibleRegion().isEmpty()  # behind "Saved menus", as left
+    assert panel.toPlainText() == ""  # read when first shown, not at start-up
+    again.show_help()
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    assert "See a doctor if your cramps" in panel.toPlainText()
