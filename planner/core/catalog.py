@@ -7,7 +7,6 @@ from pathlib import Path
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable, load_foods
 from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
-from planner.core.library_foods import library_has_foods
 from planner.paths import FOODS_CSV
 
 
@@ -41,7 +40,7 @@ def with_library_foods(foods: FoodTable, library: Library) -> FoodTable:
 
     Recipes come last: their values derive from every other food, foods.csv's included.
     """
-    if not library_has_foods(library):
+    if not library.has_foods():
         return foods
     # Only now: most start-ups (no imported or custom foods) never need these modules.
     from planner.core.library_foods import apply_portions, chosen_portions, library_food_table

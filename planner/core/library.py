@@ -169,6 +169,14 @@ class Library:
             db.execute(f"DELETE FROM {table} WHERE id=?", (entry_id,))
 
     # -- menus -----------------------------------------------------------------------
+    def has_foods(self) -> bool:
+        """Whether it holds any food, recipe or chosen portion (else foods.csv alone is
+        the catalog, and the modules that read them need not load)."""
+        return any(
+            self.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+            for table in ("foods", "recipes", "food_portion")
+        )
+
     def menus(self) -> list[Entry]:
         """Saved menus, most recently changed first."""
         return self._list("menus")

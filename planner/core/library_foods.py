@@ -189,16 +189,6 @@ def _empty_tuples(n: int) -> np.ndarray:
     return out
 
 
-def library_has_foods(library: Library) -> bool:
-    """Whether the library holds any food or recipe (else foods.csv alone is the catalog)."""
-    db = library.db
-    return bool(
-        db.execute("SELECT EXISTS (SELECT 1 FROM foods)").fetchone()[0]
-        or db.execute("SELECT EXISTS (SELECT 1 FROM recipes)").fetchone()[0]
-        or db.execute("SELECT EXISTS (SELECT 1 FROM food_portion)").fetchone()[0]
-    )
-
-
 def check_not_in_use(db: sqlite3.Connection, food_id: str) -> None:
     """Refuse (InputError) to delete ``food_id`` while a recipe, menu or plan uses it.
 

@@ -18,8 +18,10 @@ import planner.core.intakes
 import planner.core.jsonfiles
 import planner.core.library
 import planner.core.ranking
+import planner.core.search
 import planner.datadir
 import planner.ui.blitting
 import planner.ui.chart_data
 import planner.ui.extensions
-import planner.ui.food_detail  # noqa: F401 - all of these are imported for their order
+import planner.ui.food_detail
+import planner.ui.log_file  # noqa: F401 - all of these are imported for their order

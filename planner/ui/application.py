@@ -16,8 +16,9 @@ from planner.core.library import Library
 from planner.datadir import ORGANIZATION, default_data_dir
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
 from planner.ui.dialogs import critical, warn
-from planner.ui.faults import install_excepthook, log, start_logging
+from planner.ui.faults import install_excepthook
 from planner.ui.first_paint import AfterFirstPaint
+from planner.ui.log_file import log, start_logging
 from planner.ui.main_window import MainWindow
 from planner.ui.settings import Settings
 from planner.ui.state import AppState

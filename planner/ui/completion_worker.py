@@ -14,7 +14,7 @@ from planner.core.errors import InputError
 from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.menu import Menu
-from planner.ui.faults import log
+from planner.ui.log_file import log
 
 if TYPE_CHECKING:  # scipy (0.5 s to import) loads with the first search, not at start-up
     from planner.core.completion_options import CompletionOptions

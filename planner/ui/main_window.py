@@ -29,10 +29,10 @@ from planner.ui.coverage_chart import CoverageChart
 from planner.ui.coverage_table import CoverageTableModel
 from planner.ui.dialogs import about, confirm, open_file_name, save_file_name, warn
 from planner.ui.extensions import install_all
-from planner.ui.faults import log
 from planner.ui.food_browser import FoodBrowser
 from planner.ui.help_panel import HelpPanel
 from planner.ui.library_panel import LibraryPanel, MenuListModel
+from planner.ui.log_file import log
 from planner.ui.menu_editor import MenuEditor
 from planner.ui.menu_model import MenuModel
 from planner.ui.profile_bar import ProfileBar
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self.save_now)
+        self._unsaved = False  # an edit of the open menu waits for the autosave
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
@@ -265,6 +266,9 @@ class MainWindow(QMainWindow):
         self.menu_id = menu_id
         self.undo_stack.clear()
         self.menu_model.set_menu(menu)
+        # Opening is not a change: saving it would make it the newest in the list.
+        self._autosave_timer.stop()
+        self._unsaved = False
         self.menu_list.set_current(menu_id)
         self.settings.set_value("session/last_menu_id", menu_id)
         self._select_in_list(menu_id)
@@ -301,11 +305,13 @@ class MainWindow(QMainWindow):
                 self.new_menu()
 
     def save_now(self) -> None:
-        """Write the open menu to the library (autosave calls this after each edit)."""
+        """Write the open menu to the library if it changed since it was opened or last
+        saved (autosave calls this after each edit)."""
         self._autosave_timer.stop()
-        if self.menu_id is None:
+        if self.menu_id is None or not self._unsaved:
             return
         self.library.save_menu(self.menu_model.menu, self.menu_id)
+        self._unsaved = False
         self.menu_list.refresh()
 
     def import_menu(self, path: str | None = None) -> None:
@@ -372,6 +378,7 @@ class MainWindow(QMainWindow):
         self.refresh_coverage()
         self.setWindowTitle(f"{self.menu_model.menu.name} – {APP_NAME}")
         if self.menu_id is not None:
+            self._unsaved = True
             self._autosave_timer.start()
 
     def refresh_coverage(self) -> None:

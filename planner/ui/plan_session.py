@@ -37,6 +37,7 @@ class PlanSession(QObject):
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         self._opening = False
+        self._unsaved = False  # an edit of the open plan waits for the autosave
         self.undo_stack.indexChanged.connect(self._edited)
 
     @property
@@ -76,16 +77,20 @@ class PlanSession(QObject):
             self.state = state
             self.undo_stack.clear()
             self.model.set_plan(plan)
+            self._timer.stop()
+            self._unsaved = False  # opening is not a change
         finally:
             self._opening = False
         self.opened.emit()
 
     def save_now(self) -> None:
-        """Write the open plan to the library (the autosave calls this after edits)."""
+        """Write the open plan to the library if it changed since it was opened or last
+        saved (the autosave calls this after edits)."""
         self._timer.stop()
-        if self.plan is None or self.plan_id is None:
+        if self.plan is None or self.plan_id is None or not self._unsaved:
             return
         save_plan(self.library, self.plan, self.plan_id, self.state)
+        self._unsaved = False
         self.saved.emit()
 
     def set_state(self, state: ShoppingState) -> None:
@@ -106,4 +111,5 @@ class PlanSession(QObject):
         self.model.days_changed()
         self.changed.emit()
         if self.plan_id is not None:
+            self._unsaved = True
             self._timer.start()

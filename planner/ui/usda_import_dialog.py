@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from planner.core.errors import InputError
 from planner.core.library import Library, LibraryCorrupt
 from planner.core.usda_import import TOTAL, ImportCancelled, ImportSummary, import_usda
-from planner.ui.faults import log
+from planner.ui.log_file import log
 
 TITLE = "Import USDA database"
 

@@ -272,11 +272,11 @@ def test_hovering_a_bar_shows_its_food_and_amount(window):
 
 
 def test_unhandled_exception_is_logged(qapp, tmp_path, monkeypatch):
-    from planner.ui import faults
+    from planner.ui import faults, log_file
 
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()))
-    log_path = faults.start_logging(tmp_path)
+    log_path = log_file.start_logging(tmp_path)
     monkeypatch.setattr("sys.excepthook", None)
     faults.install_excepthook(log_path)
     import sys
@@ -290,19 +290,19 @@ def test_unhandled_exception_is_logged(qapp, tmp_path, monkeypatch):
 
 
 def test_a_full_log_is_kept_as_the_previous_one_and_a_fresh_one_started(tmp_path):
-    from planner.ui import faults
+    from planner.ui import log_file
 
-    old = tmp_path / faults.LOG_FILE
-    old.write_text("x" * (faults.MAX_LOG_BYTES + 1))
-    handlers = list(faults.log.handlers)
+    old = tmp_path / log_file.LOG_FILE
+    old.write_text("x" * (log_file.MAX_LOG_BYTES + 1))
+    handlers = list(log_file.log.handlers)
     try:
-        path = faults.start_logging(tmp_path)
-        faults.log.warning("after the rotation")
+        path = log_file.start_logging(tmp_path)
+        log_file.log.warning("after the rotation")
     finally:
-        for handler in set(faults.log.handlers) - set(handlers):
+        for handler in set(log_file.log.handlers) - set(handlers):
             handler.close()
-            faults.log.removeHandler(handler)
-    assert (tmp_path / (faults.LOG_FILE + ".1")).stat().st_size == faults.MAX_LOG_BYTES + 1
+            log_file.log.removeHandler(handler)
+    assert (tmp_path / (log_file.LOG_FILE + ".1")).stat().st_size == log_file.MAX_LOG_BYTES + 1
     assert "after the rotation" in path.read_text() and "x" not in path.read_text()
 
 
@@ -446,3 +446,16 @@ def test_help_says_it_is_not_medical_advice_and_when_to_see_a_doctor(make_window
     again.show_help()
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
     assert "See a doctor if your cramps" in panel.toPlainText()
+
+
+def test_opening_a_menu_does_not_save_it(window, qtbot):
+    from planner.ui.main_window import AUTOSAVE_DELAY_MS
+
+    window.duplicate_menu(window.menu_id)
+    entries = window.library.menus()
+    older = entries[-1]
+    window.open_menu(older.id)
+    qtbot.wait(AUTOSAVE_DELAY_MS + 200)
+    assert window.library.menus() == entries  # same order, same "changed" times
+    window.editor.add_foods(["banana"])
+    qtbot.waitUntil(lambda: window.library.menus()[0].id == older.id)  # an edit is saved

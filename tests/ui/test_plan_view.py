@@ -367,3 +367,16 @@ def test_add_selected_food_acts_on_the_tab_in_front(window):
     window.browser.table.selectRow(0)
     action.trigger()
     assert [i.food for i in window.menu_model.menu.items][-1] == "banana"
+
+
+def test_opening_a_plan_saves_neither_it_nor_the_one_left(window, qtbot):
+    from planner.ui.main_window import AUTOSAVE_DELAY_MS
+
+    view = new_plan(window)
+    view.add_foods(["banana"])
+    first_id = window.plan_session.plan_id
+    view.duplicate_plan(first_id)  # saves the edit, then opens the copy
+    entries = window.library.plans()
+    view.open_plan(first_id)
+    qtbot.wait(AUTOSAVE_DELAY_MS + 200)
+    assert window.library.plans() == entries  # same order, same "changed" times
