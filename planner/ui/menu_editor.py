@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,8 @@ class AmountDelegate(QStyledItemDelegate):
             for unit, label in UNITS.items():
                 combo.addItem(label, unit)
             return combo
+        from PySide6.QtGui import QDoubleValidator  # with the first edit, not at start-up
+
         editor = QLineEdit(parent)
         validator = QDoubleValidator(0.0, 5000.0, 2, editor)
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
