@@ -92,9 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = window_args(args_list) or build_parser().parse_args(args_list)
         if args.command is None:
-            from planner.ui.application import run_window
+            from planner.ui.launch import launch
 
-            return run_window(args.data_dir, args_list)
+            return launch(args.data_dir, args_list)
         return args.run(args, Context(args.data_dir))
     except (UsageError, InputError) as exc:
         print(

@@ -24,4 +24,5 @@ import planner.ui.blitting
 import planner.ui.chart_data
 import planner.ui.extensions
 import planner.ui.food_detail
+import planner.ui.launch
 import planner.ui.log_file  # noqa: F401 - all of these are imported for their order

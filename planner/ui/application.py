@@ -9,15 +9,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME, __version__
-from planner.core.catalog import load_catalog
+from planner.core.catalog import with_library_foods
 from planner.core.errors import InputError
-from planner.core.intakes import ReferenceIntakes
 from planner.core.library import Library
 from planner.datadir import ORGANIZATION, default_data_dir
-from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
+from planner.paths import FOODS_CSV
 from planner.ui.dialogs import critical, warn
 from planner.ui.faults import install_excepthook
 from planner.ui.first_paint import AfterFirstPaint
+from planner.ui.launch import Tables, read_tables
 from planner.ui.log_file import log, start_logging
 from planner.ui.main_window import MainWindow
 from planner.ui.settings import Settings
@@ -32,14 +32,22 @@ class StartupError(Exception):
     """The window cannot open; the message says what and where."""
 
 
-def create_window(data_dir: Path, foods_csv: Path = FOODS_CSV) -> tuple[MainWindow, Path | None]:
-    """Load everything the window needs; returns it and a corrupt library's backup, if any."""
+def create_window(
+    data_dir: Path, foods_csv: Path = FOODS_CSV, tables: Tables | InputError | None = None
+) -> tuple[MainWindow, Path | None]:
+    """Load everything the window needs; returns it and a corrupt library's backup, if any.
+
+    ``tables`` are foods.csv and the intakes already read (or why they could not be), as
+    ``launch`` reads them before Qt; without them they are read from ``foods_csv`` here.
+    """
     data_dir.mkdir(parents=True, exist_ok=True)
-    # The library first: a corrupt one is moved aside before its foods are read.
+    # The library before its foods are read: a corrupt one is moved aside.
     library, backup = Library.open_or_recover(data_dir)
     try:
-        foods = load_catalog(data_dir, foods_csv, library=library)
-        intakes = ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
+        if isinstance(tables, InputError):
+            raise tables
+        base, intakes = tables if tables is not None else read_tables(foods_csv)
+        foods = with_library_foods(base, library)
     except InputError as exc:
         library.close()
         raise StartupError(str(exc)) from None
@@ -56,7 +64,9 @@ def no_display() -> bool:
     )
 
 
-def open_window(data_dir: Path | None, argv: list[str]) -> tuple[MainWindow, Path | None] | int:
+def open_window(
+    data_dir: Path | None, argv: list[str], tables: Tables | InputError | None = None
+) -> tuple[MainWindow, Path | None] | int:
     """Everything up to the window on screen; an exit code when it cannot open.
 
     Returns the shown window and a corrupt library's backup (or None). What the first
@@ -82,7 +92,7 @@ def open_window(data_dir: Path | None, argv: list[str]) -> tuple[MainWindow, Pat
         return 2
     install_excepthook(log_path)
     try:
-        window, backup = create_window(data_dir)
+        window, backup = create_window(data_dir, tables=tables)
     except StartupError as exc:
         log.error("Cannot start: %s", exc)
         critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
@@ -91,9 +101,11 @@ def open_window(data_dir: Path | None, argv: list[str]) -> tuple[MainWindow, Pat
     return window, backup
 
 
-def run_window(data_dir: Path | None, argv: list[str]) -> int:
+def run_window(
+    data_dir: Path | None, argv: list[str], tables: Tables | InputError | None = None
+) -> int:
     """Open the window and run the event loop until it closes; returns the exit code."""
-    opened = open_window(data_dir, argv)
+    opened = open_window(data_dir, argv, tables)
     if isinstance(opened, int):
         return opened
     window, backup = opened

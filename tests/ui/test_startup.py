@@ -70,9 +70,9 @@ MAIN = textwrap.dedent("""
     paints = Paints()
     app.installEventFilter(paints)
     create = application.create_window
-    def spy_create(*args):
+    def spy_create(*args, **kwargs):
         seen.append("create")
-        return create(*args)
+        return create(*args, **kwargs)
     application.create_window = spy_create
     go_on = main_window.MainWindow.continue_startup
     def spy_go_on(self):
@@ -203,3 +203,32 @@ def test_a_chart_that_cannot_load_says_why(qtbot, tmp_path):
     window._chart_failed(ImportError("no module named 'matplotlib'"))
     assert not window.chart.built
     assert "cannot be shown: no module named" in window.chart._placeholder.text()
+
+
+def test_the_packaged_tables_are_read_before_qt_and_a_broken_one_is_said_in_a_dialog(
+    qapp, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.core.errors import InputError
+    from planner.ui import launch
+    from planner.ui.log_file import log
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: said.append(text))
+
+    def broken(*args):
+        raise InputError("foods.csv", "line 4, column calcium_mg", "'lots' is not a number")
+
+    monkeypatch.setattr(launch, "read_tables", broken)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the window installs its own
+    handlers = list(log.handlers)
+    try:
+        assert launch.launch(tmp_path, []) == 2
+    finally:
+        for handler in set(log.handlers) - set(handlers):
+            handler.close()
+            log.removeHandler(handler)
+    assert said == [
+        "Crampless cannot start:\n\nfoods.csv: line 4, column calcium_mg: 'lots' is not a number"
+    ]
