@@ -98,6 +98,10 @@ class FoodBrowser(QWidget):
         self.per.currentIndexChanged.connect(lambda: self.model.set_per(self.per.currentData()))
 
         self.table = FoodTableView()
+        # Row headers hidden before the model comes: a shown one would first ask the
+        # model about every row to size itself.
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setModel(self.proxy)
         # The indicator first, so that enabling sorting sorts once, by name.
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -108,8 +112,6 @@ class FoodBrowser(QWidget):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(74)

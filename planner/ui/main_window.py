@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
         self.chart.food_name = state.foods.name
         self.totals_model = CoverageTableModel(state.foods)
         self.totals = QTableView()
+        self.totals.verticalHeader().hide()  # before the model, as for the food list
         self.totals.setModel(self.totals_model)
-        self.totals.verticalHeader().hide()
         self.totals.setWordWrap(False)
         # Fixed widths: sizing to contents would ask every cell for its text at start-up.
         for column, width in enumerate((92, 92, 128, 48, 96)):
