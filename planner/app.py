@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 from collections.abc import Sequence
 from functools import cache
@@ -88,13 +90,26 @@ def build_parser() -> Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 2 bad input)."""
+    # Set before numpy loads (with pandas), which starts OpenBLAS's thread pool as it
+    # loads. The planner's matrices are at most thousands of foods by 11 nutrients, where
+    # more BLAS threads only cost: starting them took 15-20 ms of the window's start-up
+    # on a 2-core machine (docs/performance.md). A user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = window_args(args_list) or build_parser().parse_args(args_list)
         if args.command is None:
-            from planner.ui.launch import launch
+            # The window starts without cyclic garbage collection: importing pandas and
+            # Qt makes some hundred thousand objects and next to no garbage, and the
+            # collections among them took ~9 ms before the first paint. The window turns
+            # it back on once painted (planner/ui/launch.py: resume_collection).
+            gc.disable()
+            try:
+                from planner.ui.launch import launch
 
-            return launch(args.data_dir, args_list)
+                return launch(args.data_dir, args_list)
+            finally:
+                gc.enable()
         return args.run(args, Context(args.data_dir))
     except (UsageError, InputError) as exc:
         print(

@@ -230,12 +230,19 @@ def test_unusable_data_folder_and_corrupt_library_exit_2(tmp_path, sr28_zip):
     assert (corrupt / "library.sqlite3").read_bytes().startswith(b"garbage")  # nothing lost
 
 
-def test_no_display_is_one_line_not_a_crash(tmp_path, monkeypatch):
+def test_no_display_is_one_line_not_a_crash(tmp_path, monkeypatch, capsys):
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     result = run(data_dir=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("crampless: there is no display")
+    # In process too; the garbage collector, paused for the window's start, is on again.
+    import gc
+
+    from planner.app import main
+
+    assert main(["--data-dir", str(tmp_path)]) == 2
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize(
@@ -281,3 +288,26 @@ def test_the_full_parser_still_reads_what_the_window_shortcut_leaves_to_it(tmp_p
     result = run("--data-dir", data_dir=tmp_path)  # "--data-dir DIR --data-dir": no value
     assert result.returncode == 2
     assert "--data-dir: expected one argument" in result.stderr
+
+
+def test_one_blas_thread_unless_the_user_chose_and_numpy_loads_after(monkeypatch):
+    import os
+
+    from planner.app import main
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+    # The setting only works if numpy is not loaded yet when main() runs.
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, planner.app; print('numpy' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert loaded.strip() == "False"

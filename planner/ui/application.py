@@ -17,7 +17,7 @@ from planner.paths import FOODS_CSV
 from planner.ui.dialogs import critical, warn
 from planner.ui.faults import install_excepthook
 from planner.ui.first_paint import AfterFirstPaint
-from planner.ui.launch import Tables, read_tables
+from planner.ui.launch import Tables, read_tables, resume_collection
 from planner.ui.log_file import log, start_logging
 from planner.ui.main_window import MainWindow
 from planner.ui.settings import Settings
@@ -115,6 +115,7 @@ def run_window(
             print("first paint", flush=True)
             QApplication.quit()
             return
+        resume_collection()
         window.continue_startup()
         if backup is not None:
             warn(

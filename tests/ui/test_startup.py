@@ -53,6 +53,7 @@ def test_first_paint_loads_no_chart_or_solver_library(tmp_path):
 # `crampless` as a user starts it: main() runs the event loop; the script quits it once the
 # work after the first paint is done, and reports the order things happened in.
 MAIN = textwrap.dedent("""
+    import gc
     import sys
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -64,7 +65,7 @@ MAIN = textwrap.dedent("""
     class Paints(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and not any(s.startswith("paint") for s in seen):
-                seen.append(f"paint, matplotlib {'matplotlib' in sys.modules}")
+                seen.append(f"paint, matplotlib {'matplotlib' in sys.modules}, gc {gc.isenabled()}")
             return False
 
     paints = Paints()
@@ -83,7 +84,7 @@ MAIN = textwrap.dedent("""
     main_window.MainWindow.continue_startup = spy_go_on
     build = main_window.MainWindow._build_chart
     def spy_build(self):
-        seen.append("chart")
+        seen.append(f"chart, gc {gc.isenabled()}")
         build(self)
         seen.append(f"drawn {self.chart.built}")
         QTimer.singleShot(0, app.quit)
@@ -105,8 +106,8 @@ def test_after_the_first_paint_the_window_answers_while_the_chart_loads(tmp_path
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == (
-        "0 ['create', 'paint, matplotlib False', 'continue_startup', 'event handled', 'chart', "
-        "'drawn True']"
+        "0 ['create', 'paint, matplotlib False, gc False', 'continue_startup', 'event handled', "
+        "'chart, gc True', 'drawn True']"
     )
 
 
