@@ -241,6 +241,8 @@ def test_no_display_is_one_line_not_a_crash(tmp_path, monkeypatch, capsys):
 
     from planner.app import main
 
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)  # main() sets it; undone after
+
     assert main(["--data-dir", str(tmp_path)]) == 2
     assert gc.isenabled()
 
