@@ -230,7 +230,7 @@ def test_unusable_data_folder_and_corrupt_library_exit_2(tmp_path, sr28_zip):
     assert (corrupt / "library.sqlite3").read_bytes().startswith(b"garbage")  # nothing lost
 
 
-def test_no_display_is_one_line_not_a_crash(tmp_path, monkeypatch, capsys):
+def test_no_display_is_one_line_not_a_crash(tmp_path, monkeypatch):
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     result = run(data_dir=tmp_path)
