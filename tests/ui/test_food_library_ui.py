@@ -206,6 +206,9 @@ def test_choosing_another_portion_changes_portion_items(window, qtbot, tmp_path,
     window.editor.add_foods(["banana"])  # 1 portion
     potassium = window.coverage["potassium"].amount
     assert window.menu_model.menu.items[0].grams_of(window.state.foods) == 118
+    grams_cell = window.menu_model.index_of_position(0, 3)  # what the menu shows
+    kcal_before = window.menu_model.index_of_position(0, 4).data()
+    assert grams_cell.data() == "118"
 
     select(window, "banana")
     window.food_library.actions["choose_portion"].trigger()
@@ -220,6 +223,8 @@ def test_choosing_another_portion_changes_portion_items(window, qtbot, tmp_path,
 
     assert window.state.foods.portion_g("banana") == 225
     assert window.menu_model.menu.items[0].grams_of(window.state.foods) == 225
+    assert window.menu_model.index_of_position(0, 3).data() == "225"
+    assert window.menu_model.index_of_position(0, 4).data() != kcal_before
     assert window.coverage["potassium"].amount == pytest.approx(potassium * 225 / 118)
     assert chosen_portions(window.library)["banana"].grams == 225
 
