@@ -33,7 +33,7 @@ BARE = textwrap.dedent("""
 # collector paused and one BLAS thread. Those two settings speed any such process alike
 # (the bare window by ~15 %), so the target compares the planner's own cost with a floor
 # that has them too; the bare window with Python's defaults is reported beside it.
-SAME_START = "import gc, runpy, sys\ngc.disable()\n"
+SAME_START = "import gc, runpy\ngc.disable()\n"
 SAME_START_ENV = {**ENV, "OPENBLAS_NUM_THREADS": "1"}
 
 # `crampless` itself (main.py), told to quit right after its first paint.
