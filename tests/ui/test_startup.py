@@ -7,6 +7,18 @@ import subprocess
 import sys
 import textwrap
 
+
+def run_offscreen(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """Python with ``args`` in a fresh process, Qt offscreen (plus ``env``)."""
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        timeout=120,
+    )
+
+
 # The path `crampless` takes: the command line parsed, the window opened and painted.
 FIRST_PAINT = textwrap.dedent("""
     import sys
@@ -32,14 +44,7 @@ FIRST_PAINT = textwrap.dedent("""
 
 
 def test_first_paint_loads_no_chart_or_solver_library(tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    result = run_offscreen("-c", FIRST_PAINT, str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:5] == [
         "False",
@@ -96,14 +101,7 @@ MAIN = textwrap.dedent("""
 
 
 def test_after_the_first_paint_the_window_answers_while_the_chart_loads(tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", MAIN, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    result = run_offscreen("-c", MAIN, str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == (
         "0 ['create', 'paint, matplotlib False, gc False', 'continue_startup', 'event handled', "
@@ -148,13 +146,8 @@ def test_the_start_up_probe_quits_after_the_first_paint(tmp_path):
     from planner.paths import ROOT
     from planner.ui.application import QUIT_AFTER_FIRST_PAINT
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", QUIT_AFTER_FIRST_PAINT: "1"}
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
+    result = run_offscreen(
+        str(ROOT / "main.py"), "--data-dir", str(tmp_path), **{QUIT_AFTER_FIRST_PAINT: "1"}
     )
     assert (result.returncode, result.stdout) == (0, "first paint\n"), result.stderr
     assert (tmp_path / "library.sqlite3").exists()
