@@ -2,42 +2,19 @@
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
-from functools import cache
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from planner.core.catalog import load_catalog
-from planner.core.library import LIBRARY_FILE, Library
-from planner.core.usda_import import import_usda
-from planner.paths import SR28_ZIP
 from tests.benchmarks.timing import best_time, report
-
-
-@cache
-def _imported_dir() -> Path:
-    """A data folder whose library holds the full import (made once per run)."""
-    if not SR28_ZIP.exists():
-        pytest.skip(f"the shared SR28 zip is not at {SR28_ZIP}")
-    folder = Path(tempfile.mkdtemp(prefix="bench-food-ui-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    library = Library(folder / LIBRARY_FILE)
-    try:
-        import_usda(SR28_ZIP, library)
-    finally:
-        library.close()
-    return folder
+from tests.benchmarks.usda_library import imported_data_dir
 
 
 @pytest.fixture
 def window(qtbot):
     from planner.ui.application import create_window
 
-    window, _ = create_window(_imported_dir())
+    window, _ = create_window(imported_data_dir("food-ui"))
     qtbot.addWidget(window)
     window.show()
     window.finish_startup()

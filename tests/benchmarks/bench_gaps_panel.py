@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
-from functools import cache
 from pathlib import Path
 
-import pytest
-
-from planner.core.library import LIBRARY_FILE, Library
-from planner.core.usda_import import import_usda
-from planner.paths import ROOT, SR28_ZIP
+from planner.paths import ROOT
 from tests.benchmarks.timing import best_time, report
+from tests.benchmarks.usda_library import imported_data_dir
 
 SAMPLE = ROOT / "docs" / "sample.menu.json"
-
-
-@cache
-def _imported_dir() -> Path:
-    """A data folder whose library holds the full import (made once per run)."""
-    if not SR28_ZIP.exists():
-        pytest.skip(f"the shared SR28 zip is not at {SR28_ZIP}")
-    folder = Path(tempfile.mkdtemp(prefix="bench-gaps-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    library = Library(folder / LIBRARY_FILE)
-    try:
-        import_usda(SR28_ZIP, library)
-    finally:
-        library.close()
-    return folder
 
 
 def _edit_times(qtbot, data_dir: Path) -> tuple[float, float, int]:
@@ -73,6 +51,6 @@ def test_edit_with_the_panel_shown_foods_csv(qtbot, tmp_path):
 
 
 def test_edit_with_the_panel_shown_full_table(qtbot):
-    shown, hidden, count = _edit_times(qtbot, _imported_dir())
+    shown, hidden, count = _edit_times(qtbot, imported_data_dir("gaps"))
     report(f"edit with the gaps panel shown ({count:,} foods)", shown, hidden, "<= 1.5x")
     print("(floor: the same edit with the Totals tab in front)")
