@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -123,6 +123,8 @@ class FoodBrowser(QWidget):
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        # Whole words only: Qt's default breaks a nutrient's name mid-word in a narrow pane.
+        self.detail.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.detail.setPlaceholderText("Select a food to see its portion, source and cautions.")
 
         filters = QHBoxLayout()
@@ -146,6 +148,12 @@ class FoodBrowser(QWidget):
         focus.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self.addAction(focus)
         self.search.returnPressed.connect(self._focus_first_row)
+        # Down from the search box goes to the list, as in a launcher's results.
+        to_list = QAction(self.search)
+        to_list.setShortcut(QKeySequence(Qt.Key.Key_Down))
+        to_list.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        to_list.triggered.connect(self._focus_first_row)
+        self.search.addAction(to_list)
 
         state.profileChanged.connect(lambda _: self._targets_changed())
         state.foodsChanged.connect(self._foods_changed)

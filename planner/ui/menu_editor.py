@@ -55,9 +55,23 @@ class AmountDelegate(QStyledItemDelegate):
 
 
 class MenuTree(QTreeView):
-    """Delete removes the selection; drops are handled by the model's requests."""
+    """Delete removes the selection; typing or F2 on an item edits its amount; drops are
+    handled by the model's requests."""
 
     deletePressed = Signal()
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:  # the public edit(index)
+            return super().edit(index)
+        # Keys edit the amount whichever column is current: the arrow keys leave the
+        # current cell in the food's column, which is not editable.
+        key_triggers = (self.EditTrigger.EditKeyPressed, self.EditTrigger.AnyKeyPressed)
+        if trigger in key_triggers and index.isValid() and index.column() != AMOUNT:
+            amount = index.siblingAtColumn(AMOUNT)
+            if amount.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.setCurrentIndex(amount)
+                index = amount
+        return super().edit(index, trigger, event)
 
     def keyPressEvent(self, event) -> None:
         if (

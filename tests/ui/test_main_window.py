@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.core.library import LIBRARY_FILE
 from planner.ui.application import StartupError, create_window
@@ -145,6 +145,35 @@ def test_keyboard_only(window, qtbot):
     assert window.menu_model.menu.items[0].meal != "dinner"
     window.undo_action.trigger()
     assert window.menu_model.menu.items == []
+
+
+def test_down_from_the_search_box_goes_to_the_first_match(window, qtbot):
+    window.activateWindow()
+    window.browser.search.setFocus()
+    qtbot.keyClicks(window.browser.search, "kiwi")
+    qtbot.keyClick(window.browser.search, Qt.Key.Key_Down)
+    assert window.browser.table.hasFocus()
+    assert window.browser.current_food() == "kiwi"
+    qtbot.keyClick(window.browser.table, Qt.Key.Key_Return)
+    assert [i.food for i in window.menu_model.menu.items] == ["kiwi"]
+
+
+def test_typing_a_number_on_an_item_edits_its_amount(window, qtbot):
+    """From the keyboard alone: Ctrl+2 to the menu, Down to the item, type, Enter."""
+    window.activateWindow()
+    window.editor.add_foods(["kiwi"])
+    window.browser.table.setFocus()
+    qtbot.keyClick(window.browser.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    tree = window.editor.tree
+    assert tree.hasFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # from the meal to its item, in the food column
+    qtbot.keyClicks(tree, "3")  # opens the amount's editor with the 3 typed
+    editor = QApplication.focusWidget()
+    assert editor is not tree and editor.text() == "3"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.menu_model.menu.items[0].portions == 3)
+    window.undo_stack.undo()
+    assert window.menu_model.menu.items[0].portions == 1
 
 
 def test_profile_change_updates_every_target(window):
@@ -384,6 +413,26 @@ def test_detail_pane_says_where_the_data_disagrees_and_warns_in_pregnancy(window
     assert "Caution in pregnancy" in liver and "vitamin A" in liver
     banana = detail_of("banana")
     assert "does not support" not in banana and "Caution" not in banana
+
+
+def test_a_narrow_detail_pane_breaks_lines_between_words_only(window):
+    browser = window.browser
+    browser.search.setText("spinach")
+    browser.table.selectRow(0)
+    document = browser.detail.document()
+    document.setTextWidth(230)  # the pane at its narrowest usual width
+    document.size()  # lays it out
+    mid_word = []
+    block = document.begin()
+    while block.isValid():
+        text, layout = block.text(), block.layout()
+        for line in range(1, layout.lineCount()):
+            start = layout.lineAt(line).textStart()
+            if not (text[start - 1].isspace() or text[start - 1] in "-/·"):
+                mid_word.append(text)
+        block = block.next()
+    assert "Magnesium" in browser.detail.toPlainText()
+    assert mid_word == []
 
 
 def test_the_food_list_opens_sorted_by_name_and_sorting_again_changes_nothing(window):
