@@ -105,8 +105,10 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
             f"<td align=right>{fmt_amount(per_portion)}</td><td>{e(n.display_unit)}</td>"
             f"<td align=right>{share}</td></tr>"
         )
+    # 99 %: at any odd pane width Qt lays a natural-width table out 1 px too wide, which
+    # shows a horizontal scroll bar that scrolls by one pixel.
     parts.append(
-        "<table cellspacing=0 cellpadding=2><tr><th align=left>Nutrient</th>"
+        "<table width=99% cellspacing=0 cellpadding=2><tr><th align=left>Nutrient</th>"
         "<th align=right>per 100 g</th><th align=right>per portion</th><th></th>"
         "<th align=right>of your target</th></tr>" + "".join(rows) + "</table>"
     )

@@ -7,10 +7,11 @@ import json
 import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
 
 from planner.core.library import LIBRARY_FILE
 from planner.ui.application import StartupError, create_window
+from planner.ui.food_detail import food_detail_html
 from planner.ui.menu_model import AMOUNT, UNIT
 from planner.ui.roles import ID_ROLE
 
@@ -433,6 +434,22 @@ def test_a_narrow_detail_pane_breaks_lines_between_words_only(window):
         block = block.next()
     assert "Magnesium" in browser.detail.toPlainText()
     assert mid_word == []
+
+
+def test_the_detail_pane_needs_no_horizontal_scrolling_at_usual_widths(window):
+    html = food_detail_html(window.state.foods, "spinach", window.state.targets)
+    pane = QTextBrowser()
+    pane.setWordWrapMode(window.browser.detail.wordWrapMode())
+    pane.show()
+    scrolls = []
+    for width in range(290, 360):
+        pane.resize(width, 600)
+        pane.setHtml(html)
+        QApplication.processEvents()
+        if pane.horizontalScrollBar().maximum() > 0:
+            scrolls.append(width)
+    pane.close()
+    assert scrolls == []
 
 
 def test_the_food_list_opens_sorted_by_name_and_sorting_again_changes_nothing(window):
