@@ -109,7 +109,7 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
     # shows a horizontal scroll bar that scrolls by one pixel.
     parts.append(
         "<table width=99% cellspacing=0 cellpadding=2><tr><th align=left>Nutrient</th>"
-        "<th align=right>per 100 g</th><th align=right>per portion</th><th></th>"
+        "<th align=right>per 100&nbsp;g</th><th align=right>per portion</th><th></th>"
         "<th align=right>of your target</th></tr>" + "".join(rows) + "</table>"
     )
     if values.isna().any():
