@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,6 +30,7 @@ from planner.core.foods import FoodTable
 from planner.core.profile import Profile
 from planner.ui.gap_exclusions import DIETS, EXCLUDABLE, pregnancy_note
 from planner.ui.roles import ID_ROLE
+from planner.ui.shortcuts import focus_key
 
 
 class ExclusionsDialog(QDialog):
@@ -96,9 +97,7 @@ class ExclusionsDialog(QDialog):
         self.add_button.clicked.connect(lambda: self._add_named(self.search.text()))
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_selected)
-        remove_key = QShortcut(QKeySequence.StandardKey.Delete, self.disliked)
-        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove_key.activated.connect(self.remove_selected)
+        focus_key(self.disliked, QKeySequence.StandardKey.Delete, self.remove_selected)
         self.empty_hint = QLabel(
             "No foods yet. Add them here, or right-click a food in the food list and choose "
             "“Never suggest this food”.",

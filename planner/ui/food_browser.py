@@ -24,6 +24,7 @@ from planner.core.ranking import PER_CHOICES
 from planner.ui.food_detail import food_detail_html
 from planner.ui.food_model import FoodFilterProxy, FoodTableModel
 from planner.ui.roles import ID_ROLE
+from planner.ui.shortcuts import focus_key
 from planner.ui.state import AppState
 
 # Diet filters: a tag a food must have, or tags it must not have.
@@ -149,11 +150,7 @@ class FoodBrowser(QWidget):
         self.addAction(focus)
         self.search.returnPressed.connect(self._focus_first_row)
         # Down from the search box goes to the list, as in a launcher's results.
-        to_list = QAction(self.search)
-        to_list.setShortcut(QKeySequence(Qt.Key.Key_Down))
-        to_list.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        to_list.triggered.connect(self._focus_first_row)
-        self.search.addAction(to_list)
+        focus_key(self.search, Qt.Key.Key_Down, self._focus_first_row)
 
         state.profileChanged.connect(lambda _: self._targets_changed())
         state.foodsChanged.connect(self._foods_changed)

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from planner.core.errors import InputError
 from planner.core.library import Entry, Library
 from planner.ui.roles import ID_ROLE
+from planner.ui.shortcuts import focus_key
 
 
 class EntryListModel(QAbstractListModel):
@@ -113,12 +114,14 @@ class LibraryPanel(QWidget):
                 ("New", "New menu (Ctrl+N)", self.newRequested.emit),
                 ("Duplicate", "Duplicate the selected menu", self._duplicate),
                 ("Rename", "Rename the selected menu (F2)", self._rename),
-                ("Delete", "Delete the selected menu", self._delete),
+                ("Delete", "Delete the selected menu (Del)", self._delete),
             )
         ):
             button = QPushButton(text, toolTip=tip)  # widens with the dock, as push buttons do
             button.clicked.connect(slot)
             buttons.addWidget(button, n // 2, n % 2)
+        # Del deletes the selected menu (after asking) while the list has the focus.
+        focus_key(self.list, QKeySequence.StandardKey.Delete, self._delete)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.list, 1)

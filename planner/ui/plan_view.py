@@ -60,6 +60,7 @@ from planner.ui.plan_heatmap import PlanHeatmap
 from planner.ui.plan_models import PlanListModel
 from planner.ui.plan_session import PlanSession
 from planner.ui.roles import ID_ROLE
+from planner.ui.shortcuts import focus_key
 from planner.ui.state import AppState
 
 PLAN_FILTER = "Crampless plans (*.plan.json);;JSON files (*.json)"
@@ -198,7 +199,8 @@ class PlanView(QWidget):
             "Duplicate", "Duplicate the selected plan", self._duplicate_selected, plan_buttons
         )
         self._tool("Rename", "Rename the selected plan (F2)", self._rename_selected, plan_buttons)
-        self._tool("Delete", "Delete the selected plan", self._delete_selected, plan_buttons)
+        self._tool("Delete", "Delete the selected plan (Del)", self._delete_selected, plan_buttons)
+        focus_key(self.plans, QKeySequence.StandardKey.Delete, self._delete_selected)
         plan_buttons.addStretch(1)
 
         self.days = QListView()

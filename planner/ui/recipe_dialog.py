@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,7 @@ from planner.core.recipes import (
 from planner.ui.custom_food_dialog import ERROR_STYLE, parse_number
 from planner.ui.food_detail import source_label
 from planner.ui.food_picker_model import FoodPickerModel
+from planner.ui.shortcuts import focus_key
 from planner.ui.table_model import HeaderedTableModel
 
 # Grams an ingredient gets when neither typed nor known as a portion.
@@ -248,11 +249,7 @@ class RecipeDialog(QDialog):
         self.remove_button = QPushButton("Remove")
         self.remove_button.setToolTip("Remove the selected ingredients (Delete)")
         self.remove_button.clicked.connect(self.remove_selected)
-        remove = QAction(self.table)
-        remove.setShortcut(QKeySequence.StandardKey.Delete)
-        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.triggered.connect(self.remove_selected)
-        self.table.addAction(remove)
+        focus_key(self.table, QKeySequence.StandardKey.Delete, self.remove_selected)
         self.total_label = QLabel()
         self.total_label.setWordWrap(True)
 

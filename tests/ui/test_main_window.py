@@ -253,6 +253,27 @@ def test_library_rename_duplicate_delete(window, monkeypatch):
     assert window.menu_id == first and len(window.library.menus()) == 1
 
 
+def test_del_in_the_saved_menus_list_deletes_the_selected_menu_after_asking(
+    window, qtbot, monkeypatch
+):
+    window.duplicate_menu(window.menu_id)
+    assert len(window.library.menus()) == 2
+    listed = window.library_panel.list
+    window.activateWindow()
+    listed.setFocus()
+    listed.setCurrentIndex(window.menu_list.index(window.menu_list.row_of(window.menu_id)))
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    qtbot.keyClick(listed, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "Delete the menu" in asked[0]
+    assert len(window.library.menus()) == 1
+
+
 def test_corrupt_library_is_backed_up(make_window, tmp_path):
     (tmp_path / LIBRARY_FILE).write_bytes(b"garbage" * 500)
     window = make_window(tmp_path)

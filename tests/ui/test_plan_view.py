@@ -352,6 +352,22 @@ def test_keyboard_adds_and_removes_days_in_the_list(window, qtbot):
     assert len(plan.days) == 7
 
 
+def test_del_in_the_plans_list_deletes_the_selected_plan_after_asking(window, qtbot, monkeypatch):
+    view = new_plan(window)
+    view.duplicate_plan(window.plan_session.plan_id)
+    assert len(window.library.plans()) == 2
+    window.activateWindow()
+    view.plans.setFocus()
+    row = view.plan_list.row_of(window.plan_session.plan_id)
+    view.plans.setCurrentIndex(view.plan_list.index(row))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(view.plans, Qt.Key.Key_Delete)
+    assert len(window.library.plans()) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(view.plans, Qt.Key.Key_Delete)
+    assert len(window.library.plans()) == 1
+
+
 def test_add_selected_food_acts_on_the_tab_in_front(window):
     """Edit > Add selected food adds to the week plan's day when that tab is in front."""
     view = new_plan(window)
