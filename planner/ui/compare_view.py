@@ -41,6 +41,7 @@ from planner.ui.compare_models import (
 )
 from planner.ui.food_picker_model import FoodPickerModel
 from planner.ui.settings import Settings
+from planner.ui.shortcuts import focus_key
 from planner.ui.state import AppState
 
 MODES = {"menus": "Menus and plan days", "foods": "Foods"}
@@ -236,6 +237,7 @@ class CompareView(QWidget):
         self.source_model.limitReached.connect(self.statusMessage)
         self.food_search.textChanged.connect(self.match_model.set_query)
         self.food_search.returnPressed.connect(self._focus_first_match)
+        focus_key(self.food_search, Qt.Key.Key_Down, self._focus_first_match)
         self.matches.activated.connect(lambda _: self.add_selected_matches())
         self.add_button.clicked.connect(self.add_selected_matches)
         self.chosen_model.chosenChanged.connect(self._foods_chosen)

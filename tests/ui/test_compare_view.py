@@ -178,6 +178,16 @@ def add_food(view, qtbot, query: str) -> None:
     view.add_button.click()
 
 
+def test_down_from_the_food_search_goes_to_the_first_match(window, qtbot):
+    view = show_compare(window, qtbot)
+    view.foods_mode.click()
+    window.activateWindow()
+    view.food_search.setFocus()
+    qtbot.keyClicks(view.food_search, "kiwi")
+    qtbot.keyClick(view.food_search, Qt.Key.Key_Down)
+    assert view.matches.hasFocus() and view.matches.currentIndex().row() == 0
+
+
 @pytest.mark.parametrize("per", ["100g", "portion", "100kcal"])
 def test_foods_per_basis_as_percent_of_targets(window, qtbot, per):
     view = show_compare(window, qtbot)
