@@ -110,12 +110,14 @@ class CoverageChart(LazyChart):
             Line2D([], [], color=STATUS_COLOURS["over"], linewidth=2.5),
             Line2D([], [], color="#777", linewidth=1.5, linestyle=(0, (2, 1.5))),
         ]
-        self.figure.legend(
+        # Two columns (bar colours, then what is over or a limit): three would be cut off
+        # at the figure's edge in a pane under ~420 px, as on a 1366 px wide screen.
+        self.status_legend = self.figure.legend(
             status_handles,
             [STATUS_LABELS[s] for s in ("low", "part", "met", "over")]
             + ["upper limit", "limit (supplements only)"],
             loc="outside upper center",
-            ncol=3,
+            ncol=2,
             fontsize=7.5,
             frameon=False,
             handlelength=1.0,

@@ -39,6 +39,7 @@ from planner.ui.profile_bar import ProfileBar
 from planner.ui.settings import Settings
 from planner.ui.startup_steps import CHART_MODULES, Steps, import_step
 from planner.ui.state import AppState
+from planner.ui.window_fit import fit_to_screen
 
 AUTOSAVE_DELAY_MS = 400
 MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
@@ -57,7 +58,6 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.menu_id: int | None = None
         self.setWindowTitle(APP_NAME)
-        self.resize(1400, 860)
 
         self.undo_stack = QUndoStack(self)
         # Edit > Undo follows the active view: features add their own stacks to the group.
@@ -424,8 +424,8 @@ class MainWindow(QMainWindow):
     # -- window state ---------------------------------------------------------------------
     def _restore_window(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            fit_to_screen(self, self.screen().availableGeometry())
         self._restore_layout()
         per = self.settings.value("browser/per")
         if per:

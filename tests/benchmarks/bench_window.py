@@ -15,8 +15,10 @@ import planner
 from planner.paths import ROOT
 from planner.ui.application import QUIT_AFTER_FIRST_PAINT
 from tests.benchmarks.timing import best_time, report
+from tests.offscreen import OFFSCREEN
 
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+# Every window here opens on the same 1920 x 1080 offscreen screen.
+ENV = {**os.environ, "QT_QPA_PLATFORM": OFFSCREEN}
 
 BARE = textwrap.dedent("""
     import pandas

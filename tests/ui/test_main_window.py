@@ -293,6 +293,20 @@ def test_broken_foods_csv_stops_with_file_and_line(tmp_path):
         create_window(tmp_path / "data", path)
 
 
+@pytest.mark.parametrize("width", [320, 360, 400, 600])
+def test_the_chart_legends_fit_a_narrow_pane(window, width):
+    """320 px is the chart's narrowest; ~360 px is its share of a 1366 px wide screen."""
+    window.editor.add_foods(list(window.state.foods.ids[:7]))  # every food slot named
+    chart = window.chart
+    chart.canvas.resize(width, 420)
+    QApplication.processEvents()
+    chart.canvas.draw()
+    renderer = chart.canvas.get_renderer()
+    for legend in chart.figure.legends:
+        extent = legend.get_window_extent(renderer)
+        assert extent.x0 >= 0 and extent.x1 <= chart.figure.bbox.width
+
+
 def test_chart_tooltip_names_food_and_amount(window):
     window.editor.add_foods(["banana"])
     text = window.chart.tooltip_at(0, 1)  # first food, potassium row

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+from tests.offscreen import OFFSCREEN
+
 
 def run_offscreen(*args: str, **env: str) -> subprocess.CompletedProcess:
     """Python with ``args`` in a fresh process, Qt offscreen (plus ``env``)."""
@@ -14,7 +16,7 @@ def run_offscreen(*args: str, **env: str) -> subprocess.CompletedProcess:
         [sys.executable, *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        env={**os.environ, "QT_QPA_PLATFORM": OFFSCREEN, **env},
         timeout=120,
     )
 
