@@ -1,10 +1,13 @@
-"""The totals table beside the chart: amount, target, %, limit, and foods with unknown values."""
+"""The totals under the chart: amount, target, %, limit, and a note naming the foods whose
+unknown values the totals leave out."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
+from planner.core.ceilings import in_text
 from planner.core.coverage import Coverage
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
@@ -12,7 +15,17 @@ from planner.core.nutrients import NUTRIENTS
 from planner.ui.chart_data import STATUS_COLOURS, status_of
 from planner.ui.table_model import HeaderedTableModel
 
-COLUMNS = ("Nutrient", "Amount", "Target", "%", "Limit", "Unknown in")
+COLUMNS = ("Nutrient", "Amount", "Target", "%", "Limit")
+# The widest text each column shows: widths that follow the font, so that a larger system
+# font does not cut the numbers off. The last column stretches from its width.
+WIDEST = (
+    tuple(n.label for n in NUTRIENTS),
+    ("≥ 8,888 mg", "≥ 888 µg DFE", "8,888 kcal"),
+    ("8,888 mg (RDA)", "888 µg DFE (RDA)"),
+    ("≥ 888 %",),
+    ("8,888 µg DFE *",),
+)
+CELL_PADDING = 12
 
 
 class CoverageTableModel(HeaderedTableModel):
@@ -51,23 +64,76 @@ class CoverageTableModel(HeaderedTableModel):
             if column == 2:
                 return f"{fmt_amount(t.value)} {unit} ({t.kind})" if t else "–"
             if column == 3:
-                return "–" if line.percent is None else f"{line.percent:.0f} %"
+                if line.percent is None:
+                    return "–"
+                return f"{'≥ ' if line.unknown_foods else ''}{line.percent:.0f} %"
             if column == 4:
                 if not t or t.upper_limit is None:
                     return ""
                 star = "" if t.limit_applies_to_food else " *"
                 return f"{fmt_amount(t.upper_limit)} {unit}{star}"
-            if column == 5:
-                return ", ".join(self.foods.name(f) for f in line.unknown_foods)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 4 and t and t.upper_limit is not None and not t.limit_applies_to_food:
                 return "This limit concerns supplements and fortified foods, not food itself."
             if column == 2 and t:
                 return f"Source: {t.source}"
             if column == 1 and line.unknown_foods:
-                return "At least this much: some foods have no USDA value for this nutrient."
+                names = ", ".join(self.foods.name(f) for f in line.unknown_foods)
+                return f"At least this much: the value is unknown for {names}."
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and line.target is not None:
             return QColor(STATUS_COLOURS[status_of(line.percent, line.above_upper_limit)])
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
+    """Which foods' unknown values the totals leave out; empty when every value is known."""
+    parts = [
+        f"{in_text(n.key)} in {', '.join(foods.name(f) for f in coverage[n.key].unknown_foods)}"
+        for n in NUTRIENTS
+        if coverage[n.key].unknown_foods
+    ]
+    return "≥ at least: no value is known for " + "; for ".join(parts) + "." if parts else ""
+
+
+class TotalsView(QWidget):
+    """The totals table and, under it, the note on unknown values (shown when there are)."""
+
+    def __init__(self, model: CoverageTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.table = QTableView()
+        self.table.verticalHeader().hide()  # before the model, as for the food list
+        self.table.setModel(model)
+        self.table.setWordWrap(False)
+        # Widths from the font, not from the cells: sizing to contents would ask every
+        # cell at start-up and make the columns jump as the amounts change.
+        metrics = self.table.fontMetrics()
+        widths = [
+            max(metrics.horizontalAdvance(t) for t in (*texts, COLUMNS[column])) + CELL_PADDING
+            for column, texts in enumerate(WIDEST)
+        ]
+        header = self.table.horizontalHeader()
+        # The stretched last section never gets narrower than the default size (100 px).
+        header.setDefaultSectionSize(widths[-1])
+        header.setStretchLastSection(True)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.note = QLabel(wordWrap=True)
+        palette = self.note.palette()  # grey without a style sheet (Qt's CSS costs start-up)
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#666"))
+        self.note.setPalette(palette)
+        self.note.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+
+    def set_coverage(self, coverage: Coverage, foods: FoodTable) -> None:
+        self.model.set_coverage(coverage, foods)
+        text = unknowns_note(coverage, foods)
+        self.note.setText(text)
+        self.note.setVisible(bool(text))

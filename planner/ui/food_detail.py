@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from planner.core.categories import TAGS, aisle_label
+from planner.core.ceilings import in_text
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
@@ -31,11 +32,6 @@ def source_label(info) -> str:
     """Where one food (a row of ``FoodTable.info``) comes from, as a user reads it."""
     source = str(info.get("source", "") or "")
     return SOURCES.get(source, source or "USDA SR28")
-
-
-def in_sentence(label: str) -> str:
-    """A nutrient's label inside a sentence: ``folate (B9)``, ``vitamin B6``."""
-    return label[:1].lower() + label[1:]
 
 
 def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target]) -> str:
@@ -71,7 +67,7 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
     if shown_tags:
         parts.append(f"<p><b>Tags:</b> {e(', '.join(shown_tags))}</p>")
 
-    lists = [in_sentence(BY_KEY[k].label) for k in info["article_lists"] if k in BY_KEY]
+    lists = [in_text(k) for k in info["article_lists"] if k in BY_KEY]
     if lists:
         parts.append(f"<p><b>The source article lists it for:</b> {e(', '.join(lists))}.</p>")
     unsupported = []
@@ -80,7 +76,7 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
             n = BY_KEY[key]
             amount = values[key] * n.food_to_report * portion_g / 100
             unsupported.append(
-                f"{e(in_sentence(n.label))}: {fmt_amount(amount)} {e(n.display_unit)} a portion"
+                f"{e(in_text(key))}: {fmt_amount(amount)} {e(n.display_unit)} a portion"
             )
     if unsupported:
         parts.append(

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from planner.core.menu import Menu
 from planner.ui.chart_data import chart_data
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.coverage_chart import CoverageChart
-from planner.ui.coverage_table import CoverageTableModel
+from planner.ui.coverage_table import CoverageTableModel, TotalsView
 from planner.ui.dialogs import about, confirm, open_file_name, save_file_name, warn
 from planner.ui.extensions import install_all
 from planner.ui.food_browser import FoodBrowser
@@ -70,15 +69,7 @@ class MainWindow(QMainWindow):
         self.chart = CoverageChart()
         self.chart.food_name = state.foods.name
         self.totals_model = CoverageTableModel(state.foods)
-        self.totals = QTableView()
-        self.totals.verticalHeader().hide()  # before the model, as for the food list
-        self.totals.setModel(self.totals_model)
-        self.totals.setWordWrap(False)
-        # Fixed widths: sizing to contents would ask every cell for its text at start-up.
-        for column, width in enumerate((92, 92, 128, 48, 96)):
-            self.totals.setColumnWidth(column, width)
-        self.totals.horizontalHeader().setStretchLastSection(True)
-        self.totals.verticalHeader().setDefaultSectionSize(22)
+        self.totals = TotalsView(self.totals_model)
 
         self.coverage_splitter = QSplitter(Qt.Orientation.Vertical, objectName="coverageSplitter")
         self.coverage_splitter.addWidget(self.chart)
@@ -89,7 +80,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.browser)
         self.main_splitter.addWidget(self.editor)
         self.main_splitter.addWidget(self.coverage_splitter)
-        self.main_splitter.setSizes([330, 400, 440])
+        self.main_splitter.setSizes([300, 390, 480])
         self.coverage_splitter.setSizes([500, 300])
         self.tabs = QTabWidget(documentMode=True)
         day = QWidget()
@@ -386,7 +377,7 @@ class MainWindow(QMainWindow):
         foods = self.state.foods
         coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
         self.coverage = coverage
-        self.totals_model.set_coverage(coverage, foods)
+        self.totals.set_coverage(coverage, foods)
         if self.chart.built:  # else _build_chart comes back here once it has made it
             self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
         self.coverageChanged.emit(coverage)
@@ -442,7 +433,7 @@ class MainWindow(QMainWindow):
         given before the first show are scaled by Qt in ways that squeeze the menu)."""
         self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
         total = max(self.main_splitter.width(), 900)
-        self.main_splitter.setSizes([int(total * 0.3), int(total * 0.33), int(total * 0.37)])
+        self.main_splitter.setSizes([int(total * 0.27), int(total * 0.32), int(total * 0.41)])
         # The food details (portion, source, what the data does not support) need room.
         height = max(self.browser.splitter.height(), 500)
         self.browser.splitter.setSizes([int(height * 0.55), int(height * 0.45)])

@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
 
 from planner.core.library import LIBRARY_FILE
+from planner.core.nutrients import NUTRIENTS
 from planner.ui.application import StartupError, create_window
 from planner.ui.food_detail import food_detail_html
 from planner.ui.menu_model import AMOUNT, UNIT
@@ -291,6 +292,31 @@ def test_broken_foods_csv_stops_with_file_and_line(tmp_path):
     path = write_foods_csv(tmp_path / "foods.csv", rows)
     with pytest.raises(StartupError, match=r"foods.csv: line 4, column calcium_mg"):
         create_window(tmp_path / "data", path)
+
+
+def test_the_totals_name_the_foods_whose_values_are_unknown(window):
+    totals = window.totals
+    window.editor.add_foods(["banana"])
+    assert not totals.note.isVisibleTo(window)  # every value known
+    window.editor.add_foods(["chum-salmon"])  # no vitamin D value in SR28
+    row = [n.key for n in NUTRIENTS].index("vitamin_d")
+    amount, percent = (window.totals_model.index(row, c).data() for c in (1, 3))
+    assert amount.startswith("≥ ") and percent.startswith("≥ ")
+    assert totals.note.isVisibleTo(window)
+    assert totals.note.text() == (
+        "≥ at least: no value is known for vitamin D in Chum salmon, baked."
+    )
+    window.undo_stack.undo()
+    assert not totals.note.isVisibleTo(window)
+
+
+def test_the_totals_columns_fit_beside_the_chart_at_the_default_size(window):
+    """Amount, target, % and limit all in view: no sideways scrolling at 1400 x 860."""
+    window.editor.add_foods(["banana"])
+    QApplication.processEvents()
+    table = window.totals.table
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
 
 
 @pytest.mark.parametrize("width", [320, 360, 400, 600])
