@@ -74,6 +74,31 @@ def per_portion(foods: FoodTable, ids: pd.Index) -> pd.DataFrame:
     return pd.DataFrame(amounts, index=ids, columns=list(KEYS))
 
 
+@dataclass(frozen=True, eq=False)
+class Candidates:
+    """The foods that may be suggested, with one portion of each worked out.
+
+    None of it depends on the menu: the window builds it again only when the food table,
+    the exclusions or pregnancy change, not at every edit (8 ms on the full USDA table).
+    """
+
+    ids: pd.Index
+    amounts: np.ndarray  # food x KEYS: one portion, report units, NaN where unknown
+    per_100kcal: np.ndarray  # the same per 100 kcal; NaN for foods without energy
+    water_only: np.ndarray  # per food: offered for water only (tap water)
+
+
+def candidates(foods: FoodTable, allowed_ids: pd.Index) -> Candidates:
+    """The allowed foods that have a portion (a portion is what is suggested)."""
+    ids = foods.ids.intersection(allowed_ids, sort=False)
+    ids = ids[foods.info.loc[ids, "portion_g"].to_numpy(float) > 0]
+    amounts = per_portion(foods, ids).to_numpy(float)
+    kcal = amounts[:, KEYS.index("energy")]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_kcal = amounts / np.where(kcal > 0, kcal, np.nan)[:, None] * 100.0
+    return Candidates(ids, amounts, per_kcal, ids.isin(water_only_ids(foods)))
+
+
 def suggest_foods(
     coverage: Coverage,
     foods: FoodTable,
@@ -83,53 +108,67 @@ def suggest_foods(
     top: int = 5,
     keys: Sequence[str] = GAP_KEYS,
 ) -> dict[str, list[Suggestion]]:
-    """For each nutrient in ``keys`` under its target, the ``top`` best allowed foods.
+    """For each nutrient in ``keys`` under its target, the ``top`` best allowed foods
+    (``suggest_from`` on the candidates of ``allowed_ids``)."""
+    return suggest_from(candidates(foods, allowed_ids), coverage, targets, per, top, keys)
+
+
+def suggest_from(
+    pool: Candidates,
+    coverage: Coverage,
+    targets: Mapping[str, Target],
+    per: str = "portion",
+    top: int = 5,
+    keys: Sequence[str] = GAP_KEYS,
+) -> dict[str, list[Suggestion]]:
+    """For each nutrient in ``keys`` under its target, the ``top`` best foods of ``pool``.
 
     Ranked by the amount in one portion (``per="portion"``) or per 100 kcal. A food whose
     value for the nutrient is unknown, or zero, is left out: unknown is neither poor nor
-    rich. Foods without a portion are left out, since a portion is what is suggested.
-    Tap water (``no-shopping``) is offered for water only (see exclusions.py).
+    rich. Tap water (``no-shopping``) is offered for water only (see exclusions.py).
     """
     if per not in PER_CHOICES:
         raise ValueError(f"unknown basis {per!r}; use one of {', '.join(PER_CHOICES)}")
     needed = gaps(coverage, targets, keys)
     if not needed:
         return {}
-    ids = foods.ids.intersection(allowed_ids, sort=False)
-    ids = ids[foods.info.loc[ids, "portion_g"].to_numpy(float) > 0]
-    amounts = per_portion(foods, ids)
-    kcal = amounts["energy"]
-    per_kcal = amounts.div(kcal.where(kcal > 0), axis=0) * 100.0
-    water_only = ids.isin(water_only_ids(foods))
+    amounts, per_kcal = pool.amounts, pool.per_100kcal
+    kcal = amounts[:, KEYS.index("energy")]
 
     # One more portion against each ceiling: crossed, or unknown (NaN value).
     current = current_amounts(coverage)
     limits = ceilings(targets)
-    limit_keys = list(limits)
-    after = amounts[limit_keys].to_numpy(float) + current[limit_keys].to_numpy(float)
-    crossed = after > np.array([limits[k] for k in limit_keys])
+    columns = [KEYS.index(k) for k in limits]
+    after = amounts[:, columns] + current[list(limits)].to_numpy(float)
+    crossed = after > np.array(list(limits.values()))
     unknown = np.isnan(after)
 
     result: dict[str, list[Suggestion]] = {}
     for key, gap in needed.items():
-        score = (amounts if per == "portion" else per_kcal)[key].to_numpy(float)
-        usable = (amounts[key].to_numpy(float) > 0) & ~np.isnan(score)
+        column = KEYS.index(key)
+        score = (amounts if per == "portion" else per_kcal)[:, column]
+        usable = (amounts[:, column] > 0) & ~np.isnan(score)
         if key != "water":
-            usable &= ~water_only
+            usable &= ~pool.water_only
         rows = np.flatnonzero(usable)
+        if 0 < top < len(rows):
+            # Only foods scoring at least the top-th best can rank (ties included): a
+            # partition instead of sorting thousands of foods per nutrient.
+            kth = np.partition(score[rows], len(rows) - top)[len(rows) - top]
+            rows = rows[score[rows] >= kth]
         # Richest first; equal scores keep table order.
         rows = rows[np.lexsort((rows, -score[rows]))][:top]
         result[key] = [
             Suggestion(
-                food_id=str(ids[r]),
-                amount_per_portion=float(amounts.iat[r, KEYS.index(key)]),
-                share_of_gap=float(min(1.0, amounts.iat[r, KEYS.index(key)] / gap)),
-                kcal_per_portion=None if np.isnan(kcal.iat[r]) else float(kcal.iat[r]),
+                food_id=str(pool.ids[r]),
+                amount_per_portion=float(amounts[r, column]),
+                share_of_gap=float(min(1.0, amounts[r, column] / gap)),
+                kcal_per_portion=None if np.isnan(kcal[r]) else float(kcal[r]),
                 amount_per_100kcal=(
-                    None if np.isnan(per_kcal[key].iat[r]) else float(per_kcal[key].iat[r])
+                    None if np.isnan(per_kcal[r, column]) else float(per_kcal[r, column])
                 ),
-                crossed_limits=tuple(k for k, c in zip(limit_keys, crossed[r], strict=True) if c),
-                unknown_limits=tuple(k for k, u in zip(limit_keys, unknown[r], strict=True) if u),
+                crossed_limits=tuple(k for k, c in zip(limits, crossed[r], strict=True) if c),
+                unknown_limits=tuple(k for k, u in zip(limits, unknown[r], strict=True) if u),
             )
             for r in rows
         ]

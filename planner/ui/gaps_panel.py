@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,7 +33,14 @@ from PySide6.QtWidgets import (
 from planner.core.ceilings import in_text
 from planner.core.coverage import Coverage
 from planner.core.exclusions import allowed_food_ids
-from planner.core.suggestions import GAP_KEYS, PER_CHOICES, gaps, suggest_foods
+from planner.core.suggestions import (
+    GAP_KEYS,
+    PER_CHOICES,
+    Candidates,
+    candidates,
+    gaps,
+    suggest_from,
+)
 from planner.ui.completion_worker import StopWorkersOnClose
 from planner.ui.exclusions_dialog import ExclusionsDialog
 from planner.ui.gap_exclusions import ExclusionsStore, describe, pregnancy_note
@@ -90,8 +96,8 @@ class GapsPanel(QWidget):
         self.coverage: Coverage | None = None
         self.stale = True
         self.gap_count = 0
-        self._allowed_for: tuple | None = None
-        self._allowed_ids = pd.Index([])
+        self._pool_for: tuple | None = None
+        self._pool: Candidates | None = None
 
         self.per_group = QButtonGroup(self)
         self.per_buttons: dict[str, QToolButton] = {}
@@ -207,9 +213,8 @@ class GapsPanel(QWidget):
         note = pregnancy_note(state.profile, state.foods)
         self.summary.setText(f"{summary}. {note}" if note else f"{summary}.")
         needed = gaps(self.coverage, state.targets)
-        allowed = self._allowed()
-        suggestions = suggest_foods(
-            self.coverage, state.foods, state.targets, allowed, per=self.per, top=SHOWN
+        suggestions = suggest_from(
+            self._candidates(), self.coverage, state.targets, per=self.per, top=SHOWN
         )
         current = self.tree.currentIndex()
         keep = (self.model.key_of(current), current.data(ID_ROLE))
@@ -227,16 +232,18 @@ class GapsPanel(QWidget):
                 )
         self._show_empty_state(needed)
 
-    def _allowed(self) -> pd.Index:
-        """The allowed food ids, worked out again only when what decides them changed."""
+    def _candidates(self) -> Candidates:
+        """The foods that may be suggested and their portions, worked out again only when
+        what decides them changed (the food table, the exclusions, pregnancy)."""
         state = self.state
         # The table itself is kept in the key (not its id, which a new table could reuse).
         key = (state.foods, self.store.exclusions, state.profile.pregnant)
-        last = self._allowed_for
-        if last is None or last[0] is not key[0] or last[1:] != key[1:]:
-            self._allowed_ids = allowed_food_ids(state.foods, self.store.exclusions, state.profile)
-            self._allowed_for = key
-        return self._allowed_ids
+        last = self._pool_for
+        if self._pool is None or last is None or last[0] is not key[0] or last[1:] != key[1:]:
+            allowed = allowed_food_ids(state.foods, self.store.exclusions, state.profile)
+            self._pool = candidates(state.foods, allowed)
+            self._pool_for = key
+        return self._pool
 
     def _show_empty_state(self, needed: dict[str, float]) -> None:
         if needed:

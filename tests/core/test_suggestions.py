@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.intakes import Target
 from planner.core.menu import Menu, MenuItem
-from planner.core.nutrients import CRAMP_KEYS
+from planner.core.nutrients import CRAMP_KEYS, KEYS
 from planner.core.profile import Profile
-from planner.core.suggestions import GAP_KEYS, gaps, suggest_foods
+from planner.core.suggestions import (
+    GAP_KEYS,
+    candidates,
+    gaps,
+    suggest_foods,
+    suggest_from,
+)
 
 TARGETS = {
     "magnesium": Target("magnesium", 100, "RDA", 350, "supplements", "test"),
@@ -103,3 +112,38 @@ def test_real_table_suggestions_honour_profile_and_tap_water_rule(foods, intakes
         amounts = [s.amount_per_portion for s in ranked]
         assert amounts == sorted(amounts, reverse=True) and min(amounts) > 0
         assert ("tap-water" in [s.food_id for s in ranked]) == (key == "water")
+
+
+@pytest.mark.parametrize("per", ["portion", "100kcal"])
+@pytest.mark.parametrize("top", [1, 3, 5, 40])
+def test_the_top_foods_are_those_of_a_full_sort_ties_in_table_order(foods, intakes, per, top):
+    """Partitioning before the sort keeps exactly the full sort's first ``top`` foods."""
+    targets = intakes.targets(Profile(age=70))
+    coverage = compute_coverage(Menu("Day", [MenuItem("kiwi", portions=1)]), foods, targets)
+    pool = candidates(foods, allowed_food_ids(foods))
+    # Equal scores: the first food's amounts given to the last too (ties on every nutrient).
+    amounts, per_kcal = pool.amounts.copy(), pool.per_100kcal.copy()
+    amounts[-1], per_kcal[-1] = amounts[0], per_kcal[0]
+    pool = replace(pool, amounts=amounts, per_100kcal=per_kcal)
+    found = suggest_from(pool, coverage, targets, per=per, top=top)
+    scores = pool.amounts if per == "portion" else pool.per_100kcal
+    for key, ranked in found.items():
+        column = KEYS.index(key)
+        usable = [
+            r
+            for r in range(len(pool.ids))
+            if pool.amounts[r, column] > 0
+            and not np.isnan(scores[r, column])
+            and (key == "water" or not pool.water_only[r])
+        ]
+        expected = sorted(usable, key=lambda r: (-scores[r, column], r))[:top]
+        assert [s.food_id for s in ranked] == [pool.ids[r] for r in expected], key
+
+
+def test_suggest_foods_is_suggest_from_its_candidates(foods, intakes):
+    targets = intakes.targets(Profile())
+    coverage = compute_coverage(Menu("Day", [MenuItem("banana", portions=1)]), foods, targets)
+    allowed = allowed_food_ids(foods, Exclusions(tags=frozenset({"contains-dairy"})))
+    assert suggest_foods(coverage, foods, targets, allowed, top=7) == suggest_from(
+        candidates(foods, allowed), coverage, targets, top=7
+    )
