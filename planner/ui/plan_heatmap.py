@@ -167,7 +167,8 @@ class PlanHeatmap(LazyChart):
             )
             for r in rows
         ]
-        avg.set_title("Daily average", fontsize=9, loc="left")
+        # Wrapped at the figure's edge: in a narrow pane (a small screen) it was cut off.
+        avg.set_title("Daily average", fontsize=9, loc="left", wrap=True)
         avg.set_xlabel("% of target", fontsize=8)
         style_percent_axes(avg)
         avg.tick_params(axis="y", labelleft=False)

@@ -8,11 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from planner.core.menu import MenuItem
 from planner.core.nutrients import CHART_KEYS
 from planner.core.plan import load_plan, read_plan
+from planner.paths import ROOT
 from planner.ui.roles import ID_ROLE
 
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "sample.plan.json"
@@ -91,6 +92,24 @@ def test_foods_added_to_a_day_colour_its_column_and_the_average(window, qtbot):
     assert image[POTASSIUM, 1] == pytest.approx(2 * percent)
     assert image[POTASSIUM, 0] == pytest.approx(percent)
     assert view.heatmap.average_widths()[POTASSIUM] == pytest.approx(3 * percent / 7)
+
+
+def test_the_heatmap_titles_fit_on_a_small_screen(window):
+    """The window as it opens on a 1366 x 768 laptop: no title runs off the figure."""
+    assert window.plan_view.import_plan(str(ROOT / "docs" / "sample.plan.json"))  # real bars
+    heatmap = plan_tab(window).heatmap
+    window.resize(int(1366 * 0.9), int(728 * 0.9))
+    QApplication.processEvents()
+    heatmap.canvas.draw()
+    from matplotlib.text import Text
+
+    figure = heatmap.figure
+    names = {a.get_title(loc) for a in figure.axes for loc in ("left", "center", "right")}
+    titles = [t for t in figure.findobj(Text) if t.get_text() and t.get_text() in names]
+    assert len(titles) == 2  # the heatmap's and the daily average's
+    renderer = heatmap.canvas.get_renderer()
+    for title in titles:
+        assert title.get_window_extent(renderer).x1 <= figure.bbox.width, title.get_text()
 
 
 def test_unknown_values_are_hatched_question_marks_with_a_note(window):
