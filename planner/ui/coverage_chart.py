@@ -93,16 +93,9 @@ class CoverageChart(LazyChart):
         style_percent_axes(ax)
         self.food_handles = [Patch(color=c) for c in (*FOOD_COLOURS, OTHER_COLOUR)]
         # Placeholder labels as wide as real ones, so the first layout leaves them room.
-        self.food_legend = self.figure.legend(
-            self.food_handles,
-            ["x" * 24] * (MAX_FOODS + 1),
-            loc="outside lower center",
-            ncol=3,
-            fontsize=7.5,
-            frameon=False,
-            handlelength=1.0,
-            columnspacing=1.0,
-        )
+        self.food_legend = self._food_legend(["x" * 24] * (MAX_FOODS + 1), 3)
+        self._food_columns = 3
+        self._legend_widths: dict[int, float] = {}  # columns -> width, for these names
         from matplotlib.lines import Line2D
 
         status_handles = [Patch(color=STATUS_COLOURS[s]) for s in ("low", "part", "met", "over")]
@@ -123,6 +116,8 @@ class CoverageChart(LazyChart):
             handlelength=1.0,
         )
         self.canvas.mpl_connect("motion_notify_event", self._hover)
+        # Before FastRedraw's own resize handler, which lays the figure out again.
+        self.canvas.mpl_connect("resize_event", lambda _event: self._fit_food_legend())
         # Edits blit the bars and labels; the layout runs when the size or the legend's
         # names change.
         self.redraw = FastRedraw(self.figure, self.canvas, self._animated)
@@ -170,6 +165,8 @@ class CoverageChart(LazyChart):
             self.axes.set_xlim(0, top)
             self._set_limits(data)
             self._set_legend(names, others)
+            self._legend_widths.clear()
+            self._fit_food_legend()
             self.redraw.relayout()
             self.canvas.draw_idle()
         self.draw_count += 1
@@ -194,6 +191,46 @@ class CoverageChart(LazyChart):
             else:
                 text.set_text("other foods" if s == MAX_FOODS and others else "")
             handle.set_visible(s < len(names) or (s == MAX_FOODS and others))
+
+    def _food_legend(self, labels: list[str], columns: int):
+        return self.figure.legend(
+            self.food_handles,
+            labels,
+            loc="outside lower center",
+            ncol=columns,
+            fontsize=7.5,
+            frameon=False,
+            handlelength=1.0,
+            columnspacing=1.0,
+        )
+
+    def _fit_food_legend(self) -> None:
+        """The foods' legend in three columns where they fit the figure, else two or one:
+        in a narrow pane (a small screen) long names ran off both edges.
+
+        A legend's column count is fixed when it is made, so it is made again, but only
+        when the count changes; each count's width is measured once per set of names.
+        """
+        legend = self.food_legend
+        texts = [t.get_text() for t in legend.get_texts()]
+        shown = [h.get_visible() for h in legend.legend_handles]
+        renderer = self.canvas.get_renderer()
+        room = self.figure.bbox.width
+        for columns in (3, 2, 1):
+            if columns not in self._legend_widths:
+                self._set_food_legend(texts, shown, columns)
+                self._legend_widths[columns] = self.food_legend.get_window_extent(renderer).width
+            if self._legend_widths[columns] <= room:
+                break
+        if self._food_columns != columns:
+            self._set_food_legend(texts, shown, columns)
+
+    def _set_food_legend(self, texts: list[str], shown: list[bool], columns: int) -> None:
+        self.food_legend.remove()
+        self.food_legend = self._food_legend(texts, columns)
+        self._food_columns = columns
+        for handle, visible in zip(self.food_legend.legend_handles, shown, strict=True):
+            handle.set_visible(visible)
 
     def _animated(self):
         """What moves with an edit, in drawing order: lines stay visible over the bars."""

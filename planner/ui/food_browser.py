@@ -75,6 +75,12 @@ class FoodBrowser(QWidget):
         self.search.setMaxLength(200)
         self.search.textChanged.connect(self.proxy.set_query)
         self.aisle = QComboBox()
+        # Narrower than its longest aisle when room is short (the list still shows it
+        # whole): sized to that, the food list took 340 px from the menu on a small screen.
+        self.aisle.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.aisle.setMinimumContentsLength(10)
         self.aisle.addItem("All aisles", "")
         for key, label in AISLES.items():
             self.aisle.addItem(label, key)
@@ -126,7 +132,8 @@ class FoodBrowser(QWidget):
         self.detail.setOpenLinks(False)
         # Whole words only: Qt's default breaks a nutrient's name mid-word in a narrow pane.
         self.detail.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-        self.detail.setPlaceholderText("Select a food to see its portion, source and cautions.")
+        # Short: a placeholder does not wrap, and the pane is narrow on a small screen.
+        self.detail.setPlaceholderText("Select a food to see its details.")
 
         filters = QHBoxLayout()
         filters.addWidget(self.aisle, 1)

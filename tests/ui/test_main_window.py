@@ -319,15 +319,19 @@ def test_the_totals_columns_fit_beside_the_chart_at_the_default_size(window):
     assert table.horizontalScrollBar().maximum() == 0
 
 
-@pytest.mark.parametrize("width", [320, 360, 400, 600])
-def test_the_chart_legends_fit_a_narrow_pane(window, width):
-    """320 px is the chart's narrowest; ~360 px is its share of a 1366 px wide screen."""
-    window.editor.add_foods(list(window.state.foods.ids[:7]))  # every food slot named
-    chart = window.chart
-    chart.canvas.resize(width, 420)
+@pytest.mark.parametrize("size", [(1105, 600), (1229, 655), (1400, 860), (1900, 1000)])
+def test_the_chart_legends_fit_at_any_window_size(window, size):
+    """From the window's smallest through a small screen's (1366 x 768) to a large one,
+    with the longest food names: no legend runs off the figure."""
+    foods = window.state.foods
+    longest = sorted(foods.ids, key=lambda f: -len(foods.name(f)))[:7]  # every slot named
+    window.editor.add_foods(longest)
+    window.resize(*size)
     QApplication.processEvents()
+    chart = window.chart
     chart.canvas.draw()
     renderer = chart.canvas.get_renderer()
+    assert len(chart.figure.legends) == 2
     for legend in chart.figure.legends:
         extent = legend.get_window_extent(renderer)
         assert extent.x0 >= 0 and extent.x1 <= chart.figure.bbox.width
