@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.browser)
         self.main_splitter.addWidget(self.editor)
         self.main_splitter.addWidget(self.coverage_splitter)
-        self.main_splitter.setSizes([300, 390, 480])
+        self.main_splitter.setSizes([300, 400, 470])
         self.coverage_splitter.setSizes([500, 300])
         self.tabs = QTabWidget(documentMode=True)
         day = QWidget()
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
         given before the first show are scaled by Qt in ways that squeeze the menu)."""
         self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
         total = max(self.main_splitter.width(), 900)
-        self.main_splitter.setSizes([int(total * 0.27), int(total * 0.32), int(total * 0.41)])
+        self.main_splitter.setSizes([int(total * 0.26), int(total * 0.34), int(total * 0.40)])
         # The food details (portion, source, what the data does not support) need room.
         height = max(self.browser.splitter.height(), 500)
         self.browser.splitter.setSizes([int(height * 0.55), int(height * 0.45)])
