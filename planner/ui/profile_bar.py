@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QW
 
 from planner.core.profile import MAX_AGE, SEXES, STANDARDS, Profile
 
-STAGES = {"": "—", "pregnant": "Pregnant", "lactating": "Breastfeeding"}
+STAGES = {"": "Not pregnant", "pregnant": "Pregnant", "lactating": "Breastfeeding"}
 
 
 class AgeBox(QDoubleSpinBox):
@@ -33,6 +33,11 @@ class ProfileBar(QWidget):
         self.stage = QComboBox()
         for key, label in STAGES.items():
             self.stage.addItem(label, key)
+        self.stage.setToolTip(
+            "Pregnancy and breastfeeding change several targets, iron and folate among "
+            "them; in pregnancy, foods to be careful with (liver, some fish) are not "
+            "suggested"
+        )
         self.standard = QComboBox()
         for key, label in STANDARDS.items():
             self.standard.addItem(label, key)
