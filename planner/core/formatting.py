@@ -1,8 +1,9 @@
-"""How numbers are shown to people (window and command line): sensible digits."""
+"""How numbers are shown to people (window and command line), and read back from them."""
 
 from __future__ import annotations
 
 import math
+import re
 
 
 def fmt_amount(value: float | None) -> str:
@@ -20,3 +21,17 @@ def fmt_amount(value: float | None) -> str:
 
 def fmt_percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f} %"
+
+
+# Thousands grouped with commas, as fmt_amount shows them: "1,500", "12,000.5".
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+
+
+def read_number(text: str) -> float:
+    """A number as people type it: ``1,500`` with a thousands comma, as the planner shows
+    amounts (so not 1.5), ``1,5`` or ``2.5`` with a decimal comma or point. Raises
+    ValueError for anything else."""
+    text = text.strip()
+    if _GROUPED.fullmatch(text):
+        return float(text.replace(",", ""))
+    return float(text.replace(",", "."))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from planner.core.categories import AISLES, PURCHASE_UNITS, TAGS
 from planner.core.custom_foods import MAX_NAME, CustomFood
 from planner.core.errors import InputError
-from planner.core.formatting import fmt_amount
+from planner.core.formatting import fmt_amount, read_number
 from planner.core.nutrients import BY_KEY, DISPLAY_UNITS, NUTRIENTS
 
 PER_100G, PER_SERVING = "100g", "serving"
@@ -44,12 +44,12 @@ ERROR_STYLE = "color: #b00020"
 
 
 def parse_number(text: str, place: str) -> float | None:
-    """A typed number (``,`` or ``.`` as decimal point); empty is None (unknown)."""
+    """A typed number (see read_number); empty is None (unknown)."""
     text = text.strip()
     if not text:
         return None
     try:
-        return float(text.replace(",", "."))
+        return read_number(text)
     except ValueError:
         raise InputError("", place, f"{text!r} is not a number") from None
 

@@ -23,6 +23,10 @@ from planner.core.menu import MEAL_LABELS, MEALS, MenuItem
 from planner.ui.menu_commands import AddItems, EditItem, MoveItems, RemoveItems, RenameMenu
 from planner.ui.menu_model import AMOUNT, UNIT, UNITS, MenuModel
 
+# An amount as typed: "1,500" or "1,500.5" (thousands commas, as amounts are shown), or
+# "2.5" / "2,5" (a decimal point or comma). No sign: amounts are never negative.
+AMOUNT_TYPED = r"\d{1,3}(,\d{3})+(\.\d*)?|\d*([.,]\d*)?"
+
 
 class AmountDelegate(QStyledItemDelegate):
     """Amount cells take numbers only; unit cells offer grams or portions."""
@@ -33,12 +37,14 @@ class AmountDelegate(QStyledItemDelegate):
             for unit, label in UNITS.items():
                 combo.addItem(label, unit)
             return combo
-        from PySide6.QtGui import QDoubleValidator  # with the first edit, not at start-up
+        # With the first edit, not at start-up.
+        from PySide6.QtCore import QRegularExpression
+        from PySide6.QtGui import QRegularExpressionValidator
 
         editor = QLineEdit(parent)
-        validator = QDoubleValidator(0.0, 5000.0, 2, editor)
-        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        editor.setValidator(validator)
+        # Digits only, as read_number reads them. Not QDoubleValidator: on Enter its
+        # fixup drops what the C locale takes for a thousands comma, so "1,5" became 15.
+        editor.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_TYPED), editor))
         return editor
 
     def setEditorData(self, editor, index) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
 )
 
 from planner.core.foods import FoodTable
-from planner.core.formatting import fmt_amount
+from planner.core.formatting import fmt_amount, read_number
 from planner.core.menu import MEAL_LABELS, MEALS, Menu, MenuItem, amount_problem
 from planner.ui.food_model import FOOD_MIME
 from planner.ui.grouped_tree import GroupedTreeModel
@@ -258,13 +258,12 @@ class MenuModel(GroupedTreeModel):
 
 
 def parse_amount(value: object) -> object:
-    """A typed amount as a float when it reads as one (``1,5`` too), else unchanged."""
+    """A typed amount as a float when it reads as one (see read_number), else unchanged."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, str):
-        text = value.strip().replace(",", ".")
         try:
-            return float(text)
+            return read_number(value)
         except ValueError:
             return value
     return value

@@ -178,6 +178,37 @@ def test_typing_a_number_on_an_item_edits_its_amount(window, qtbot):
     assert window.menu_model.menu.items[0].portions == 1
 
 
+@pytest.mark.parametrize(
+    ("unit", "typed", "expected"),
+    [("g", "2,000", 2000.0), ("portions", "1,5", 1.5), ("g", "2,000.5", 2000.5)],
+)
+def test_amounts_typed_with_commas_read_as_the_window_shows_them(
+    window, qtbot, unit, typed, expected
+):
+    """ "2,000" g is two thousand grams, as the menu shows water; "1,5" is one and a half."""
+    window.activateWindow()
+    model = window.menu_model
+    window.editor.add_foods(["tap-water"])
+    model.setData(model.index_of_position(0, UNIT), unit)
+    window.editor.edit_amount(0)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, typed)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    field = "grams" if unit == "g" else "portions"
+    qtbot.waitUntil(lambda: getattr(model.menu.items[0], field) == expected)
+
+
+def test_the_amount_editor_takes_no_letters_and_no_sign(window, qtbot):
+    window.activateWindow()
+    window.editor.add_foods(["kiwi"])
+    window.editor.edit_amount(0)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "-x2e5")
+    assert editor.text() == "25"
+
+
 def test_profile_change_updates_every_target(window):
     window.editor.add_foods(["banana"])
     bar = window.profile_bar
