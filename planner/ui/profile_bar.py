@@ -11,10 +11,19 @@ STAGES = {"": "Not pregnant", "pregnant": "Pregnant", "lactating": "Breastfeedin
 
 
 class AgeBox(QDoubleSpinBox):
-    """Ages in years, shown without a trailing ".0" (``55 years``, ``0.5 years``)."""
+    """Ages in years, shown without a trailing ".0" (``55 years``, ``0.5 years``), typed
+    with a decimal point or comma."""
 
     def textFromValue(self, value: float) -> str:
         return f"{value:g}"
+
+    # Qt's C locale takes a comma for a thousands separator and drops it ("7,5" read 75):
+    # a comma typed here is the decimal point, and shows as one.
+    def validate(self, text: str, pos: int):
+        return super().validate(text.replace(",", "."), pos)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(text.replace(",", "."))
 
 
 class ProfileBar(QWidget):

@@ -209,6 +209,18 @@ def test_the_amount_editor_takes_no_letters_and_no_sign(window, qtbot):
     assert editor.text() == "25"
 
 
+@pytest.mark.parametrize(("typed", "age"), [("7,5", 7.5), ("0,5", 0.5), ("72", 72.0)])
+def test_an_age_typed_with_a_decimal_comma(window, qtbot, typed, age):
+    """Qt's C locale took "7,5" for seventy-five (a thousands comma)."""
+    window.activateWindow()
+    box = window.profile_bar.age
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.value() == age and window.state.profile.age == age
+
+
 def test_profile_change_updates_every_target(window):
     window.editor.add_foods(["banana"])
     bar = window.profile_bar
