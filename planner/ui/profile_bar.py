@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from planner.core.profile import MAX_AGE, SEXES, STANDARDS, Profile
+from planner.ui.decimal_box import DecimalSpinBox
 
 STAGES = {"": "Not pregnant", "pregnant": "Pregnant", "lactating": "Breastfeeding"}
 
 
-class AgeBox(QDoubleSpinBox):
-    """Ages in years, shown without a trailing ".0" (``55 years``, ``0.5 years``), typed
-    with a decimal point or comma."""
+class AgeBox(DecimalSpinBox):
+    """Ages in years, shown without a trailing ".0" (``55 years``, ``0.5 years``)."""
 
     def textFromValue(self, value: float) -> str:
         return f"{value:g}"
-
-    # Qt's C locale takes a comma for a thousands separator and drops it ("7,5" read 75):
-    # a comma typed here is the decimal point, and shows as one.
-    def validate(self, text: str, pos: int):
-        return super().validate(text.replace(",", "."), pos)
-
-    def valueFromText(self, text: str) -> float:
-        return super().valueFromText(text.replace(",", "."))
 
 
 class ProfileBar(QWidget):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from planner.core.recipes import (
     recipe_nutrients,
 )
 from planner.ui.custom_food_dialog import ERROR_STYLE, parse_number
+from planner.ui.decimal_box import DecimalSpinBox
 from planner.ui.food_detail import source_label
 from planner.ui.food_picker_model import FoodPickerModel
 from planner.ui.shortcuts import focus_key
@@ -196,7 +196,7 @@ class RecipeDialog(QDialog):
 
         self.name = QLineEdit(placeholderText="e.g. Lentil soup")
         self.name.setMaxLength(MAX_NAME)
-        self.servings = QDoubleSpinBox(decimals=1, minimum=0.5, maximum=MAX_SERVINGS)
+        self.servings = DecimalSpinBox(decimals=1, minimum=0.5, maximum=MAX_SERVINGS)
         self.servings.setValue(2)
         self.servings.setToolTip("How many servings the whole recipe makes")
         self.aisle = QComboBox()

@@ -339,6 +339,17 @@ def add_ingredient(dialog, qtbot, search: str, food_id: str, grams: str) -> None
     dialog.add_button.click()
 
 
+def test_recipe_servings_typed_with_a_decimal_comma(window, qtbot):
+    window.food_library.actions["new_recipe"].trigger()
+    dialog = window.food_library.dialog
+    dialog.servings.setFocus()
+    dialog.servings.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.servings, "2,5")
+    qtbot.keyClick(dialog.servings, Qt.Key.Key_Tab)
+    assert dialog.servings.value() == 2.5  # Qt's C locale read 25
+    dialog.reject()
+
+
 def test_recipe_editor_makes_a_food_whose_values_come_from_its_ingredients(window, qtbot):
     window.food_library.actions["new_recipe"].trigger()
     dialog = window.food_library.dialog
