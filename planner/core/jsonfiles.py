@@ -22,7 +22,8 @@ FoodCheck = Callable[[str], bool]
 def read_json(path: Path) -> Any:
     """Parse a JSON file; a missing file or bad JSON is an InputError naming the line."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark, as some Windows editors write, is no error.
+        text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(path, "", "file not found") from None
     except IsADirectoryError:

@@ -94,3 +94,11 @@ def test_written_files_follow_the_umask_and_keep_an_old_mode(tmp_path):
     path.chmod(0o600)
     write_menu(path, Menu("B"))
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_byte_order_mark_is_no_error(tmp_path):
+    """Some Windows editors save UTF-8 with a byte-order mark: the file still reads."""
+    path = tmp_path / "monday.menu.json"
+    data = {"format": "crampless.menu", "version": 1, "name": "Lundi café", "items": []}
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    assert read_menu(path).name == "Lundi café"
