@@ -23,7 +23,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from planner.core.ceilings import ceiling_phrase, in_text
 from planner.core.completion_search import branch_and_bound
 from planner.core.exclusions import water_only_ids
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, food_names
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.suggestions import per_portion
@@ -40,7 +40,6 @@ PRICED = 100
 RICHEST_PER_NUTRIENT = 4
 # Price of a whole target's shortfall in the pricing relaxation: dearer than any food.
 SHORTFALL_PRICE = 1e6
-NAMES_IN_NOTES = 3
 _STOPPED = (
     "the optimiser stopped at its {:g} s limit: the menu found keeps every limit but may not "
     "be the lightest"
@@ -179,13 +178,6 @@ def build_problem(
         notes=tuple(notes),
         blocked_by=tuple(blocked_by),
     )
-
-
-def food_names(foods: FoodTable, ids: pd.Index) -> str:
-    """Food names for a note; ``;`` between them, since USDA names hold commas."""
-    names = [foods.name(f) for f in ids[:NAMES_IN_NOTES]]
-    more = len(ids) - len(names)
-    return "; ".join(names) + (f" and {more:,} more" if more > 0 else "")
 
 
 # --- shortlisting ----------------------------------------------------------------------------

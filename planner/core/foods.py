@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,6 +134,17 @@ class FoodTable:
         """A table from frames already validated (library foods, tests)."""
         values = values.reindex(columns=list(NUTRIENT_KEYS)).astype(float)
         return cls(info, values.loc[info.index])
+
+
+# How many food names a note lists before "and N more".
+NAMES_IN_NOTES = 3
+
+
+def food_names(foods: FoodTable, ids: Sequence[str]) -> str:
+    """Food names for a note; ``;`` between them, since USDA names hold commas."""
+    names = [foods.name(f) for f in ids[:NAMES_IN_NOTES]]
+    more = len(ids) - len(names)
+    return "; ".join(names) + (f" and {more:,} more" if more > 0 else "")
 
 
 def load_foods(path: Path) -> FoodTable:

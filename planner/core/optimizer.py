@@ -23,14 +23,13 @@ from planner.core.completion_options import CompletionOptions
 from planner.core.completion_problem import (
     CompletionProblem,
     build_problem,
-    food_names,
     proven_optimal,
     shortlist,
     solve_exact,
     solve_relaxed,
 )
 from planner.core.coverage import Coverage, compute_coverage
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, food_names
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.menu import Menu, MenuItem

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.core.ceilings import in_text
 from planner.core.coverage import Coverage
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, food_names
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import NUTRIENTS
 from planner.ui.chart_data import STATUS_COLOURS, status_of
@@ -78,7 +78,7 @@ class CoverageTableModel(HeaderedTableModel):
             if column == 2 and t:
                 return f"Source: {t.source}"
             if column == 1 and line.unknown_foods:
-                names = ", ".join(self.foods.name(f) for f in line.unknown_foods)
+                names = "; ".join(self.foods.name(f) for f in line.unknown_foods)
                 return f"At least this much: the value is unknown for {names}."
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and line.target is not None:
             return QColor(STATUS_COLOURS[status_of(line.percent, line.above_upper_limit)])
@@ -88,13 +88,15 @@ class CoverageTableModel(HeaderedTableModel):
 
 
 def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
-    """Which foods' unknown values the totals leave out; empty when every value is known."""
+    """Which foods' unknown values the totals leave out (three a nutrient at most: the
+    amount's tooltip names them all); empty when every value is known."""
     parts = [
-        f"{in_text(n.key)} in {', '.join(foods.name(f) for f in coverage[n.key].unknown_foods)}"
+        f"{in_text(n.key)} in {food_names(foods, coverage[n.key].unknown_foods)}"
         for n in NUTRIENTS
         if coverage[n.key].unknown_foods
     ]
-    return "≥ at least: no value is known for " + "; for ".join(parts) + "." if parts else ""
+    # "·" between nutrients: food names hold commas, and food_names parts them with ";".
+    return f"≥ at least: no value is known for {' · '.join(parts)}." if parts else ""
 
 
 class TotalsView(QWidget):

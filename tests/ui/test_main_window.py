@@ -346,9 +346,15 @@ def test_the_totals_name_the_foods_whose_values_are_unknown(window):
     amount, percent = (window.totals_model.index(row, c).data() for c in (1, 3))
     assert amount.startswith("≥ ") and percent.startswith("≥ ")
     assert totals.note.isVisibleTo(window)
-    assert totals.note.text() == (
-        "≥ at least: no value is known for vitamin D in Chum salmon, baked."
+    assert (
+        totals.note.text() == "≥ at least: no value is known for vitamin D in Chum salmon, baked."
     )
+    window.editor.add_foods(["black-currants"])
+    assert totals.note.text() == (
+        "≥ at least: no value is known for folate (B9) in Black currants"
+        " · vitamin D in Chum salmon, baked; Black currants."
+    )
+    window.undo_stack.undo()
     window.undo_stack.undo()
     assert not totals.note.isVisibleTo(window)
 
