@@ -24,7 +24,11 @@ def fmt_percent(value: float | None) -> str:
 
 
 # Thousands grouped with commas, as fmt_amount shows them: "1,500", "12,000.5".
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d*)?"
+_GROUPED_NUMBER = re.compile(rf"[+-]?{_GROUPED}")
+# What an input validator lets people type for an amount (never negative): grouped
+# thousands, or a decimal point or comma; read_number reads it.
+AMOUNT_PATTERN = rf"{_GROUPED}|\d*(?:[.,]\d*)?"
 
 
 def read_number(text: str) -> float:
@@ -32,6 +36,6 @@ def read_number(text: str) -> float:
     amounts (so not 1.5), ``1,5`` or ``2.5`` with a decimal comma or point. Raises
     ValueError for anything else."""
     text = text.strip()
-    if _GROUPED.fullmatch(text):
+    if _GROUPED_NUMBER.fullmatch(text):
         return float(text.replace(",", ""))
     return float(text.replace(",", "."))

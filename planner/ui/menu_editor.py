@@ -19,13 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.formatting import AMOUNT_PATTERN
 from planner.core.menu import MEAL_LABELS, MEALS, MenuItem
 from planner.ui.menu_commands import AddItems, EditItem, MoveItems, RemoveItems, RenameMenu
 from planner.ui.menu_model import AMOUNT, UNIT, UNITS, MenuModel
-
-# An amount as typed: "1,500" or "1,500.5" (thousands commas, as amounts are shown), or
-# "2.5" / "2,5" (a decimal point or comma). No sign: amounts are never negative.
-AMOUNT_TYPED = r"\d{1,3}(,\d{3})+(\.\d*)?|\d*([.,]\d*)?"
 
 
 class AmountDelegate(QStyledItemDelegate):
@@ -44,7 +41,7 @@ class AmountDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         # Digits only, as read_number reads them. Not QDoubleValidator: on Enter its
         # fixup drops what the C locale takes for a thousands comma, so "1,5" became 15.
-        editor.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_TYPED), editor))
+        editor.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN), editor))
         return editor
 
     def setEditorData(self, editor, index) -> None:

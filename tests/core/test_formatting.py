@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from planner.core.formatting import fmt_amount, read_number
+from planner.core.formatting import AMOUNT_PATTERN, fmt_amount, read_number
 
 
 @pytest.mark.parametrize(
@@ -33,3 +35,14 @@ def test_what_is_no_number_is_refused(typed):
 def test_a_shown_amount_reads_back_as_itself(value):
     """What the planner shows (``1,500``) means the same when typed back."""
     assert read_number(fmt_amount(value)) == value
+
+
+@pytest.mark.parametrize("typed", ["1,500", "1,500.25", "2.5", "2,5", "12", ".5", "3."])
+def test_what_the_amount_pattern_lets_through_reads_as_a_number(typed):
+    assert re.fullmatch(AMOUNT_PATTERN, typed)
+    read_number(typed)  # no ValueError
+
+
+@pytest.mark.parametrize("typed", ["-2", "1e3", "abc", "1,2,3", "2.5.1"])
+def test_the_amount_pattern_stops_signs_exponents_and_letters(typed):
+    assert not re.fullmatch(AMOUNT_PATTERN, typed)
