@@ -35,6 +35,7 @@ from planner.ui.log_file import log
 from planner.ui.menu_editor import MenuEditor
 from planner.ui.menu_model import MenuModel
 from planner.ui.profile_bar import ProfileBar
+from planner.ui.save_problems import SAVE_ERRORS, SaveProblems
 from planner.ui.settings import Settings
 from planner.ui.startup_steps import CHART_MODULES, Steps, import_step
 from planner.ui.state import AppState
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self.save_now)
         self._unsaved = False  # an edit of the open menu waits for the autosave
+        self.save_problems = SaveProblems(self, library.path)
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
@@ -295,15 +297,21 @@ class MainWindow(QMainWindow):
             else:
                 self.new_menu()
 
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
         """Write the open menu to the library if it changed since it was opened or last
-        saved (autosave calls this after each edit)."""
+        saved (autosave calls this after each edit); False when the write failed."""
         self._autosave_timer.stop()
         if self.menu_id is None or not self._unsaved:
-            return
-        self.library.save_menu(self.menu_model.menu, self.menu_id)
+            return True
+        try:
+            self.library.save_menu(self.menu_model.menu, self.menu_id)
+        except SAVE_ERRORS as exc:
+            self.save_problems.failed(f"The menu “{self.menu_model.menu.name}”", exc)
+            return False
+        self.save_problems.succeeded()
         self._unsaved = False
         self.menu_list.refresh()
+        return True
 
     def import_menu(self, path: str | None = None) -> None:
         if not path:
@@ -498,7 +506,11 @@ class MainWindow(QMainWindow):
         self.refresh_coverage()
 
     def closeEvent(self, event) -> None:
-        self.save_now()
+        if not self.save_now() and not confirm(
+            self, APP_NAME, "The last changes to the menu could not be saved. Close anyway?"
+        ):
+            event.ignore()
+            return
         self.save_window_state()
         super().closeEvent(event)
 

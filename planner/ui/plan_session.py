@@ -10,6 +10,7 @@ from planner.core.library import Library
 from planner.core.plan import Plan, load_plan, save_plan, save_shopping_state
 from planner.core.shopping_state import ShoppingState
 from planner.ui.plan_models import PlanModel
+from planner.ui.save_problems import SAVE_ERRORS
 
 AUTOSAVE_DELAY_MS = 400
 
@@ -26,6 +27,7 @@ class PlanSession(QObject):
     changed = Signal()  # the open plan was edited, undone or redone
     stateChanged = Signal()  # the shopping marks changed
     saved = Signal()
+    saveFailed = Signal(str, object)  # what could not be saved, and the error
 
     def __init__(self, library: Library, foods: FoodTable, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,15 +85,21 @@ class PlanSession(QObject):
             self._opening = False
         self.opened.emit()
 
-    def save_now(self) -> None:
+    def save_now(self) -> bool:
         """Write the open plan to the library if it changed since it was opened or last
-        saved (the autosave calls this after edits)."""
+        saved (the autosave calls this after edits); False when the write failed (said
+        through ``saveFailed``, and the plan stays unsaved for the next try)."""
         self._timer.stop()
         if self.plan is None or self.plan_id is None or not self._unsaved:
-            return
-        save_plan(self.library, self.plan, self.plan_id, self.state)
+            return True
+        try:
+            save_plan(self.library, self.plan, self.plan_id, self.state)
+        except SAVE_ERRORS as exc:
+            self.saveFailed.emit(f"The plan “{self.plan.name}”", exc)
+            return False
         self._unsaved = False
         self.saved.emit()
+        return True
 
     def set_state(self, state: ShoppingState) -> None:
         """New shopping marks, saved at once (a ticked item must survive a crash)."""

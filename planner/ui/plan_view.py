@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import APP_NAME
 from planner.core.errors import InputError
 from planner.core.formatting import fmt_amount
 from planner.core.library import Library
@@ -735,7 +736,13 @@ class _SaveOnClose(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
-            self.view.session.save_now()
+            if not self.view.session.save_now() and not confirm(
+                self.window,
+                APP_NAME,
+                "The last changes to the week plan could not be saved. Close anyway?",
+            ):
+                event.ignore()
+                return True  # the window stays open
             self.view.save_layout(self.window.settings)
         return False
 
@@ -745,6 +752,8 @@ def install(window) -> None:
     from planner.ui.shopping_view import ShoppingView
 
     session = PlanSession(window.library, window.state.foods, window)
+    session.saveFailed.connect(window.save_problems.failed)
+    session.saved.connect(window.save_problems.succeeded)
     view = PlanView(
         session,
         window.state,

@@ -318,6 +318,42 @@ def test_del_in_the_saved_menus_list_deletes_the_selected_menu_after_asking(
     assert len(window.library.menus()) == 1
 
 
+def test_a_failed_autosave_is_said_once_keeps_the_edit_and_asks_before_closing(window, monkeypatch):
+    """A full disk or a folder gone read-only: told once, not at every change; the next
+    change that saves does; closing asks first."""
+    import sqlite3
+
+    warned, asked = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    real_save = window.library.save_menu
+
+    def full_disk(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(window.library, "save_menu", full_disk)
+    window.editor.add_foods(["banana"])
+    assert window.save_now() is False
+    assert len(warned) == 1 and "database or disk is full" in warned[0]
+    assert str(window.library.path) in warned[0]
+    window.editor.add_foods(["kiwi"])
+    assert window.save_now() is False
+    assert len(warned) == 1  # the status bar says it again, not another dialog
+    assert "could not be saved" in window.statusBar().currentMessage()
+
+    def cancel(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    assert not window.close()  # not closed: the edits would be lost
+    assert len(asked) == 1 and window.isVisible()
+
+    monkeypatch.setattr(window.library, "save_menu", real_save)
+    assert window.save_now() is True
+    saved = window.library.load_menu(window.menu_id)
+    assert [i.food for i in saved.items] == ["banana", "kiwi"]
+
+
 def test_corrupt_library_is_backed_up(make_window, tmp_path):
     (tmp_path / LIBRARY_FILE).write_bytes(b"garbage" * 500)
     window = make_window(tmp_path)

@@ -248,6 +248,30 @@ def test_edits_autosave_to_the_library(window, qtbot):
     qtbot.waitUntil(lambda: foods_of(load_plan(window.library, plan_id)[0].days[0]) == ["banana"])
 
 
+def test_a_failed_plan_save_is_said_and_closing_asks_first(window, monkeypatch):
+    import planner.ui.plan_session as plan_session
+
+    view = new_plan(window)
+    warned, asked = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(plan_session, "save_plan", read_only)
+    view.add_foods(["banana"])
+    assert window.plan_session.save_now() is False
+    assert len(warned) == 1 and "The plan" in warned[0] and "Read-only" in warned[0]
+
+    def cancel(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    assert not window.close()
+    assert len(asked) == 1 and "week plan" in asked[0] and window.isVisible()
+
+
 def test_import_and_export_through_the_file_menu(window, tmp_path, monkeypatch):
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(SAMPLE), "Crampless plans")
