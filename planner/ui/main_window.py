@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import APP_NAME
+from planner import APP_NAME, __version__
 from planner.core.coverage import compute_coverage
 from planner.core.errors import InputError
 from planner.core.jsonfiles import read_menu, write_menu
@@ -520,10 +520,15 @@ class MainWindow(QMainWindow):
         self.help_dock.raise_()
 
     def _about(self) -> None:
+        import html  # with the dialog: its entity table is not a start-up cost
+
+        folder = html.escape(str(self.library.path.parent))
         about(
             self,
             f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> plans meals that cover the nutrients linked to muscle cramps."
+            f"<b>{APP_NAME} {__version__}</b> plans meals that cover the nutrients linked to "
+            "muscle cramps."
             "<p>Food values: USDA SR28. Targets: NASEM Dietary Reference Intakes and EFSA "
-            "Dietary Reference Values.</p>",
+            "Dietary Reference Values.</p>"
+            f"<p>Your saved menus, plans, foods and settings are in {folder}.</p>",
         )

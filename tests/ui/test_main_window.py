@@ -354,6 +354,16 @@ def test_a_failed_autosave_is_said_once_keeps_the_edit_and_asks_before_closing(w
     assert [i.food for i in saved.items] == ["banana", "kiwi"]
 
 
+def test_about_names_the_version_the_sources_and_the_data_folder(window, monkeypatch):
+    from planner import __version__
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window._about()
+    assert __version__ in shown[0] and "USDA SR28" in shown[0] and "NASEM" in shown[0]
+    assert str(window.library.path.parent) in shown[0]
+
+
 def test_corrupt_library_is_backed_up(make_window, tmp_path):
     (tmp_path / LIBRARY_FILE).write_bytes(b"garbage" * 500)
     window = make_window(tmp_path)
