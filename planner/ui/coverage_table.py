@@ -124,6 +124,7 @@ class TotalsView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.note = QLabel(wordWrap=True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # food names are the user's text
         palette = self.note.palette()  # grey without a style sheet (Qt's CSS costs start-up)
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#666"))
         self.note.setPalette(palette)
