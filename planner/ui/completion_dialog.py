@@ -266,7 +266,7 @@ class CompletionDialog(QDialog):
         for meal in MEALS:
             self.meal.addItem(MEAL_LABELS[meal], meal)
         self.meal.setCurrentIndex(max(0, self.meal.findData(s.value(PREFIX + "meal", "snack"))))
-        self.exclusions_label = QLabel(wordWrap=True)
+        self.exclusions_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.exclusions_label.setStyleSheet("color: #555")
         self.exclusions_button = QPushButton("Leave out…")
         self.exclusions_button.setToolTip("Diet, tags and foods never to suggest")

@@ -132,7 +132,8 @@ class GapsPanel(QWidget):
         top.addLayout(ranking)
         top.addLayout(actions)
 
-        self.summary = QLabel(wordWrap=True)
+        # Plain text: it names the foods the user left out, custom ones too.
+        self.summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.summary.setStyleSheet("color: #555")
 
         self.model = GapsModel(state.foods, self)

@@ -279,7 +279,7 @@ class PlanView(QWidget):
         # The day's name is edited in the days list; the menu's own name stays internal.
         self.editor.name.hide()
         self.editor.statusMessage.connect(self.statusMessage)
-        self.day_title = QLabel()
+        self.day_title = QLabel(textFormat=Qt.TextFormat.PlainText)  # the user's day name
         font = self.day_title.font()
         font.setBold(True)
         self.day_title.setFont(font)

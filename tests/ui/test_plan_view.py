@@ -272,6 +272,13 @@ def test_a_failed_plan_save_is_said_and_closing_asks_first(window, monkeypatch):
     assert len(asked) == 1 and "week plan" in asked[0] and window.isVisible()
 
 
+def test_a_day_name_with_markup_shows_as_typed(window):
+    view = new_plan(window)
+    view.rename_day(0, "Fish <and> chips")
+    assert view.day_title.text() == "Fish <and> chips: menu"
+    assert view.day_title.textFormat() == Qt.TextFormat.PlainText  # not read as HTML
+
+
 def test_import_and_export_through_the_file_menu(window, tmp_path, monkeypatch):
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(SAMPLE), "Crampless plans")
