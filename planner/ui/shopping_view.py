@@ -25,7 +25,9 @@ from planner.core.shopping import ShoppingList, shopping_list
 from planner.core.shopping_export import shopping_csv, shopping_markdown, write_text_export
 from planner.ui.plan_commands import SetShoppingState
 from planner.ui.plan_session import PlanSession
+from planner.ui.roles import ID_ROLE
 from planner.ui.shopping_model import PANTRY, TICKED, ShoppingModel
+from planner.ui.shortcuts import focus_key
 
 # Export kinds: (dialog title, file filter, file suffix).
 EXPORTS: dict[str, tuple[str, str, str]] = {
@@ -88,6 +90,10 @@ class ShoppingView(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setIndentation(14)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Space marks the selected items bought (in the "In pantry" column: in the pantry),
+        # and unmarks them when all already are: the list ticked from the keyboard.
+        focus_key(self.tree, Qt.Key.Key_Space, self.toggle_selected)
         header = self.tree.header()
         # Fixed widths keep the quantities next to the names on a wide window; the last
         # column takes what is left.
@@ -226,6 +232,15 @@ class ShoppingView(QWidget):
         names = self._names(foods)
         text = f"Mark {names} as {what}" if on else f"Unmark {names} as {what}"
         self.undo_stack.push(SetShoppingState(self.session.set_state, old, new, text))
+
+    def toggle_selected(self) -> None:
+        rows = self.tree.selectionModel().selectedRows()
+        foods = [food for index in rows if (food := index.data(ID_ROLE))]
+        if not foods:
+            return
+        pantry = self.tree.currentIndex().column() == PANTRY
+        marked = self.session.state.pantry if pantry else self.session.state.ticked
+        self.set_marks(foods, "pantry" if pantry else "ticked", not set(foods) <= marked)
 
     def clear_ticks(self) -> None:
         old = self.session.state

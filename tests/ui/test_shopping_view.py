@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6 import QtPrintSupport
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QStyleOptionViewItem
 
 from planner.core.plan import load_plan
@@ -129,6 +129,29 @@ def test_ticks_and_pantry_marks_are_undoable_and_kept(make_window, tmp_path, qtb
         model.index_of_food("milk", PANTRY).data(Qt.ItemDataRole.CheckStateRole)
         == Qt.CheckState.Checked
     )
+
+
+def test_space_marks_the_selected_items_bought_or_in_the_pantry(window, qtbot):
+    shopping = plan_with(window, {0: ["banana", "milk", "almonds"]})
+    tree, model = shopping.tree, shopping.model
+    window.activateWindow()
+    tree.setFocus()
+    selection = tree.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag
+    tree.setCurrentIndex(model.index_of_food("milk", 0))  # selects its row
+    selection.select(model.index_of_food("banana", 0), flags.Select | flags.Rows)
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert window.plan_session.state.ticked == {"banana", "milk"}
+    qtbot.keyClick(tree, Qt.Key.Key_Space)  # all marked already: unmarks them
+    assert window.plan_session.state.ticked == frozenset()
+    # In the "In pantry" column, Space marks them as at home instead.
+    selection.setCurrentIndex(
+        model.index_of_food("almonds", PANTRY), flags.ClearAndSelect | flags.Rows
+    )
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert window.plan_session.state.pantry == {"almonds"}
+    window.undo_action.trigger()
+    assert window.plan_session.state.pantry == frozenset()
 
 
 def test_an_aisle_box_marks_every_item_and_clear_ticks_keeps_the_pantry(window):
