@@ -39,6 +39,27 @@ def amounts_matrix(foods: FoodTable, per: str) -> np.ndarray:
     raise ValueError(f"unknown basis {per!r}; use one of {', '.join(PER_CHOICES)}")
 
 
+# Why a food has no amounts on a basis although its values per 100 g may be known.
+NO_PORTION = "no portion weight is known for this food"
+NO_CALORIES = "it has no calories, so per 100 kcal does not apply"
+ENERGY_UNKNOWN = "its energy is unknown"
+# The reasons under which a known value has no amount on the basis at all (shown "–").
+NOT_APPLICABLE = frozenset({NO_PORTION, NO_CALORIES})
+
+
+def basis_gaps(foods: FoodTable, per: str) -> np.ndarray:
+    """Per food (``foods.ids`` order): why ``per`` gives it no amounts, else None."""
+    gaps = np.full(len(foods), None, dtype=object)
+    if per == "portion":
+        grams = foods.info["portion_g"].to_numpy(float)
+        gaps[~(grams > 0)] = NO_PORTION
+    elif per == "100kcal":
+        energy = foods.values["energy"].to_numpy(float)
+        gaps[np.isnan(energy)] = ENERGY_UNKNOWN
+        gaps[energy == 0] = NO_CALORIES
+    return gaps
+
+
 def amounts_per(foods: FoodTable, key: str, per: str) -> pd.Series:
     """One nutrient's column of :func:`amounts_matrix`, indexed by food id."""
     return pd.Series(amounts_matrix(foods, per)[:, KEYS.index(key)], index=foods.ids, name=key)

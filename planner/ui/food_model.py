@@ -18,7 +18,7 @@ from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import NUTRIENTS
-from planner.core.ranking import amounts_matrix
+from planner.core.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_matrix, basis_gaps
 from planner.core.search import build_haystacks, matches
 from planner.ui.roles import ID_ROLE, ModelIndex
 
@@ -46,12 +46,16 @@ class FoodTableModel(QAbstractTableModel):
         self._table_ids = foods.ids.to_numpy(object)
         self._table_names = foods.info["name"].to_numpy(object)
         self._table_aisles = np.array([aisle_label(c) for c in foods.info["category"]], object)
+        # Which values the table knows at all: a cell with none for the basis (per 100 kcal
+        # of tap water) is not unknown when its per-100 g value is known.
+        self._table_known = ~np.isnan(amounts_matrix(foods, "100g"))
         self._order = self._sorted_order() if self._sort else np.arange(len(foods))
         self._compute()
 
     def _compute(self) -> None:
         """Amounts per basis and per-portion shares of target, for every nutrient at once."""
         self._table_amounts = amounts_matrix(self.foods, self._per)
+        self._table_basis_gaps = basis_gaps(self.foods, self._per)
         per_portion = amounts_matrix(self.foods, "portion")
         target_values = np.array(
             [self._targets[n.key].value if n.key in self._targets else np.nan for n in NUTRIENTS]
@@ -68,6 +72,8 @@ class FoodTableModel(QAbstractTableModel):
         self._names = self._table_names[order]
         self._aisles = self._table_aisles[order]
         self._amounts = self._table_amounts[order]
+        self._known = self._table_known[order]
+        self._basis_gaps = self._table_basis_gaps[order]
         self._shares = self._table_shares[order]
 
     def set_foods(self, foods: FoodTable) -> None:
@@ -161,8 +167,9 @@ class FoodTableModel(QAbstractTableModel):
                 return FIXED_COLUMNS[section]
             return f"{nutrient.label}\n{nutrient.display_unit}"
         if role == Qt.ItemDataRole.ToolTipRole and nutrient is not None:
-            basis = {"100g": "per 100 g", "portion": "per portion", "100kcal": "per 100 kcal"}
-            return f"{nutrient.label} in {nutrient.display_unit} {basis[self._per]} (USDA SR28)"
+            return (
+                f"{nutrient.label} in {nutrient.display_unit} {PER_CHOICES[self._per]} (USDA SR28)"
+            )
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -181,7 +188,12 @@ class FoodTableModel(QAbstractTableModel):
             return self._aisles[row] if role == Qt.ItemDataRole.DisplayRole else None
         value = self._amounts[row, column - len(FIXED_COLUMNS)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return "?" if np.isnan(value) else fmt_amount(value)
+            if not np.isnan(value):
+                return fmt_amount(value)
+            # "n/a": the basis does not apply (no calories, no portion), as in Compare;
+            # "?": unknown.
+            known = self._known[row, column - len(FIXED_COLUMNS)]
+            return "n/a" if known and self._basis_gaps[row] in NOT_APPLICABLE else "?"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -195,7 +207,9 @@ class FoodTableModel(QAbstractTableModel):
             nutrient = NUTRIENTS[column - len(FIXED_COLUMNS)]
             share = self._shares[row, column - len(FIXED_COLUMNS)]
             if np.isnan(value):
-                return f"{nutrient.label}: unknown (no USDA value)"
+                if not self._known[row, column - len(FIXED_COLUMNS)]:
+                    return f"{nutrient.label}: unknown (no USDA value)"
+                return f"{nutrient.label} {PER_CHOICES[self._per]}: {self._basis_gaps[row]}"
             if np.isnan(share):
                 return None
             return f"One portion gives {share * 100:.0f} % of your {nutrient.label.lower()} target"

@@ -65,6 +65,26 @@ def test_sort_by_nutrient_per_portion(window):
     assert top == per_portion.idxmax()
 
 
+def test_a_basis_that_does_not_apply_is_told_apart_from_an_unknown_value(window):
+    """Tap water per 100 kcal: its values are known, but it has no calories ("n/a");
+    chum salmon's vitamin D is unknown in SR28 ("?")."""
+    browser = window.browser
+    browser.per.setCurrentIndex(browser.per.findData("100kcal"))
+
+    def cell(food_id, key):
+        browser.search.setText(window.state.foods.name(food_id))
+        row = visible_ids(window).index(food_id)
+        index = browser.proxy.index(row, 2 + [n.key for n in NUTRIENTS].index(key))
+        return index.data(), index.data(Qt.ItemDataRole.ToolTipRole)
+
+    text, tip = cell("tap-water", "magnesium")
+    assert text == "n/a" and "no calories" in tip and "unknown" not in tip
+    text, tip = cell("chum-salmon", "vitamin_d")
+    assert text == "?" and "unknown" in tip
+    browser.per.setCurrentIndex(browser.per.findData("100g"))
+    assert cell("tap-water", "magnesium")[0] == "1"  # per 100 g it has a value
+
+
 def test_add_edit_move_remove_with_undo(window, qtbot):
     browser, editor, model = window.browser, window.editor, window.menu_model
     browser.search.setText("banana")
