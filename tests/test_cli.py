@@ -119,8 +119,16 @@ def test_foods_search_and_per_100kcal(tmp_path):
             data_dir=tmp_path,
         ).stdout
     )
-    # Water and salt have no energy: "per 100 kcal" is unknown for them, listed last.
+    # Water and salt have no energy: "per 100 kcal" means nothing for them, listed last.
     assert kcal[-1]["amount"] is None and kcal[0]["amount"] is not None
+
+
+def test_foods_table_tells_a_basis_that_does_not_apply_from_an_unknown(tmp_path):
+    water = run("foods", "--search", "tap water", "--per", "100kcal", data_dir=tmp_path).stdout
+    assert "tap-water" in water and " n/a " in water and "does not apply" in water
+    salmon = run("foods", "--search", "chum", "--rich-in", "vitamin_d", data_dir=tmp_path).stdout
+    line = next(row for row in salmon.splitlines() if row.startswith("chum-salmon"))
+    assert line.split()[-2] == "?" and "n/a" not in salmon  # unknown in SR28
 
 
 def _menu_file(tmp_path, item):

@@ -11,7 +11,7 @@ from planner.cli.common import csv_text, print_json, text_table
 from planner.core.errors import InputError
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY, KEYS
-from planner.core.ranking import PER_CHOICES, amounts_per, rank
+from planner.core.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_per, basis_gaps, rank
 from planner.core.search import build_haystacks, matches
 
 
@@ -67,10 +67,26 @@ def run(args: argparse.Namespace, context: Any) -> int:
         )
     else:
         label = BY_KEY[key].label
+        # n/a where a known value has no amount on the basis (per 100 kcal of tap water),
+        # ? where the value is unknown, as the window shows them.
+        gaps = dict(zip(foods.ids, basis_gaps(foods, args.per), strict=True))
+        known = foods.values[key].notna()
         rows = [
-            [r["id"], r["name"], fmt_amount(r["amount"]), BY_KEY[key].display_unit] for r in records
+            [
+                r["id"],
+                r["name"],
+                "n/a"
+                if r["amount"] is None and known[r["id"]] and gaps[r["id"]] in NOT_APPLICABLE
+                else fmt_amount(r["amount"]),
+                BY_KEY[key].display_unit,
+            ]
+            for r in records
         ]
         print(text_table(["Id", "Food", f"{label} {per}", "Unit"], rows, right={2}), end="")
+        if any(row[2] == "n/a" for row in rows):
+            print(
+                "n/a: the food has no calories or no portion weight, so the basis does not apply."
+            )
         if not records:
             print("No food matches." if args.search else "No foods.")
     return 0
