@@ -123,9 +123,10 @@ def suggest_from(
 ) -> dict[str, list[Suggestion]]:
     """For each nutrient in ``keys`` under its target, the ``top`` best foods of ``pool``.
 
-    Ranked by the amount in one portion (``per="portion"``) or per 100 kcal. A food whose
-    value for the nutrient is unknown, or zero, is left out: unknown is neither poor nor
-    rich. Tap water (``no-shopping``) is offered for water only (see exclusions.py).
+    Ranked by the amount in one portion (``per="portion"``) or per 100 kcal, where foods
+    without calories come first. A food whose value for the nutrient is unknown, or zero,
+    is left out: unknown is neither poor nor rich. Tap water (``no-shopping``) is offered
+    for water only (see exclusions.py).
     """
     if per not in PER_CHOICES:
         raise ValueError(f"unknown basis {per!r}; use one of {', '.join(PER_CHOICES)}")
@@ -147,6 +148,10 @@ def suggest_from(
     for key, gap in needed.items():
         column = KEYS.index(key)
         score = (amounts if per == "portion" else per_kcal)[:, column]
+        if per == "100kcal":
+            # A food with none of the energy (tap water for water) gives the most per
+            # 100 kcal there can be: first, not left out as if unknown.
+            score = np.where((kcal == 0) & (amounts[:, column] > 0), np.inf, score)
         usable = (amounts[:, column] > 0) & ~np.isnan(score)
         if key != "water":
             usable &= ~pool.water_only

@@ -168,6 +168,8 @@ class GapsModel(QAbstractItemModel):
             if column == NAME:
                 return self.foods.name(s.food_id)
             if column == AMOUNT:
+                if self.per == "100kcal" and s.kcal_per_portion == 0:
+                    return "no calories"
                 value = s.amount_per_portion if self.per == "portion" else s.amount_per_100kcal
                 return f"{fmt_amount(value)} {n.display_unit}"
             if column == CLOSES:

@@ -121,12 +121,16 @@ def test_the_top_foods_are_those_of_a_full_sort_ties_in_table_order(foods, intak
     targets = intakes.targets(Profile(age=70))
     coverage = compute_coverage(Menu("Day", [MenuItem("kiwi", portions=1)]), foods, targets)
     pool = candidates(foods, allowed_food_ids(foods))
-    # Equal scores: the first food's amounts given to the last too (ties on every nutrient).
+    # Equal scores: the first food's amounts given to the third too (ties on every nutrient).
     amounts, per_kcal = pool.amounts.copy(), pool.per_100kcal.copy()
-    amounts[-1], per_kcal[-1] = amounts[0], per_kcal[0]
+    amounts[2], per_kcal[2] = amounts[0], per_kcal[0]
     pool = replace(pool, amounts=amounts, per_100kcal=per_kcal)
     found = suggest_from(pool, coverage, targets, per=per, top=top)
-    scores = pool.amounts if per == "portion" else pool.per_100kcal
+    scores = pool.amounts if per == "portion" else pool.per_100kcal.copy()
+    if per == "100kcal":  # calorie-free foods (tap water) first
+        free = pool.amounts[:, KEYS.index("energy")] == 0
+        scores[free[:, None] & (pool.amounts > 0)] = np.inf
+    assert "water" in found
     for key, ranked in found.items():
         column = KEYS.index(key)
         usable = [
@@ -138,6 +142,16 @@ def test_the_top_foods_are_those_of_a_full_sort_ties_in_table_order(foods, intak
         ]
         expected = sorted(usable, key=lambda r: (-scores[r, column], r))[:top]
         assert [s.food_id for s in ranked] == [pool.ids[r] for r in expected], key
+
+
+def test_per_100_kcal_a_calorie_free_food_comes_first(foods, intakes):
+    """Tap water gives water for no calories: the most per 100 kcal there is."""
+    targets = intakes.targets(Profile())
+    coverage = compute_coverage(Menu("Day", [MenuItem("banana", portions=1)]), foods, targets)
+    found = suggest_foods(coverage, foods, targets, allowed_food_ids(foods), per="100kcal")
+    first = found["water"][0]
+    assert first.food_id == "tap-water" and first.kcal_per_portion == 0
+    assert first.amount_per_100kcal is None  # per 100 kcal means nothing for it
 
 
 def test_suggest_foods_is_suggest_from_its_candidates(foods, intakes):

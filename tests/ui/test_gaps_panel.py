@@ -93,6 +93,9 @@ def test_lists_the_gaps_of_the_menu_with_the_foods_suggest_foods_ranks(window, q
     assert listed(panel) != expected(window)
     assert model.headerData(AMOUNT, Qt.Orientation.Horizontal) == "Per 100 kcal"
     assert window.settings.value("gaps/per") == "100kcal"
+    # Tap water closes the water gap for no calories: first, and said so.
+    water = model.food_index("water", "tap-water", AMOUNT)
+    assert water.row() == 0 and water.data() == "no calories"
 
 
 def test_add_button_adds_one_portion_and_undo_takes_it_back(window, qtbot):
