@@ -40,6 +40,7 @@ from planner.ui.chart_data import STATUS_COLOURS
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.completion_chart import BeforeAfterChart, before_after
 from planner.ui.completion_worker import CompletionJob, CompletionWorker, start
+from planner.ui.dialogs import file_name_for
 from planner.ui.exclusions_dialog import ExclusionsDialog
 from planner.ui.gap_exclusions import ExclusionsStore, describe, pregnancy_note
 from planner.ui.menu_commands import AddItems
@@ -479,7 +480,7 @@ class CompletionDialog(QDialog):
         written = export_figure_dialog(
             self,
             self.chart.figure,
-            f"{self.menu_model.menu.name} completion.png",
+            file_name_for(self.menu_model.menu.name, " completion.png"),
             self._last_folder(),
         )
         if written:

@@ -7,6 +7,8 @@ opens without needing either (docs/performance.md).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QWidget
 
 
@@ -55,3 +57,14 @@ def save_file_name(parent: QWidget, title: str, start: str, filters: str) -> tup
     from PySide6.QtWidgets import QFileDialog
 
     return QFileDialog.getSaveFileName(parent, title, start, filters)
+
+
+# Characters no file name may hold on one system or another (Windows is the strictest).
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def file_name_for(name: str, ending: str) -> str:
+    """A file name to suggest for something the user named: ``Mon/Tue`` would be a folder
+    and ``Week: 48`` is no file name on Windows, so such characters become ``-``."""
+    stem = _NOT_IN_FILE_NAMES.sub("-", name).strip(" .-") or "untitled"
+    return stem + ending

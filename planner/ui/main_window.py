@@ -26,7 +26,7 @@ from planner.ui.chart_data import chart_data
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.coverage_chart import CoverageChart
 from planner.ui.coverage_table import CoverageTableModel, TotalsView
-from planner.ui.dialogs import about, confirm, open_file_name, save_file_name, warn
+from planner.ui.dialogs import about, confirm, file_name_for, open_file_name, save_file_name, warn
 from planner.ui.extensions import install_all
 from planner.ui.food_browser import FoodBrowser
 from planner.ui.help_panel import HelpPanel
@@ -332,7 +332,9 @@ class MainWindow(QMainWindow):
 
     def export_menu(self, path: str | None = None) -> None:
         if not path:
-            suggested = str(Path(self._last_folder()) / f"{self.menu_model.menu.name}.menu.json")
+            suggested = str(
+                Path(self._last_folder()) / file_name_for(self.menu_model.menu.name, ".menu.json")
+            )
             path, _ = save_file_name(self, "Export menu", suggested, MENU_FILTER)
             if not path:
                 return
@@ -349,7 +351,7 @@ class MainWindow(QMainWindow):
             written = export_figure_dialog(
                 self,
                 self.chart.figure,
-                f"{self.menu_model.menu.name} coverage.png",
+                file_name_for(self.menu_model.menu.name, " coverage.png"),
                 self._last_folder(),
             )
             if written:

@@ -44,7 +44,7 @@ from planner.core.plan import (
 )
 from planner.core.plan_coverage import plan_coverage, unknown_foods
 from planner.ui.chart_export import export_figure_dialog
-from planner.ui.dialogs import confirm
+from planner.ui.dialogs import confirm, file_name_for
 from planner.ui.food_browser import FoodBrowser
 from planner.ui.menu_editor import MenuEditor
 from planner.ui.menu_model import MenuModel
@@ -415,7 +415,7 @@ class PlanView(QWidget):
             self.statusMessage.emit("Open a plan to export it")
             return None
         if not path:
-            suggested = str(Path(self.folder()) / f"{plan.name}.plan.json")
+            suggested = str(Path(self.folder()) / file_name_for(plan.name, ".plan.json"))
             path, _ = QFileDialog.getSaveFileName(self, "Export plan", suggested, PLAN_FILTER)
             if not path:
                 return None
@@ -438,7 +438,7 @@ class PlanView(QWidget):
         if plan is None or not self.heatmap.built:
             return None
         written = export_figure_dialog(
-            self, self.heatmap.figure, f"{plan.name} plan.png", self.folder()
+            self, self.heatmap.figure, file_name_for(plan.name, " plan.png"), self.folder()
         )
         if written:
             self.remember_folder(str(written))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner.core.errors import InputError
 from planner.core.shopping import ShoppingList, shopping_list
 from planner.core.shopping_export import shopping_csv, shopping_markdown, write_text_export
+from planner.ui.dialogs import file_name_for
 from planner.ui.plan_commands import SetShoppingState
 from planner.ui.plan_session import PlanSession
 from planner.ui.roles import ID_ROLE
@@ -273,7 +274,8 @@ class ShoppingView(QWidget):
             return None
         title, file_filter, suffix = EXPORTS[kind]
         if not path:
-            name = f"{self.session.plan.name} shopping{suffix}" if self.session.plan else ""
+            plan = self.session.plan
+            name = file_name_for(plan.name, f" shopping{suffix}") if plan else ""
             path, _ = QFileDialog.getSaveFileName(
                 self, title, str(Path(self.folder()) / name), file_filter
             )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextBrowser
 
 from planner.core.library import LIBRARY_FILE
 from planner.core.nutrients import NUTRIENTS
@@ -382,6 +383,29 @@ def test_about_names_the_version_the_sources_and_the_data_folder(window, monkeyp
     window._about()
     assert __version__ in shown[0] and "USDA SR28" in shown[0] and "NASEM" in shown[0]
     assert str(window.library.path.parent) in shown[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("Tuesday", "Tuesday.menu.json"),
+        ("Mon/Tue", "Mon-Tue.menu.json"),  # not a folder
+        ("Week: 48?", "Week- 48.menu.json"),  # no file name on Windows
+        ("...", "untitled.menu.json"),
+    ],
+)
+def test_the_export_suggests_a_file_name_any_system_takes(window, monkeypatch, name, suggested):
+    window.editor.name.setText(name)
+    window.editor.name.editingFinished.emit()
+    asked = []
+
+    def cancel(parent, title, start, filters):
+        asked.append(Path(start))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
+    window.export_menu()
+    assert asked[0].name == suggested
 
 
 def test_corrupt_library_is_backed_up(make_window, tmp_path):
