@@ -268,5 +268,5 @@ class MenuEditor(QWidget):
     def _sync_name(self) -> None:
         if not self.name.hasFocus():
             self.name.setText(self.model.menu.name)
-        kcal = sum(self.model._meal_kcal(m) for m in MEALS)
+        kcal = self.model.total_kcal()
         self.kcal.setText(f"{len(self.model.menu.items)} items · {kcal:,.0f} kcal")

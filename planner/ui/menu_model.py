@@ -152,7 +152,7 @@ class MenuModel(GroupedTreeModel):
                     count = len(self._meal_positions(meal))
                     return f"{MEAL_LABELS[meal]} ({count})" if count else MEAL_LABELS[meal]
                 if column == 4:
-                    return fmt_amount(self._meal_kcal(meal))
+                    return fmt_amount(self.meal_kcal(meal))
             if role == Qt.ItemDataRole.FontRole and column == 0:
                 from PySide6.QtGui import QFont
 
@@ -182,8 +182,11 @@ class MenuModel(GroupedTreeModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _meal_kcal(self, meal: str) -> float:
+    def meal_kcal(self, meal: str) -> float:
         return sum((self._item_kcal(self.menu.items[p]) for p in self._meal_positions(meal)), 0.0)
+
+    def total_kcal(self) -> float:
+        return sum((self.meal_kcal(meal) for meal in MEALS), 0.0)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
