@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -228,3 +230,43 @@ def test_the_packaged_tables_are_read_before_qt_and_a_broken_one_is_said_in_a_di
     assert said == [
         "Crampless cannot start:\n\nfoods.csv: line 4, column calcium_mg: 'lots' is not a number"
     ]
+
+
+# `crampless` started with the modules PySide6's feature hook reads spied on (the hook
+# calls inspect.getsource on each module an import statement names for the first time).
+HOOK_READS = textwrap.dedent("""
+    import inspect, json, sys
+    read = []
+    getsource = inspect.getsource
+    def spy(module):
+        read.append(getattr(module, "__name__", "?"))
+        return getsource(module)
+    inspect.getsource = spy
+    from planner.app import main
+    main(["--data-dir", sys.argv[1]])
+    print(json.dumps(sorted(set(read))))
+""")
+
+
+def test_pyside6s_import_hook_reads_none_of_the_modules_the_window_starts_with(tmp_path):
+    from planner.ui.application import QUIT_AFTER_FIRST_PAINT
+
+    result = run_offscreen("-c", HOOK_READS, str(tmp_path), **{QUIT_AFTER_FIRST_PAINT: "1"})
+    assert result.returncode == 0, result.stderr
+    read = json.loads(result.stdout.splitlines()[-1])
+    # Only what PySide6 imports while it loads, before it can be told anything.
+    assert read and all(
+        name.startswith(("PySide6", "shiboken6")) or name in ("inspect", "enum") for name in read
+    ), read
+
+
+def test_no_planner_module_uses_pyside6_features():
+    # pyside_import records the window's modules as using no feature (snake_case, ...).
+    from planner.paths import ROOT
+
+    users = [
+        path.name
+        for path in (ROOT / "planner").rglob("*.py")
+        if re.search(r"^\s*(from|import) __feature__", path.read_text(), re.MULTILINE)
+    ]
+    assert users == []
