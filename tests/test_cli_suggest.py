@@ -133,3 +133,25 @@ def test_bad_options_are_one_line(tmp_path, foods):
     result = run("suggest", write_menu(tmp_path, bad), data_dir=tmp_path / "data")
     assert result.returncode == 2
     assert result.stderr.strip() == "monday.menu.json: items[0].food: unknown food 'bananna'"
+
+
+def test_a_profile_without_targets_is_not_told_its_targets_are_reached(tmp_path):
+    menu = write_menu(tmp_path)
+    result = run(
+        "suggest",
+        menu,
+        "--age",
+        "12",
+        "--standard",
+        "efsa",
+        "--format",
+        "table",
+        data_dir=tmp_path / "data",
+    )
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        "Completing 'Monday' for female, 12 years, EFSA: "
+        "this profile has no target to aim at; nothing added"
+    )
+    assert "NASEM (US/Canada) targets cover this age." in result.stdout

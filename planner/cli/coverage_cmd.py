@@ -17,7 +17,7 @@ from planner.core.coverage import Coverage, compute_coverage
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.jsonfiles import read_menu
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import CHART_KEYS, NUTRIENTS
 from planner.core.profile import Profile
 
 TOP_CONTRIBUTORS = 5
@@ -35,7 +35,8 @@ def run(args: argparse.Namespace, context: Any) -> int:
     profile = profile_from_args(args)
     foods: FoodTable = context.foods()
     menu = read_menu(args.menu, known=foods.__contains__)
-    coverage = compute_coverage(menu, foods, context.intakes().targets(profile))
+    intakes = context.intakes()
+    coverage = compute_coverage(menu, foods, intakes.targets(profile))
     if args.format == "json":
         print_json(coverage_json(coverage, profile))
     elif args.format == "csv":
@@ -44,6 +45,9 @@ def run(args: argparse.Namespace, context: Any) -> int:
         print(f"Coverage of {menu.name!r} for {profile.describe()}")
         header, rows = coverage_rows(coverage, foods, machine=False)
         print(text_table(header, rows, right={1, 2, 3, 4}), end="")
+        missing = intakes.missing_note(profile, CHART_KEYS)
+        if missing:
+            print(f"\n{missing}")
         notes = unknown_notes(coverage, foods)
         if notes:
             print("\nUnknown values (totals above are at least this much):")

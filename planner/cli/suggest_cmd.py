@@ -99,7 +99,8 @@ def run(args: argparse.Namespace, context: Any) -> int:
     exclusions = Exclusions(
         frozenset(args.exclude_tag), frozenset(args.exclude_food), frozenset(args.require_tag)
     )
-    targets = context.intakes().targets(profile)
+    intakes = context.intakes()
+    targets = intakes.targets(profile)
     completion = complete_menu(
         menu, foods, targets, allowed_food_ids(foods, exclusions, profile), options
     )
@@ -107,6 +108,9 @@ def run(args: argparse.Namespace, context: Any) -> int:
         print_json(completion_json(completion, profile))
     else:
         print(completion_text(completion, foods, profile), end="")
+        missing = intakes.missing_note(profile, CHART_KEYS)
+        if missing:
+            print(f"\n{missing}")
     return 0
 
 
@@ -172,13 +176,15 @@ def completion_json(completion: Completion, profile: Profile) -> dict[str, Any]:
 
 def completion_text(completion: Completion, foods: FoodTable, profile: Profile) -> str:
     """A readable summary: what was added, each nutrient before and after, what is unmet."""
+    outcome = {
+        "complete": "every target reached",
+        "partial": "not every target can be reached (best partial result below)",
+        "nothing-needed": "every target is already reached; nothing added",
+    }[completion.status]
+    if completion.nothing_aimed:  # not "reached": there is nothing to reach
+        outcome = "this profile has no target to aim at; nothing added"
     lines = [
-        f"Completing {completion.menu.name!r} for {profile.describe()}: "
-        + {
-            "complete": "every target reached",
-            "partial": "not every target can be reached (best partial result below)",
-            "nothing-needed": "every target is already reached; nothing added",
-        }[completion.status],
+        f"Completing {completion.menu.name!r} for {profile.describe()}: {outcome}",
         "",
     ]
     if completion.added:

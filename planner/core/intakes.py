@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from planner.core.errors import InputError
 from planner.core.nutrients import BY_KEY
-from planner.core.profile import Profile
+from planner.core.profile import STANDARDS, Profile
 
 COLUMNS = (
     "standard",
@@ -143,3 +144,43 @@ class ReferenceIntakes:
                 source=str(row["source"]),
             )
         return targets
+
+    def missing_note(self, profile: Profile, keys: Sequence[str]) -> str:
+        """A sentence on which of ``keys`` get no target for ``profile``, why, and which
+        standard has them; empty when every one has a target.
+
+        The table holds EFSA's values for adults only (docs/reference-intakes.md): EFSA
+        publishes values for children too, so the sentence says what Crampless holds, not
+        that EFSA gives none.
+        """
+        targets = self.targets(profile)
+        missing = [k for k in keys if k not in targets]
+        if not missing:
+            return ""
+        label = STANDARDS[profile.standard]
+        youngest = min(
+            (
+                r["age_min"]
+                for r in self._records
+                if r["standard"] == profile.standard and r["nutrient"] in missing
+            ),
+            default=None,
+        )
+        what = "No targets" if len(missing) == len(keys) else f"No target for {_listed(missing)}"
+        if youngest is not None and profile.age < youngest:
+            why = f"Crampless holds {label} values for ages {youngest:g} and over only"
+        else:
+            why = f"Crampless holds no {label} value for this life stage"
+        others = [
+            STANDARDS[s]
+            for s in STANDARDS
+            if s != profile.standard
+            and all(k in self.targets(replace(profile, standard=s)) for k in missing)
+        ]
+        instead = f" {others[0]} targets cover this age." if others else ""
+        return f"{what} at {profile.age:g} years: {why}.{instead}"
+
+
+def _listed(keys: Sequence[str]) -> str:
+    labels = [BY_KEY[k].label for k in keys]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]

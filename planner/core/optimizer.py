@@ -81,6 +81,11 @@ class Completion:
     added_kcal: float | None  # None when an added food's energy is unknown
     added_grams: float
 
+    @property
+    def nothing_aimed(self) -> bool:
+        """Nothing needed because there is no target to aim at (not because all are met)."""
+        return self.status == "nothing-needed" and not self.aimed_at
+
 
 def complete_menu(
     menu: Menu,

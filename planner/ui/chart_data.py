@@ -55,6 +55,7 @@ class ChartData:
     limit_percent: tuple[float | None, ...]  # upper limit as % of target
     limit_applies: tuple[bool, ...]
     incomplete: tuple[bool, ...]  # some food's value unknown
+    targeted: tuple[bool, ...]  # the profile has a target for the nutrient
     tooltips: dict[tuple[int, int], str]  # (segment, row) -> text
 
 
@@ -115,5 +116,6 @@ def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS
         tuple(limit_percent),
         tuple(applies),
         tuple(incomplete),
+        tuple(t is not None for t in targets),
         tooltips,
     )

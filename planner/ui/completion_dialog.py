@@ -439,6 +439,8 @@ class CompletionDialog(QDialog):
             self.details.clear()
             return
         text, colour = HEADLINES[completion.status]
+        if completion.nothing_aimed:  # not "reached": there is nothing to reach
+            text, colour = "This profile has no target to aim at: nothing to add.", "#666"
         summary = ""
         if completion.added:
             count = len(completion.added)

@@ -150,6 +150,8 @@ class CoverageChart(LazyChart):
         for r, label in enumerate(self.labels):
             pct = data.percent[r]
             text = "?" if pct is None else f"{pct:.0f} %"
+            if not data.targeted[r]:
+                text = "no target"  # not "?": nothing is unknown, there is no % to give
             if data.incomplete[r] and pct is not None:
                 text = "≥ " + text
             label.set_text(text)

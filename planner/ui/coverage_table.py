@@ -100,7 +100,8 @@ def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
 
 
 class TotalsView(QWidget):
-    """The totals table and, under it, the note on unknown values (shown when there are)."""
+    """The totals table and, under it, notes on missing targets and unknown values (shown
+    when there are)."""
 
     def __init__(self, model: CoverageTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,8 +136,9 @@ class TotalsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
 
-    def set_coverage(self, coverage: Coverage, foods: FoodTable) -> None:
+    def set_coverage(self, coverage: Coverage, foods: FoodTable, missing_note: str = "") -> None:
+        """``missing_note``: which nutrients have no target and why (intakes.missing_note)."""
         self.model.set_coverage(coverage, foods)
-        text = unknowns_note(coverage, foods)
+        text = "\n".join(t for t in (missing_note, unknowns_note(coverage, foods)) if t)
         self.note.setText(text)
         self.note.setVisible(bool(text))

@@ -251,7 +251,9 @@ class GapsPanel(QWidget):
             self.pages.setCurrentWidget(self.tree)
             return
         if not any(k in self.state.targets for k in GAP_KEYS):
-            text = "This profile has no targets for the cramp nutrients, so there is no gap."
+            # Why, and what to choose instead (EFSA under 18, say), when the table knows.
+            note = self.state.missing_note or "This profile has no targets."
+            text = f"<p>{note}</p><p>Without targets there is no gap to close.</p>"
         else:
             text = (
                 "<p style='font-size:14px'><b>Every target is met</b></p>"

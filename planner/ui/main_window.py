@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         foods = self.state.foods
         coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
         self.coverage = coverage
-        self.totals.set_coverage(coverage, foods)
+        self.totals.set_coverage(coverage, foods, self.state.missing_note)
         if self.chart.built:  # else _build_chart comes back here once it has made it
             self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
         self.coverageChanged.emit(coverage)
@@ -395,13 +395,8 @@ class MainWindow(QMainWindow):
     def _profile_edited(self, profile) -> None:
         self.state.set_profile(profile)
         self.settings.set_profile(profile)
-        missing = 10 - len(self.state.targets)
-        if missing:
-            self.statusBar().showMessage(
-                f"{profile.standard.upper()} gives no values for this life stage for {missing} "
-                "nutrients; NASEM covers every age.",
-                10000,
-            )
+        if self.state.missing_note:  # also under the totals, for as long as it holds
+            self.statusBar().showMessage(self.state.missing_note, 10000)
 
     def _foods_changed(self, foods) -> None:
         self.menu_model.set_foods(foods)

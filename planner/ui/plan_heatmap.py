@@ -47,8 +47,11 @@ def band_colour(percent: float, over: bool) -> str:
     return BAND_COLOURS[max(band, 0)]
 
 
-def cell_text(percent: float, unknown: bool) -> str:
-    """``58``, ``≥ 58`` (a lower bound) or ``?``; the axis says these are % of target."""
+def cell_text(percent: float, unknown: bool, targeted: bool = True) -> str:
+    """``58``, ``≥ 58`` (a lower bound), ``?`` or ``–`` (no target; the row's label says
+    so); the axis says these are % of target."""
+    if not targeted:
+        return "–"
     if np.isnan(percent):
         return "?"
     text = f"{percent:.0f}"
@@ -223,6 +226,7 @@ class PlanHeatmap(LazyChart):
         annotate = 0 < n_days <= MAX_ANNOTATED_DAYS
         self._grow_labels(n_days if annotate else 0)
         unknown = data.unknown.T
+        targeted = ~np.isnan(data.target_values)
         for r in range(n_keys):
             for c, label in enumerate(self.cell_labels[r]):
                 if not annotate or c >= n_days:
@@ -230,7 +234,7 @@ class PlanHeatmap(LazyChart):
                     continue
                 p = percent[r, c]
                 fill = band_colour(p, bool(over[r, c]))
-                label.set_text(cell_text(p, bool(unknown[r, c])))
+                label.set_text(cell_text(p, bool(unknown[r, c]), bool(targeted[r])))
                 label.set_color("white" if fill in DARK_FILLS else "#222222")
                 label.set_visible(True)
 
@@ -243,6 +247,8 @@ class PlanHeatmap(LazyChart):
             text = "?" if np.isnan(avg[r]) else f"{avg[r]:.0f} %"
             if data.average_unknown[r] and not np.isnan(avg[r]):
                 text = "≥ " + text
+            if not targeted[r]:
+                text = "no target"
             label.set_text(text)
             # A long bar carries its label inside its end, so the label stays in the panel.
             inside = widths[r] > top * 0.55

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from planner.core.foods import FoodTable
 from planner.core.intakes import ReferenceIntakes, Target
+from planner.core.nutrients import CHART_KEYS
 from planner.core.profile import Profile
 
 
@@ -21,12 +22,15 @@ class AppState(QObject):
         self.intakes = intakes
         self.profile = profile
         self.targets: dict[str, Target] = intakes.targets(profile)
+        # Which charted nutrients get no target, and why (empty when all do).
+        self.missing_note = intakes.missing_note(profile, CHART_KEYS)
 
     def set_profile(self, profile: Profile) -> None:
         if profile == self.profile:
             return
         self.profile = profile
         self.targets = self.intakes.targets(profile)
+        self.missing_note = self.intakes.missing_note(profile, CHART_KEYS)
         self.profileChanged.emit(profile)
 
     def set_foods(self, foods: FoodTable) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from planner.core.errors import InputError
 from planner.core.intakes import ReferenceIntakes
+from planner.core.nutrients import CHART_KEYS
 from planner.core.profile import Profile
 
 
@@ -67,6 +68,30 @@ def test_efsa_adults(intakes):
     assert t["vitamin_b12"].value == 4.0
     # EFSA gives no values for children here: no target rather than a wrong one.
     assert intakes.targets(Profile("male", 10, standard="efsa")) == {}
+
+
+def test_a_profile_without_targets_is_told_why_and_what_has_them(intakes):
+    keys = CHART_KEYS
+    assert intakes.missing_note(Profile("male", 10, standard="efsa"), keys) == (
+        "No targets at 10 years: Crampless holds EFSA (EU) values for ages 18 and over only. "
+        "NASEM (US/Canada) targets cover this age."
+    )
+    assert intakes.missing_note(Profile("male", 10), keys) == ""
+    assert intakes.missing_note(Profile("female", 40, standard="efsa"), keys) == ""
+    # Pregnant at 16: EFSA's pregnancy values are taken from the nearest band, age 18.
+    assert intakes.missing_note(Profile("female", 16, pregnant=True, standard="efsa"), keys) == ""
+
+
+def test_a_table_lacking_some_nutrients_names_them(intakes):
+    table = intakes.table
+    dropped = (table["standard"] == "efsa") & table["nutrient"].isin(["sodium", "water"])
+    note = ReferenceIntakes(table[~dropped].to_dict("records")).missing_note(
+        Profile("male", 40, standard="efsa"), CHART_KEYS
+    )
+    assert note == (
+        "No target for Sodium or Water at 40 years: Crampless holds no EFSA (EU) value for "
+        "this life stage. NASEM (US/Canada) targets cover this age."
+    )
 
 
 def test_pregnancy_outside_published_bands_takes_nearest(intakes):

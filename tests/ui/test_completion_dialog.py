@@ -225,3 +225,14 @@ def test_the_chart_can_be_exported(window, qtbot, monkeypatch, tmp_path):
     assert target.read_bytes().startswith(b"\x89PNG")
     assert dialog.chart.export_action in dialog.chart.canvas.actions()
     dialog.discard_button.click()
+
+
+def test_a_profile_without_targets_is_not_told_its_targets_are_reached(window, qtbot):
+    bar = window.profile_bar
+    bar.age.setValue(12)
+    bar.standard.setCurrentIndex(bar.standard.findData("efsa"))
+    dialog = open_dialog(window, qtbot)
+    assert dialog.completion.nothing_aimed
+    assert "This profile has no target to aim at: nothing to add." in dialog.headline.text()
+    assert "reached" not in dialog.headline.text()
+    assert not dialog.apply_button.isEnabled()

@@ -259,6 +259,29 @@ def test_profile_change_updates_every_target(window):
     assert window.state.targets["magnesium"].value == 350
 
 
+def test_a_profile_without_targets_says_why_on_the_chart_the_totals_and_the_gaps(window, qtbot):
+    window.editor.add_foods(["banana"])
+    bar = window.profile_bar
+    bar.age.setValue(12)
+    assert not window.totals.note.isVisibleTo(window)
+    assert window.chart.labels[0].get_text() != "no target"
+    bar.standard.setCurrentIndex(bar.standard.findData("efsa"))
+    note = (
+        "No targets at 12 years: Crampless holds EFSA (EU) values for ages 18 and over only. "
+        "NASEM (US/Canada) targets cover this age."
+    )
+    assert window.totals.note.isVisibleTo(window) and window.totals.note.text() == note
+    assert window.statusBar().currentMessage() == note
+    # "?" would say a value is unknown; the banana's magnesium is known, its target is not.
+    assert [label.get_text() for label in window.chart.labels] == ["no target"] * 10
+    window.coverage_tabs.setCurrentWidget(window.gaps_panel)
+    qtbot.waitUntil(lambda: window.gaps_panel.pages.currentWidget() is window.gaps_panel.empty)
+    assert note in window.gaps_panel.empty.text()
+    bar.standard.setCurrentIndex(bar.standard.findData("nasem"))
+    assert not window.totals.note.isVisibleTo(window)
+    assert window.chart.labels[0].get_text().endswith("%")
+
+
 def test_menu_and_profile_survive_closing_and_reopening(make_window, tmp_path):
     first = make_window(tmp_path)
     first.editor.add_foods(["banana", "kiwi"])

@@ -112,6 +112,19 @@ def test_the_heatmap_titles_fit_on_a_small_screen(window):
         assert title.get_window_extent(renderer).x1 <= figure.bbox.width, title.get_text()
 
 
+def test_a_nutrient_without_a_target_reads_no_target_not_unknown(window):
+    view = new_plan(window)
+    view.add_foods(["banana"])
+    bar = window.profile_bar
+    bar.age.setValue(12)
+    bar.standard.setCurrentIndex(bar.standard.findData("efsa"))
+    magnesium = CHART_KEYS.index("magnesium")
+    assert view.heatmap.cell_texts()[magnesium][0] == "–"
+    assert view.heatmap.average_texts()[magnesium] == "no target"
+    bar.standard.setCurrentIndex(bar.standard.findData("nasem"))
+    assert view.heatmap.cell_texts()[magnesium][0].isdigit()
+
+
 def test_unknown_values_are_hatched_question_marks_with_a_note(window):
     view = new_plan(window)
     view.add_foods(["black-currants"])  # SR28 gives no vitamin D for them
