@@ -796,6 +796,9 @@ def install(window) -> None:
         action.triggered.connect(slot)
         actions.append(action)
     window.file_menu.insertActions(before, actions)
+    preview_action = shopping.actions["preview"]
+    preview_action.setText("Print pre&view of the shopping list…")
+    window.file_menu.insertAction(before, preview_action)
     print_action = shopping.actions["print"]
     print_action.setText("&Print shopping list…")
     window.file_menu.insertAction(before, print_action)

@@ -120,6 +120,13 @@ class ShoppingView(QWidget):
             ),
             ("pdf", "Export PDF…", "Save the list as a printable PDF", self.export_pdf, None),
             (
+                "preview",
+                "Print preview…",
+                "See the printed pages before printing them",
+                self.preview_list,
+                None,
+            ),
+            (
                 "print",
                 "Print…",
                 "Print the list (Ctrl+P)",
@@ -304,6 +311,24 @@ class ShoppingView(QWidget):
         self.remember_folder(str(target))
         self.statusMessage.emit(f"Shopping list saved to {target}")
         return target
+
+    def preview_list(self) -> int:
+        """Qt's print preview of the list (it prints from there too); returns the pages
+        it showed."""
+        if self.shopping is None:
+            return 0
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from planner.export.shopping_pdf import print_shopping_list
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle("Print preview: shopping list")
+        pages: list[int] = []
+        shopping = self.shopping
+        dialog.paintRequested.connect(lambda p: pages.append(print_shopping_list(p, shopping)))
+        dialog.exec()
+        return pages[-1] if pages else 0
 
     def print_list(self) -> bool:
         """The print dialog, then the list on the chosen printer; True when printed."""

@@ -272,3 +272,26 @@ def test_a_recipe_in_the_plan_is_bought_as_its_ingredients(make_window, tmp_path
     shopping = plan_with(window, {0: [recipe_id]})  # one serving: half the recipe
     assert sorted(listed(shopping)) == ["banana", "milk"]
     assert shopping.shopping.rows.at["milk", "edible_g"] == pytest.approx(200)
+
+
+def test_print_preview_shows_the_pages_the_pdf_has(window, monkeypatch):
+    shopping = plan_with(window, {0: list(window.state.foods.ids[:60])})
+    Real = QtPrintSupport.QPrintPreviewDialog
+    seen = []
+
+    class LookingDialog(Real):
+        """The preview, looked at and closed: the pages its widget laid out."""
+
+        def exec(self):
+            widget = self.findChild(QtPrintSupport.QPrintPreviewWidget)
+            widget.updatePreview()
+            seen.append(widget.pageCount())
+            return Real.DialogCode.Rejected
+
+    monkeypatch.setattr(QtPrintSupport, "QPrintPreviewDialog", LookingDialog)
+    assert shopping.actions["preview"].isEnabled()
+    shown = shopping.preview_list()
+    # Qt's own count of the pages painted, and the painter's: a long list, two pages.
+    assert seen == [shown] and shown >= 2
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert "Print pre&view of the shopping list…" in texts
