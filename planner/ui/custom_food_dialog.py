@@ -41,6 +41,21 @@ FIELD_LABELS = {
     **{f"values.{n.key}": n.label for n in NUTRIENTS},
 }
 ERROR_STYLE = "color: #b00020"
+HINT_STYLE = "color: #666"
+
+
+class ProblemLabel(QLabel):
+    """What keeps a form from being saved: in red, or in grey as a hint while the only
+    thing missing is a name the user has not typed yet (a fresh form is not an error)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+
+    def say(self, text: str, hint: bool = False) -> None:
+        self.setStyleSheet(HINT_STYLE if hint else ERROR_STYLE)
+        self.setText(text)
 
 
 def parse_number(text: str, place: str) -> float | None:
@@ -151,9 +166,7 @@ class CustomFoodDialog(QDialog):
         shop.addWidget(QLabel("%"))
         shop.addStretch(1)
 
-        self.problem = QLabel()
-        self.problem.setStyleSheet(ERROR_STYLE)
-        self.problem.setWordWrap(True)
+        self.problem = ProblemLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -253,7 +266,10 @@ class CustomFoodDialog(QDialog):
         try:
             food = self.food()
         except InputError as exc:
-            self.problem.setText(f"{FIELD_LABELS.get(exc.place, exc.place)}: {exc.message}")
+            if exc.place == "name" and not self.name.isModified():
+                self.problem.say("Give the food a name to save it.", hint=True)
+            else:
+                self.problem.say(f"{FIELD_LABELS.get(exc.place, exc.place)}: {exc.message}")
             self.ok_button.setEnabled(False)
             for label in self.converted.values():
                 label.clear()

@@ -38,7 +38,7 @@ from planner.core.recipes import (
     RecipeNutrients,
     recipe_nutrients,
 )
-from planner.ui.custom_food_dialog import ERROR_STYLE, parse_number
+from planner.ui.custom_food_dialog import ProblemLabel, parse_number
 from planner.ui.decimal_box import DecimalSpinBox
 from planner.ui.food_detail import source_label
 from planner.ui.food_picker_model import FoodPickerModel
@@ -270,9 +270,7 @@ class RecipeDialog(QDialog):
         self.unknown_label.setWordWrap(True)
         self.unknown_label.setStyleSheet("color: #8a5a00")
 
-        self.problem = QLabel()
-        self.problem.setStyleSheet(ERROR_STYLE)
-        self.problem.setWordWrap(True)
+        self.problem = ProblemLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -389,13 +387,13 @@ class RecipeDialog(QDialog):
         try:
             grams = parse_number(self.grams.text(), "grams")
         except InputError as exc:
-            self.problem.setText(f"Grams: {exc.message}")
+            self.problem.say(f"Grams: {exc.message}")
             return
         if grams is None:
             portion = self.foods.portion_g(food)
             grams = DEFAULT_GRAMS if np.isnan(portion) else portion
         if not 0 < grams <= MAX_INGREDIENT_G:
-            self.problem.setText(f"Grams: must be more than 0 and at most {MAX_INGREDIENT_G:g}")
+            self.problem.say(f"Grams: must be more than 0 and at most {MAX_INGREDIENT_G:g}")
             return
         self.add_ingredient(food, grams)
         self.grams.clear()
@@ -439,7 +437,10 @@ class RecipeDialog(QDialog):
             self.recipe()
         except InputError as exc:
             field = {"name": "Name", "servings": "Servings", "ingredients": "Ingredients"}
-            self.problem.setText(f"{field.get(exc.place, exc.place)}: {exc.message}")
+            if exc.place == "name" and not self.name.isModified():
+                self.problem.say("Give the recipe a name to save it.", hint=True)
+            else:
+                self.problem.say(f"{field.get(exc.place, exc.place)}: {exc.message}")
             self.ok_button.setEnabled(False)
             return False
         self.problem.clear()
