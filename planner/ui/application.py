@@ -17,6 +17,7 @@ from planner.paths import FOODS_CSV
 from planner.ui.dialogs import critical, warn
 from planner.ui.faults import install_excepthook
 from planner.ui.first_paint import AfterFirstPaint
+from planner.ui.folder_lock import FolderInUse, lock_folder
 from planner.ui.launch import Tables, read_tables, resume_collection
 from planner.ui.log_file import log, start_logging
 from planner.ui.main_window import MainWindow
@@ -92,11 +93,24 @@ def open_window(
         return 2
     install_excepthook(log_path)
     try:
+        lock = lock_folder(data_dir)  # before the library: a second window must not touch it
+    except FolderInUse:
+        log.info("Not started: another window has %s open", data_dir)
+        warn(
+            None,
+            APP_NAME,
+            f"{APP_NAME} is already open on the library in {data_dir}.\n\n"
+            "Switch to that window: two windows on one library would overwrite each "
+            "other's changes. To keep a separate library, start with --data-dir FOLDER.",
+        )
+        return 1
+    try:
         window, backup = create_window(data_dir, tables=tables)
     except StartupError as exc:
         log.error("Cannot start: %s", exc)
         critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
         return 2
+    window.folder_lock = lock  # released when the window goes, with the process
     window.show()
     return window, backup
 

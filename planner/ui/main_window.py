@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.menu_id: int | None = None
+        # The data folder's lock (folder_lock.py), held from open_window until closing.
+        self.folder_lock = None
         self.setWindowTitle(APP_NAME)
 
         self.undo_stack = QUndoStack(self)
@@ -510,6 +512,8 @@ class MainWindow(QMainWindow):
             return
         self.save_window_state()
         super().closeEvent(event)
+        if self.folder_lock is not None:  # all saved: another window may open the folder
+            self.folder_lock.unlock()
 
     # -- help -----------------------------------------------------------------------------
     def show_help(self) -> None:

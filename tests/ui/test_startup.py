@@ -270,3 +270,48 @@ def test_no_planner_module_uses_pyside6_features():
         if re.search(r"^\s*(from|import) __feature__", path.read_text(), re.MULTILINE)
     ]
     assert users == []
+
+
+def test_a_second_window_on_the_same_folder_is_refused_and_the_first_keeps_it(
+    qapp, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.ui.application import open_window
+    from planner.ui.folder_lock import LOCK_NAME
+    from planner.ui.log_file import log
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the window installs its own
+    handlers = list(log.handlers)
+    try:
+        first, _ = open_window(tmp_path, [])
+        first.editor.add_foods(["banana"])
+        assert (tmp_path / LOCK_NAME).exists()
+        assert open_window(tmp_path, []) == 1  # no second window, no library opened twice
+        assert said and "already open on the library in" in said[0]
+        first.close()  # saves, then lets the folder go
+        second, _ = open_window(tmp_path, [])
+        assert [i.food for i in second.menu_model.menu.items] == ["banana"]
+        second.close()
+    finally:
+        for handler in set(log.handlers) - set(handlers):
+            handler.close()
+            log.removeHandler(handler)
+
+
+def test_a_lock_left_by_a_window_that_crashed_does_not_keep_the_folder(tmp_path):
+    from pathlib import Path
+
+    from planner.ui.folder_lock import LOCK_NAME, lock_folder
+
+    crash = "import os, sys; from pathlib import Path; from planner.ui.folder_lock import "
+    crash += "lock_folder; lock = lock_folder(Path(sys.argv[1])); os._exit(0)"
+    result = run_offscreen("-c", crash, str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / LOCK_NAME).exists()  # left behind, its process gone
+    lock = lock_folder(Path(tmp_path))
+    assert lock is not None and lock.locked
+    lock.unlock()
+    assert not lock.locked
