@@ -59,9 +59,33 @@ class AmountDelegate(QStyledItemDelegate):
 
 class MenuTree(QTreeView):
     """Delete removes the selection; typing or F2 on an item edits its amount; drops are
-    handled by the model's requests."""
+    handled by the model's requests. An empty menu says how to fill it."""
 
     deletePressed = Signal()
+    EMPTY_HINT = (
+        "To add a food, double-click it in the food list, press Enter on it, or drag it "
+        "here onto a meal."
+    )
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is None or model.menu.items or not model.rowCount():
+            return
+        from PySide6.QtGui import QPainter, QPalette  # only while a menu is empty
+
+        last = self.visualRect(model.index(model.rowCount() - 1, 0))
+        area = self.viewport().rect().adjusted(12, last.bottom() + 16, -12, 0)
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            area,
+            int(
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            ),
+            self.EMPTY_HINT,
+        )
+        painter.end()
 
     def edit(self, index, trigger=None, event=None):
         if trigger is None:  # the public edit(index)

@@ -137,6 +137,34 @@ def test_add_edit_move_remove_with_undo(window, qtbot):
     np.testing.assert_allclose(window.chart.segment_widths(), 0)
 
 
+def _below_the_rows(tree):
+    """The strip of the tree's viewport just under its last row, as grey levels."""
+    model = tree.model()
+    last = model.index(model.rowCount() - 1, 0)
+    if tree.isExpanded(last) and model.rowCount(last):
+        last = model.index(model.rowCount(last) - 1, 0, last)
+    top = tree.visualRect(last).bottom() + 16
+    image = tree.viewport().grab().toImage()
+    return {
+        image.pixelColor(x, y).lightness()
+        for x in range(0, image.width(), 3)
+        for y in range(top, min(top + 30, image.height()))
+    }
+
+
+def test_an_empty_menu_says_how_to_add_foods(window, qtbot):
+    tree = window.editor.tree
+    assert window.menu_model.menu.items == []
+    qtbot.waitExposed(window)
+    assert len(_below_the_rows(tree)) > 1  # the hint's text on the background
+    window.editor.add_foods(["banana"])
+    QApplication.processEvents()
+    assert len(_below_the_rows(tree)) == 1  # background only: the hint is gone
+    window.undo_stack.undo()
+    QApplication.processEvents()
+    assert len(_below_the_rows(tree)) > 1
+
+
 def test_drop_foods_on_a_meal_and_move_items_by_drag(window):
     model = window.menu_model
     mime = window.browser.model.mimeData(
