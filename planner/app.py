@@ -74,7 +74,12 @@ def build_parser() -> Parser:
     from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
     from planner.cli.common import Parser
 
-    parser = Parser(prog="crampless", description=f"{APP_NAME}: plan meals against muscle cramps.")
+    parser = Parser(
+        prog="crampless",
+        description=f"{APP_NAME}: plan meals against muscle cramps.",
+        epilog="With no subcommand, crampless opens its window. It is a planning tool, not "
+        "medical advice.",
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,

@@ -287,7 +287,25 @@ def test_help_and_version_still_list_everything(tmp_path):
     assert result.returncode == 0
     assert all(name in result.stdout for name in ("coverage", "foods", "shopping", "suggest"))
     assert "--data-dir" in result.stdout
+    said = " ".join(result.stdout.split())
+    assert "With no subcommand, crampless opens its window" in said
+    assert "not medical advice" in said
     assert run("--version", data_dir=tmp_path).stdout.startswith("Crampless ")
+
+
+def test_every_option_of_every_subcommand_says_what_it_does():
+    import argparse
+
+    from planner.app import build_parser
+
+    (commands,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    silent = [
+        (name, action.dest)
+        for name, parser in commands.choices.items()
+        for action in parser._actions
+        if not action.help
+    ]
+    assert len(commands.choices) == 5 and silent == []
 
 
 def test_the_full_parser_still_reads_what_the_window_shortcut_leaves_to_it(tmp_path):

@@ -23,12 +23,19 @@ class Parser(argparse.ArgumentParser):
 
 def add_profile_options(parser: argparse.ArgumentParser) -> None:
     """--sex, --age, --pregnant/--lactating, --standard."""
-    parser.add_argument("--sex", choices=SEXES, default="female")
-    parser.add_argument("--age", type=float, default=50.0, metavar="YEARS")
+    parser.add_argument("--sex", choices=SEXES, default="female", help="default: female")
+    parser.add_argument(
+        "--age", type=float, default=50.0, metavar="YEARS", help="0 to 120; default: 50"
+    )
     stage = parser.add_mutually_exclusive_group()
-    stage.add_argument("--pregnant", action="store_true")
-    stage.add_argument("--lactating", action="store_true")
-    parser.add_argument("--standard", choices=tuple(STANDARDS), default="nasem")
+    stage.add_argument("--pregnant", action="store_true", help="targets for pregnancy")
+    stage.add_argument("--lactating", action="store_true", help="targets for breastfeeding")
+    parser.add_argument(
+        "--standard",
+        choices=tuple(STANDARDS),
+        default="nasem",
+        help="nasem: US/Canada DRIs (every age; the default); efsa: EU DRVs (adults)",
+    )
 
 
 def profile_from_args(args: argparse.Namespace) -> Profile:

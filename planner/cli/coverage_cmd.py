@@ -25,9 +25,11 @@ TOP_CONTRIBUTORS = 5
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("coverage", help="a menu's nutrient totals against your targets")
-    parser.add_argument("menu", type=Path, metavar="MENU.json")
+    parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
-    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.add_argument(
+        "--format", choices=("table", "json", "csv"), default="table", help="default: table"
+    )
     parser.set_defaults(run=run)
 
 

@@ -17,13 +17,22 @@ from planner.core.search import build_haystacks, matches
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("foods", help="browse and rank foods")
-    parser.add_argument("--search", default="", metavar="TEXT")
+    parser.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="foods with words starting so in the name or USDA description",
+    )
     parser.add_argument(
         "--rich-in", choices=KEYS, metavar="NUTRIENT", help=f"rank by a nutrient: {', '.join(KEYS)}"
     )
-    parser.add_argument("--per", choices=tuple(PER_CHOICES), default="100g")
-    parser.add_argument("--limit", type=int, default=None, metavar="N")
-    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.add_argument(
+        "--per", choices=tuple(PER_CHOICES), default="100g", help="amounts per; default: 100g"
+    )
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="at most N foods")
+    parser.add_argument(
+        "--format", choices=("table", "json", "csv"), default="table", help="default: table"
+    )
     parser.set_defaults(run=run)
 
 

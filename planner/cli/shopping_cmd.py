@@ -17,7 +17,7 @@ SUFFIX_FORMATS: dict[str, str] = {".csv": "csv", ".md": "md", ".markdown": "md",
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("shopping", help="a plan's shopping list")
-    parser.add_argument("plan", type=Path, metavar="PLAN.json")
+    parser.add_argument("plan", type=Path, metavar="PLAN.json", help="a .plan.json file")
     parser.add_argument(
         "--format",
         choices=FORMATS,

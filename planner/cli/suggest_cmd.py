@@ -43,7 +43,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "nutrient reaches its target without crossing an upper limit, with the fewest "
         "added calories. JSON output is a menu file you can save and use again.",
     )
-    parser.add_argument("menu", type=Path, metavar="MENU.json")
+    parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
     parser.add_argument(
         "--exclude-tag",
@@ -69,7 +69,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--max-new-foods", type=int, default=4, metavar="N", help="most foods new to the menu"
     )
-    parser.add_argument("--objective", choices=tuple(OBJECTIVES), default="kcal")
+    parser.add_argument(
+        "--objective",
+        choices=tuple(OBJECTIVES),
+        default="kcal",
+        help="; ".join(f"{key}: {text}" for key, text in OBJECTIVES.items()) + " (default: kcal)",
+    )
     parser.add_argument(
         "--include-vitamin-d", action="store_true", help="also reach the vitamin D target"
     )
@@ -77,7 +82,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--include-water", action="store_true", help="also reach the water target (tap water too)"
     )
     parser.add_argument("--meal", choices=MEALS, default="snack", help="meal the foods go to")
-    parser.add_argument("--format", choices=("json", "table"), default="json")
+    parser.add_argument(
+        "--format", choices=("json", "table"), default="json", help="default: json (a menu file)"
+    )
     parser.set_defaults(run=run)
 
 
