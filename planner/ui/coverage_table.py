@@ -107,6 +107,7 @@ class TotalsView(QWidget):
         super().__init__(parent)
         self.model = model
         self.table = QTableView()
+        self.table.setAccessibleName("Totals")
         self.table.verticalHeader().hide()  # before the model, as for the food list
         self.table.setModel(model)
         self.table.setWordWrap(False)

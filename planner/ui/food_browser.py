@@ -73,6 +73,8 @@ class FoodBrowser(QWidget):
         self.search = QLineEdit(placeholderText="Search foods…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
+        # Names a screen reader says for controls whose only label is their content.
+        self.search.setAccessibleName("Search foods")
         self.search.textChanged.connect(self.proxy.set_query)
         self.aisle = QComboBox()
         # Narrower than its longest aisle when room is short (the list still shows it
@@ -81,6 +83,7 @@ class FoodBrowser(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.aisle.setMinimumContentsLength(10)
+        self.aisle.setAccessibleName("Aisle")
         self.aisle.addItem("All aisles", "")
         for key, label in AISLES.items():
             self.aisle.addItem(label, key)
@@ -100,11 +103,13 @@ class FoodBrowser(QWidget):
             self._diet_action(diet_menu, ("exclude", tag), f"Hide: {TAGS[tag].lower()}")
         self.diet.setMenu(diet_menu)
         self.per = QComboBox()
+        self.per.setAccessibleName("Amounts per")
         for key, label in PER_CHOICES.items():
             self.per.addItem(label, key)
         self.per.currentIndexChanged.connect(lambda: self.model.set_per(self.per.currentData()))
 
         self.table = FoodTableView()
+        self.table.setAccessibleName("Foods")
         # Row headers hidden before the model comes: a shown one would first ask the
         # model about every row to size itself.
         self.table.verticalHeader().hide()
@@ -129,6 +134,7 @@ class FoodBrowser(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
 
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Food details")
         self.detail.setOpenLinks(False)
         # Whole words only: Qt's default breaks a nutrient's name mid-word in a narrow pane.
         self.detail.setWordWrapMode(QTextOption.WrapMode.WordWrap)

@@ -124,6 +124,7 @@ class MenuEditor(QWidget):
 
         self.name = QLineEdit()
         self.name.setPlaceholderText("Menu name")
+        self.name.setAccessibleName("Menu name")
         self.name.setMaxLength(200)
         self.name.editingFinished.connect(self._rename)
         self.add_to = QComboBox()
@@ -132,6 +133,7 @@ class MenuEditor(QWidget):
         self.add_to.setToolTip("Meal that new foods go to (when no meal is selected)")
 
         self.tree = MenuTree()
+        self.tree.setAccessibleName("Menu")
         self.tree.setModel(model)
         self.tree.setItemDelegate(AmountDelegate(self.tree))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -186,7 +188,9 @@ class MenuEditor(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
-        top.addWidget(QLabel("Add to"))
+        add_to_label = QLabel("A&dd to")
+        add_to_label.setBuddy(self.add_to)  # Alt+D
+        top.addWidget(add_to_label)
         top.addWidget(self.add_to)
         buttons = QHBoxLayout()
         buttons.addWidget(remove)

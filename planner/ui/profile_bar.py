@@ -47,15 +47,19 @@ class ProfileBar(QWidget):
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
+        # Alt+S, Alt+G, Alt+T go to the controls (the menu bar's letters are F, E, O, V, H).
         for text, widget in (
-            ("Sex", self.sex),
-            ("Age", self.age),
+            ("&Sex", self.sex),
+            ("A&ge", self.age),
             ("", self.stage),
-            ("Targets", self.standard),
+            ("&Targets", self.standard),
         ):
             if text:
-                layout.addWidget(QLabel(text))
+                label = QLabel(text)
+                label.setBuddy(widget)
+                layout.addWidget(label)
             layout.addWidget(widget)
+        self.stage.setAccessibleName("Pregnancy or breastfeeding")
         self.set_profile(profile)
         for combo in (self.sex, self.stage, self.standard):
             combo.currentIndexChanged.connect(self._changed)

@@ -780,3 +780,31 @@ def test_opening_a_menu_does_not_save_it(window, qtbot):
     assert window.library.menus() == entries  # same order, same "changed" times
     window.editor.add_foods(["banana"])
     qtbot.waitUntil(lambda: window.library.menus()[0].id == older.id)  # an edit is saved
+
+
+def test_controls_have_names_and_the_profile_letters_reach_them(window, qtbot):
+    browser, editor = window.browser, window.editor
+    named = {
+        browser.search: "Search foods",
+        browser.aisle: "Aisle",
+        browser.per: "Amounts per",
+        browser.table: "Foods",
+        browser.detail: "Food details",
+        editor.name: "Menu name",
+        editor.tree: "Menu",
+        window.totals.table: "Totals",
+        window.profile_bar.stage: "Pregnancy or breastfeeding",
+    }
+    assert {w.accessibleName() for w in named} == set(named.values())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar = window.profile_bar
+    for key, target in (
+        (Qt.Key.Key_G, bar.age),
+        (Qt.Key.Key_S, bar.sex),
+        (Qt.Key.Key_T, bar.standard),
+        (Qt.Key.Key_D, editor.add_to),
+    ):
+        browser.search.setFocus()
+        qtbot.keyClick(window.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda t=target: t.hasFocus() or t.isAncestorOf(window.focusWidget()))
