@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.menu_model = MenuModel(state.foods)
         self.browser = FoodBrowser(state)
         self.editor = MenuEditor(self.menu_model, self.undo_stack)
+        self.editor.tree.empty_hint_shown = False  # until the first paint is done
         self.chart = CoverageChart()
         self.chart.food_name = state.foods.name
         self.totals_model = CoverageTableModel(state.foods)
@@ -491,6 +492,7 @@ class MainWindow(QMainWindow):
         if self._features_installed:
             return
         self._features_installed = True
+        self.editor.tree.show_empty_hint()
         self._build_actions()
         install_all(self)
         if self.settings.value("window/state") is None:

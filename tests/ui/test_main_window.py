@@ -152,6 +152,18 @@ def _below_the_rows(tree):
     }
 
 
+def test_the_empty_menus_hint_waits_for_the_first_paint(qtbot, tmp_path):
+    window, _ = create_window(tmp_path)
+    qtbot.addWidget(window)
+    tree = window.editor.tree
+    window.show()
+    qtbot.waitExposed(window)
+    assert len(_below_the_rows(tree)) == 1  # the first paint: no hint to lay out yet
+    window.finish_startup()  # the work after the first paint
+    QApplication.processEvents()
+    assert len(_below_the_rows(tree)) > 1
+
+
 def test_an_empty_menu_says_how_to_add_foods(window, qtbot):
     tree = window.editor.tree
     assert window.menu_model.menu.items == []
