@@ -110,7 +110,7 @@ def open_window(
         log.error("Cannot start: %s", exc)
         critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
         return 2
-    window.folder_lock = lock  # released when the window goes, with the process
+    window.folder_lock = lock  # let go once the window has saved on closing
     window.show()
     return window, backup
 

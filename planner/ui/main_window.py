@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.menu_model = MenuModel(state.foods)
         self.browser = FoodBrowser(state)
         self.editor = MenuEditor(self.menu_model, self.undo_stack)
-        self.editor.tree.empty_hint_shown = False  # until the first paint is done
+        self.editor.tree.show_empty_hint(False)  # until the first paint is done
         self.chart = CoverageChart()
         self.chart.food_name = state.foods.name
         self.totals_model = CoverageTableModel(state.foods)
