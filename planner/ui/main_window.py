@@ -69,7 +69,9 @@ class MainWindow(QMainWindow):
         self.menu_model = MenuModel(state.foods)
         self.browser = FoodBrowser(state)
         self.editor = MenuEditor(self.menu_model, self.undo_stack)
-        self.editor.tree.show_empty_hint(False)  # until the first paint is done
+        # Off until the first paint is done; set directly: the method's first viewport()
+        # call costs milliseconds of start-up, and nothing is on screen to update yet.
+        self.editor.tree.empty_hint_shown = False
         self.chart = CoverageChart()
         self.chart.food_name = state.foods.name
         self.totals_model = CoverageTableModel(state.foods)
