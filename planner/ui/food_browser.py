@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from planner.core.categories import AISLES, TAGS
 from planner.core.ranking import PER_CHOICES
 from planner.ui.food_detail import food_detail_html
 from planner.ui.food_model import FoodFilterProxy, FoodTableModel
+from planner.ui.menu_button import MenuButton
 from planner.ui.roles import ID_ROLE
 from planner.ui.shortcuts import focus_key
 from planner.ui.state import AppState
@@ -90,18 +90,15 @@ class FoodBrowser(QWidget):
         self.aisle.currentIndexChanged.connect(
             lambda: self.proxy.set_category(self.aisle.currentData())
         )
-        self.diet = QToolButton(
-            text="Diet ▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup
-        )
-        self.diet.setToolTip("Show only foods that fit a diet, or hide foods with a tag")
-        diet_menu = QMenu(self.diet)
+        diet_menu = QMenu()
         self.diet_actions: dict[tuple[str, str], QAction] = {}
         for tag in REQUIRE_FILTERS:
             self._diet_action(diet_menu, ("require", tag), f"{TAGS[tag]} only")
         diet_menu.addSeparator()
         for tag in EXCLUDE_FILTERS:
             self._diet_action(diet_menu, ("exclude", tag), f"Hide: {TAGS[tag].lower()}")
-        self.diet.setMenu(diet_menu)
+        self.diet = MenuButton("Diet", diet_menu)
+        self.diet.setToolTip("Show only foods that fit a diet, or hide foods with a tag")
         self.per = QComboBox()
         self.per.setAccessibleName("Amounts per")
         for key, label in PER_CHOICES.items():
@@ -183,7 +180,7 @@ class FoodBrowser(QWidget):
         }
         self.proxy.set_tags(frozenset(require), frozenset(exclude))
         count = len(require) + len(exclude)
-        self.diet.setText(f"Diet ({count}) ▾" if count else "Diet ▾")
+        self.diet.set_label(f"Diet ({count})" if count else "Diet")
 
     def _focus_first_row(self) -> None:
         if self.proxy.rowCount():

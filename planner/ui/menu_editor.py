@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.formatting import AMOUNT_PATTERN
 from planner.core.menu import MEAL_LABELS, MEALS, MenuItem
+from planner.ui.menu_button import MenuButton
 from planner.ui.menu_commands import AddItems, EditItem, MoveItems, RemoveItems, RenameMenu
 from planner.ui.menu_model import AMOUNT, UNIT, UNITS, MenuModel
 
@@ -183,8 +184,7 @@ class MenuEditor(QWidget):
         remove = QToolButton(text="Remove")
         remove.setToolTip("Remove the selected items (Delete)")
         remove.clicked.connect(self.remove_selected)
-        move = QToolButton(text="Move to ▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
-        move_menu = QMenu(move)
+        move_menu = QMenu()
         self.move_actions = []
         for n, meal in enumerate(MEALS, start=1):
             action = move_menu.addAction(MEAL_LABELS[meal])
@@ -193,7 +193,7 @@ class MenuEditor(QWidget):
             action.triggered.connect(lambda _=False, m=meal: self.move_selected(m))
             self.addAction(action)
             self.move_actions.append(action)
-        move.setMenu(move_menu)
+        move = MenuButton("Move to", move_menu)
 
         top = QHBoxLayout()
         top.addWidget(self.name, 1)

@@ -46,6 +46,7 @@ from planner.core.plan_coverage import plan_coverage, unknown_foods
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.dialogs import confirm, file_name_for
 from planner.ui.food_browser import FoodBrowser
+from planner.ui.menu_button import MenuButton
 from planner.ui.menu_editor import MenuEditor
 from planner.ui.menu_model import MenuModel
 from planner.ui.plan_commands import (
@@ -226,9 +227,8 @@ class PlanView(QWidget):
         self.down_action = self._day_action("Move down", lambda: self.move_day(1), "Alt+Down")
         rename = self._day_action("Rename day", self._rename_current_day)
         day_buttons = QHBoxLayout()
-        add = QToolButton(text="Add day ▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        add = MenuButton("Add day", self.add_menu)
         add.setToolTip("Add an empty day, a copy of a saved menu or of the Day menu tab's menu")
-        add.setMenu(self.add_menu)
         self.add_button = add
         day_buttons.addWidget(add)
         for action in (self.duplicate_action, rename):

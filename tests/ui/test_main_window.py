@@ -820,3 +820,27 @@ def test_controls_have_names_and_the_profile_letters_reach_them(window, qtbot):
         browser.search.setFocus()
         qtbot.keyClick(window.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda t=target: t.hasFocus() or t.isAncestorOf(window.focusWidget()))
+
+
+def test_menu_buttons_open_their_menu_below_them_with_one_arrow(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QToolButton
+
+    diet = window.browser.diet
+    assert diet.text() == "Diet ▾"
+    # No menu set on the button itself: the style would draw a second, tiny arrow.
+    assert QToolButton.menu(diet) is None
+    seen = []
+
+    def look_and_close():
+        menu = diet.menu()
+        seen.append(
+            (menu.isVisible(), menu.pos().y() >= diet.mapToGlobal(diet.rect().bottomLeft()).y())
+        )
+        menu.close()
+
+    QTimer.singleShot(100, look_and_close)
+    qtbot.mouseClick(diet, Qt.MouseButton.LeftButton)
+    assert seen == [(True, True)]
+    window.browser.diet_actions[("require", "vegan")].setChecked(True)
+    assert diet.text() == "Diet (1) ▾"
