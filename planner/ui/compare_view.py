@@ -448,7 +448,7 @@ def install(window) -> None:
     window.menu_list.modelReset.connect(lambda: view.mark_stale(sources=True))
     window.coverageChanged.connect(lambda _: view.mark_stale(sources=True))
 
-    action = QAction("Compare selected &foods", window)
+    action = QAction("Compare &selected foods", window)  # F is Find food's
     action.setStatusTip("Show the selected foods side by side on the Compare tab")
     action.setShortcut(QKeySequence("Ctrl+Shift+C"))
 

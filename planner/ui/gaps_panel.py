@@ -406,7 +406,7 @@ def install(window) -> None:
     _action(
         window,
         window.view_menu,
-        "Close my gaps",
+        "Close my &gaps",
         show_panel,
         "Ctrl+4",
         "Show the foods that close the menu's gaps",

@@ -196,18 +196,19 @@ class MainWindow(QMainWindow):
         )
         self._action(
             edit_menu,
-            "&Remove selected items",
+            "Re&move selected items",  # R is Redo's
             self.editor.remove_selected,
             QKeySequence.StandardKey.Delete,
         ).setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self._action(edit_menu, "Find food", lambda: self.browser.search.setFocus(), None)
+        # The food browsers own Ctrl+F (each its own search box); the menu only says so.
+        self._action(edit_menu, "&Find food\tCtrl+F", lambda: self.browser.search.setFocus(), None)
 
         view_menu.addAction(self.library_dock.toggleViewAction())
         view_menu.addAction(self.help_dock.toggleViewAction())
-        self._action(view_menu, "Focus food list", lambda: self.browser.table.setFocus(), "Ctrl+1")
-        self._action(view_menu, "Focus menu", lambda: self.editor.tree.setFocus(), "Ctrl+2")
+        self._action(view_menu, "Focus &food list", lambda: self.browser.table.setFocus(), "Ctrl+1")
+        self._action(view_menu, "Focus &menu", lambda: self.editor.tree.setFocus(), "Ctrl+2")
         self._action(
-            view_menu, "Focus saved menus", lambda: self.library_panel.list.setFocus(), "Ctrl+3"
+            view_menu, "Focus &saved menus", lambda: self.library_panel.list.setFocus(), "Ctrl+3"
         )
 
         self._action(

@@ -800,7 +800,7 @@ def install(window) -> None:
     preview_action.setText("Print pre&view of the shopping list…")
     window.file_menu.insertAction(before, preview_action)
     print_action = shopping.actions["print"]
-    print_action.setText("&Print shopping list…")
+    print_action.setText("P&rint shopping list…")  # P is New plan's
     window.file_menu.insertAction(before, print_action)
     window.plan_actions = {a.text().replace("&", ""): a for a in actions}
 

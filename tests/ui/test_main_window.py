@@ -844,3 +844,18 @@ def test_menu_buttons_open_their_menu_below_them_with_one_arrow(window, qtbot):
     assert seen == [(True, True)]
     window.browser.diet_actions[("require", "vegan")].setChecked(True)
     assert diet.text() == "Diet (1) ▾"
+
+
+def test_no_two_items_of_a_menu_share_an_alt_letter(window):
+    import re
+
+    def letter(text):
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        return found.group(1).lower() if found else None
+
+    menus = [a.menu() for a in window.menuBar().actions()]
+    assert [letter(a.text()) for a in window.menuBar().actions()] == ["f", "e", "o", "v", "h"]
+    for menu in menus:
+        letters = [letter(a.text()) for a in menu.actions() if not a.isSeparator()]
+        used = [x for x in letters if x]
+        assert len(used) == len(set(used)), (menu.title(), sorted(used))
