@@ -1,7 +1,9 @@
-"""The default folder of the user's library: the platform's application-data folder."""
+"""The folder of the user's library: where it is by default, and one window at a time on it."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from planner import APP_NAME
@@ -20,3 +22,68 @@ def default_data_dir() -> Path:
     QCoreApplication.setApplicationName(APP_NAME)
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(location)
+
+
+# -- one window per data folder ------------------------------------------------------------
+# Each window autosaves the menu and plan it has open and writes its settings on closing, so
+# a second window on the same folder would save its stale copy over the first one's changes.
+# The window holds an exclusive lock on a file in the folder for as long as it is open: the
+# system's own file lock (flock, or locking on Windows), which the system lets go when the
+# process ends, crashed or not, so no lock is ever left behind. The subcommands do not take
+# it (they read, or import in one transaction); import-usda asks whether a window holds it.
+
+LOCK_NAME = "crampless.lock"
+
+
+class FolderInUse(Exception):
+    """Another window has the folder open."""
+
+
+class FolderLock:
+    """A held lock; ``unlock`` (or the end of the process) lets the folder go."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd: int | None = fd
+
+    @property
+    def locked(self) -> bool:
+        return self._fd is not None
+
+    def unlock(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the file releases its lock
+            self._fd = None
+
+
+def lock_folder(data_dir: Path) -> FolderLock | None:
+    """The folder's lock; raises FolderInUse when another window holds it. None when no
+    lock file can be opened (a read-only folder): the window then opens without one and
+    says so when it cannot save."""
+    try:
+        fd = os.open(Path(data_dir) / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # held elsewhere (BlockingIOError; PermissionError on Windows)
+        os.close(fd)
+        raise FolderInUse(str(data_dir)) from None
+    return FolderLock(fd)
+
+
+def window_has_folder(data_dir: Path) -> bool:
+    """Whether a window has the folder open now (its lock is held)."""
+    try:
+        lock = lock_folder(data_dir)
+    except FolderInUse:
+        return True
+    if lock is not None:
+        lock.unlock()
+    return False

@@ -41,6 +41,25 @@ def test_import_then_foods_lists_the_imported_foods(tmp_path):
     assert records["usda-09040"]["amount"] == 89
 
 
+def test_import_while_a_window_has_the_library_open_says_to_restart_it(tmp_path):
+    from planner.datadir import lock_folder
+
+    source = write_sr28(tmp_path / "sr28", zip_name="sr28asc.zip")
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    window = lock_folder(data_dir)  # as an open window holds it
+    try:
+        result = run("import-usda", source, data_dir=data_dir)
+    finally:
+        window.unlock()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        "The window has this library open: restart it to see the imported foods."
+    )
+    again = run("import-usda", source, data_dir=data_dir)  # no window now
+    assert again.returncode == 0 and "restart" not in again.stdout
+
+
 def test_bad_input_is_one_line_naming_file_and_line(tmp_path):
     files = sr28_files()
     files["NUT_DATA.txt"][2] = files["NUT_DATA.txt"][2].replace("^358^", "^3S8^")

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from planner.core.errors import InputError
 from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
+from planner.datadir import window_has_folder
 
 # Without a terminal (a log, a pipe), a line at each quarter is enough.
 LOG_STEP = 25
@@ -74,4 +75,6 @@ def run(args: argparse.Namespace, context: Any) -> int:
         f"{summary.measures:,} household measures from {summary.source} "
         f"into {path} in {summary.seconds:.1f} s."
     )
+    if window_has_folder(context.data_dir):
+        print("The window has this library open: restart it to see the imported foods.")
     return 0

@@ -23,7 +23,6 @@ import planner.datadir
 import planner.ui.blitting
 import planner.ui.chart_data
 import planner.ui.extensions
-import planner.ui.folder_lock
 import planner.ui.food_detail
 import planner.ui.launch
 import planner.ui.log_file  # noqa: F401 - all of these are imported for their order

@@ -12,12 +12,11 @@ from planner import APP_NAME, __version__
 from planner.core.catalog import with_library_foods
 from planner.core.errors import InputError
 from planner.core.library import Library
-from planner.datadir import ORGANIZATION, default_data_dir
+from planner.datadir import ORGANIZATION, FolderInUse, default_data_dir, lock_folder
 from planner.paths import FOODS_CSV
 from planner.ui.dialogs import critical, warn
 from planner.ui.faults import install_excepthook
 from planner.ui.first_paint import AfterFirstPaint
-from planner.ui.folder_lock import FolderInUse, lock_folder
 from planner.ui.launch import Tables, read_tables, resume_collection
 from planner.ui.log_file import log, start_logging
 from planner.ui.main_window import MainWindow

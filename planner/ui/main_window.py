@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.menu_id: int | None = None
-        # The data folder's lock (folder_lock.py), held from open_window until closing.
+        # The data folder's lock (datadir.lock_folder), held from open_window until closing.
         self.folder_lock = None
         self.setWindowTitle(APP_NAME)
 

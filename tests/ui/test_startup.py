@@ -277,8 +277,8 @@ def test_a_second_window_on_the_same_folder_is_refused_and_the_first_keeps_it(
 ):
     from PySide6.QtWidgets import QMessageBox
 
+    from planner.datadir import LOCK_NAME
     from planner.ui.application import open_window
-    from planner.ui.folder_lock import LOCK_NAME
     from planner.ui.log_file import log
 
     said = []
@@ -304,9 +304,9 @@ def test_a_second_window_on_the_same_folder_is_refused_and_the_first_keeps_it(
 def test_a_lock_left_by_a_window_that_crashed_does_not_keep_the_folder(tmp_path):
     from pathlib import Path
 
-    from planner.ui.folder_lock import LOCK_NAME, lock_folder
+    from planner.datadir import LOCK_NAME, lock_folder
 
-    crash = "import os, sys; from pathlib import Path; from planner.ui.folder_lock import "
+    crash = "import os, sys; from pathlib import Path; from planner.datadir import "
     crash += "lock_folder; lock = lock_folder(Path(sys.argv[1])); os._exit(0)"
     result = run_offscreen("-c", crash, str(tmp_path))
     assert result.returncode == 0, result.stderr
