@@ -174,6 +174,7 @@ class CompareView(QWidget):
         self.table_model = CompareTableModel()
         self.table_model.food_name = state.foods.name
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (read-only cells)
         self.table.setModel(self.table_model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)

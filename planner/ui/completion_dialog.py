@@ -183,6 +183,7 @@ class CompletionDialog(QDialog):
         self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.added_model = AddedFoodsModel(state.foods, self)
         self.added = QTableView()
+        self.added.setTabKeyNavigation(False)  # Tab leaves the table (read-only cells)
         self.added.setModel(self.added_model)
         self.added.verticalHeader().hide()
         self.added.setWordWrap(False)

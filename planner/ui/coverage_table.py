@@ -107,6 +107,9 @@ class TotalsView(QWidget):
         super().__init__(parent)
         self.model = model
         self.table = QTableView()
+        # Tab leaves the table: its cells are read-only, and Tab from cell to cell would
+        # keep a keyboard user in it.
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName("Totals")
         self.table.verticalHeader().hide()  # before the model, as for the food list
         self.table.setModel(model)

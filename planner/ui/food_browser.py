@@ -106,6 +106,7 @@ class FoodBrowser(QWidget):
         self.per.currentIndexChanged.connect(lambda: self.model.set_per(self.per.currentData()))
 
         self.table = FoodTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (as in the totals)
         self.table.setAccessibleName("Foods")
         # Row headers hidden before the model comes: a shown one would first ask the
         # model about every row to size itself.

@@ -498,12 +498,21 @@ class MainWindow(QMainWindow):
         self.editor.tree.show_empty_hint()
         self._build_actions()
         install_all(self)
+        self._tab_order()
         if self.settings.value("window/state") is None:
             self._default_layout()
         self._restore_layout()
         tab = self.settings.value("window/tab")
         if tab is not None and str(tab).isdigit() and int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))
+
+    def _tab_order(self) -> None:
+        """Tab goes from the menu on to its totals, then the profile and the docks: the
+        totals' tabs come with the features, so creation order had put them last."""
+        tabs = getattr(self, "coverage_tabs", None)
+        if tabs is not None:
+            QWidget.setTabOrder(self.editor.move_button, tabs)
+            QWidget.setTabOrder(tabs, self.totals.table)
 
     def _build_chart(self) -> None:
         self.chart.build()

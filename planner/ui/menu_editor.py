@@ -194,6 +194,7 @@ class MenuEditor(QWidget):
             self.addAction(action)
             self.move_actions.append(action)
         move = MenuButton("Move to", move_menu)
+        self.move_button = move
 
         top = QHBoxLayout()
         top.addWidget(self.name, 1)

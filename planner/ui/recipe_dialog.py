@@ -256,6 +256,7 @@ class RecipeDialog(QDialog):
         # The preview.
         self.preview_model = NutrientPreviewModel(foods, targets)
         self.preview = QTableView()
+        self.preview.setTabKeyNavigation(False)  # read-only: Tab leaves it
         self.preview.setModel(self.preview_model)
         self.preview.verticalHeader().hide()
         self.preview.verticalHeader().setDefaultSectionSize(22)

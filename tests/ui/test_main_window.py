@@ -859,3 +859,22 @@ def test_no_two_items_of_a_menu_share_an_alt_letter(window):
         letters = [letter(a.text()) for a in menu.actions() if not a.isSeparator()]
         used = [x for x in letters if x]
         assert len(used) == len(set(used)), (menu.title(), sorted(used))
+
+
+def test_tab_goes_from_the_menu_to_its_totals_then_the_profile(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.editor.move_button.setFocus()
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached[0] is window.coverage_tabs.tabBar()
+    assert reached[1] is window.totals.table
+    assert reached[2] is window.profile_bar.sex
+    # Tables do not keep Tab for moving between their cells.
+    window.browser.table.setFocus()
+    qtbot.keyClick(window.browser.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.browser.detail
+    qtbot.keyClick(window.browser.detail, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.editor.name
