@@ -48,6 +48,7 @@ from planner.ui.menu_model import MenuModel
 from planner.ui.settings import Settings
 from planner.ui.state import AppState
 from planner.ui.table_model import HeaderedTableModel
+from planner.ui.text_colours import muted_style, text_colours
 
 UNDO_TEXT = "Complete my menu"
 PREFIX = "completion/"
@@ -269,7 +270,7 @@ class CompletionDialog(QDialog):
             self.meal.addItem(MEAL_LABELS[meal], meal)
         self.meal.setCurrentIndex(max(0, self.meal.findData(s.value(PREFIX + "meal", "snack"))))
         self.exclusions_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.exclusions_label.setStyleSheet("color: #555")
+        self.exclusions_label.setStyleSheet(muted_style())
         self.exclusions_button = QPushButton("Leave out…")
         self.exclusions_button.setToolTip("Diet, tags and foods never to suggest")
         self.exclusions_button.clicked.connect(self.edit_exclusions)
@@ -441,7 +442,8 @@ class CompletionDialog(QDialog):
             return
         text, colour = HEADLINES[completion.status]
         if completion.nothing_aimed:  # not "reached": there is nothing to reach
-            text, colour = "This profile has no target to aim at: nothing to add.", "#666"
+            text = "This profile has no target to aim at: nothing to add."
+            colour = text_colours().muted
         summary = ""
         if completion.added:
             count = len(completion.added)

@@ -14,6 +14,7 @@ from planner.core.formatting import fmt_amount
 from planner.core.nutrients import NUTRIENTS
 from planner.ui.chart_data import STATUS_COLOURS, status_of
 from planner.ui.table_model import HeaderedTableModel
+from planner.ui.text_colours import text_colours
 
 COLUMNS = ("Nutrient", "Amount", "Target", "%", "Limit")
 # The widest text each column shows: widths that follow the font, so that a larger system
@@ -131,7 +132,7 @@ class TotalsView(QWidget):
         self.note = QLabel(wordWrap=True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # food names are the user's text
         palette = self.note.palette()  # grey without a style sheet (Qt's CSS costs start-up)
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#666"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(text_colours().muted))
         self.note.setPalette(palette)
         self.note.hide()
         layout = QVBoxLayout(self)

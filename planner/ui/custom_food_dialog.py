@@ -25,6 +25,7 @@ from planner.core.custom_foods import MAX_NAME, CustomFood
 from planner.core.errors import InputError
 from planner.core.formatting import fmt_amount, read_number
 from planner.core.nutrients import BY_KEY, DISPLAY_UNITS, NUTRIENTS
+from planner.ui.text_colours import text_colours
 
 PER_100G, PER_SERVING = "100g", "serving"
 # How the core's field names read in the dialog.
@@ -40,8 +41,6 @@ FIELD_LABELS = {
     "values": "Values",
     **{f"values.{n.key}": n.label for n in NUTRIENTS},
 }
-ERROR_STYLE = "color: #b00020"
-HINT_STYLE = "color: #666"
 
 
 class ProblemLabel(QLabel):
@@ -51,10 +50,12 @@ class ProblemLabel(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
+        self.hint = False
 
     def say(self, text: str, hint: bool = False) -> None:
-        self.setStyleSheet(HINT_STYLE if hint else ERROR_STYLE)
+        colours = text_colours()
+        self.hint = hint
+        self.setStyleSheet(f"color: {colours.muted if hint else colours.caution}")
         self.setText(text)
 
 

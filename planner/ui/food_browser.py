@@ -26,6 +26,7 @@ from planner.ui.menu_button import MenuButton
 from planner.ui.roles import ID_ROLE
 from planner.ui.shortcuts import focus_key
 from planner.ui.state import AppState
+from planner.ui.text_colours import text_colours
 
 # Diet filters: a tag a food must have, or tags it must not have.
 REQUIRE_FILTERS = ("vegan", "vegetarian")
@@ -204,7 +205,10 @@ class FoodBrowser(QWidget):
         if food_id is None:
             self.detail.clear()
             return
-        self.detail.setHtml(food_detail_html(self.state.foods, food_id, self.state.targets))
+        colours = text_colours()
+        self.detail.setHtml(
+            food_detail_html(self.state.foods, food_id, self.state.targets, colours)
+        )
 
     def current_food(self) -> str | None:
         index = self.table.currentIndex()

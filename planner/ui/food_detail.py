@@ -10,6 +10,7 @@ from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY, NUTRIENTS
+from planner.ui.text_colours import LIGHT, TextColours
 
 # Why a food carries the pregnancy-caution tag, by the tag that explains it.
 CAUTION_REASONS = {
@@ -34,8 +35,10 @@ def source_label(info) -> str:
     return SOURCES.get(source, source or "USDA SR28")
 
 
-def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target]) -> str:
-    """HTML for the detail pane (QTextBrowser's subset of HTML)."""
+def food_detail_html(
+    foods: FoodTable, food_id: str, targets: dict[str, Target], colours: TextColours = LIGHT
+) -> str:
+    """HTML for the detail pane (QTextBrowser's subset of HTML), in ``colours``."""
     info = foods.info.loc[food_id]
     values = foods.values.loc[food_id]
     portion_g = float(info["portion_g"])
@@ -47,7 +50,7 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
     if info["usda_ndb"]:
         parts.append(
             f"<p><b>USDA:</b> {e(info['usda_description'])}<br>"
-            f"<span style='color:#666'>NDB {e(info['usda_ndb'])}"
+            f"<span style='color:{colours.muted}'>NDB {e(info['usda_ndb'])}"
             + (f" · {e(info['usda_food_group'])}" if info.get("usda_food_group") else "")
             + "</span></p>"
         )
@@ -62,7 +65,9 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
     tags = info["tags"]
     if "pregnancy-caution" in tags:
         reason = next((CAUTION_REASONS[t] for t in ("offal", "fish") if t in tags), "")
-        parts.append(f"<p style='color:#a33'><b>⚠ Caution in pregnancy.</b> {e(reason)}</p>")
+        parts.append(
+            f"<p style='color:{colours.caution}'><b>⚠ Caution in pregnancy.</b> {e(reason)}</p>"
+        )
     shown_tags = [TAGS.get(t, t) for t in tags if t not in ("pregnancy-caution", "no-shopping")]
     if shown_tags:
         parts.append(f"<p><b>Tags:</b> {e(', '.join(shown_tags))}</p>")
@@ -80,7 +85,8 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
             )
     if unsupported:
         parts.append(
-            "<p style='color:#8a5a00'><b>The data does not support the article here.</b> "
+            f"<p style='color:{colours.warning}'><b>The data does not support the article "
+            "here.</b> "
             f"One portion gives under 10 % of an adult's target ({source}):<br>"
             + "<br>".join(f"&nbsp;&nbsp;• {line}" for line in unsupported)
             + "</p>"
@@ -113,5 +119,5 @@ def food_detail_html(foods: FoodTable, food_id: str, targets: dict[str, Target])
             "custom": "no value was given",
             "recipe": "an ingredient has no value",
         }.get(str(info.get("source", "")), "USDA has no value")
-        parts.append(f"<p style='color:#666'>? = {why}: unknown, not zero.</p>")
+        parts.append(f"<p style='color:{colours.muted}'>? = {why}: unknown, not zero.</p>")
     return "\n".join(parts)

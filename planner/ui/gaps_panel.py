@@ -55,6 +55,7 @@ from planner.ui.gaps_model import (
 )
 from planner.ui.roles import ID_ROLE
 from planner.ui.state import AppState
+from planner.ui.text_colours import muted_style
 
 if TYPE_CHECKING:
     from planner.ui.completion_dialog import CompletionDialog
@@ -134,7 +135,7 @@ class GapsPanel(QWidget):
 
         # Plain text: it names the foods the user left out, custom ones too.
         self.summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
-        self.summary.setStyleSheet("color: #555")
+        self.summary.setStyleSheet(muted_style())
 
         self.model = GapsModel(state.foods, self)
         self.tree = GapsTree()
@@ -165,7 +166,7 @@ class GapsPanel(QWidget):
         self.pages.addWidget(self.tree)
         self.pages.addWidget(self.empty)
         self.hint = QLabel("Add, double-click or Enter adds one portion; Ctrl+Z takes it back.")
-        self.hint.setStyleSheet("color: #666; font-size: 11px")
+        self.hint.setStyleSheet(f"{muted_style()}; font-size: 11px")
         self.hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)

@@ -64,6 +64,7 @@ from planner.ui.plan_session import PlanSession
 from planner.ui.roles import ID_ROLE
 from planner.ui.shortcuts import focus_key
 from planner.ui.state import AppState
+from planner.ui.text_colours import muted_style
 
 PLAN_FILTER = "Crampless plans (*.plan.json);;JSON files (*.json)"
 SPLITTERS = ("planSplitter", "planSideSplitter", "planDaySplitter")
@@ -123,7 +124,7 @@ class PlanView(QWidget):
         self.heatmap.addAction(export)
         self.chart_note = QLabel()
         self.chart_note.setWordWrap(True)
-        self.chart_note.setStyleSheet("color: #555;")
+        self.chart_note.setStyleSheet(muted_style())
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)

@@ -44,6 +44,7 @@ from planner.ui.food_detail import source_label
 from planner.ui.food_picker_model import FoodPickerModel
 from planner.ui.shortcuts import focus_key
 from planner.ui.table_model import HeaderedTableModel
+from planner.ui.text_colours import muted_style, text_colours
 
 # Grams an ingredient gets when neither typed nor known as a portion.
 DEFAULT_GRAMS = 100.0
@@ -226,7 +227,7 @@ class RecipeDialog(QDialog):
         self.picker.doubleClicked.connect(lambda _: self.add_selected())
         self.picker.selectionModel().currentChanged.connect(lambda *_: self._picked_changed())
         self.matches_label = QLabel()
-        self.matches_label.setStyleSheet("color: #666")
+        self.matches_label.setStyleSheet(muted_style())
 
         # The ingredients.
         self.ingredients = IngredientsModel(
@@ -269,7 +270,7 @@ class RecipeDialog(QDialog):
             preview_header.resizeSection(column, width)
         self.unknown_label = QLabel()
         self.unknown_label.setWordWrap(True)
-        self.unknown_label.setStyleSheet("color: #8a5a00")
+        self.unknown_label.setStyleSheet(f"color: {text_colours().warning}")
 
         self.problem = ProblemLabel()
         self.buttons = QDialogButtonBox(

@@ -29,6 +29,7 @@ from planner.ui.plan_session import PlanSession
 from planner.ui.roles import ID_ROLE
 from planner.ui.shopping_model import PANTRY, TICKED, ShoppingModel
 from planner.ui.shortcuts import focus_key
+from planner.ui.text_colours import muted_style
 
 # Export kinds: (dialog title, file filter, file suffix).
 EXPORTS: dict[str, tuple[str, str, str]] = {
@@ -105,7 +106,7 @@ class ShoppingView(QWidget):
         self.empty_hint = QLabel()
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_hint.setStyleSheet(f"{muted_style()}; padding: 24px")
 
         self.actions: dict[str, QAction] = {}
         buttons = QHBoxLayout()

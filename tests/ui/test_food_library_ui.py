@@ -15,9 +15,9 @@ from planner.core.library_foods import chosen_portions
 from planner.core.nutrients import KEYS
 from planner.core.recipes import load_recipes
 from planner.core.usda_import import usda_import_info
-from planner.ui.custom_food_dialog import ERROR_STYLE, HINT_STYLE
 from planner.ui.portion_dialog import PortionDialog
 from planner.ui.roles import ID_ROLE
+from planner.ui.text_colours import text_colours
 from tests.sr28_fixtures import sr28_files, write_sr28
 
 SR28_FOODS = 8789
@@ -275,11 +275,12 @@ def test_invalid_custom_food_keeps_ok_disabled_with_the_reason(window, qtbot):
     # A fresh form is not an error: the missing name is a grey hint until one is typed.
     assert not dialog.ok_button.isEnabled()
     assert dialog.problem.text() == "Give the food a name to save it."
-    assert dialog.problem.styleSheet() == HINT_STYLE
+    colours = text_colours()
+    assert dialog.problem.hint and colours.muted in dialog.problem.styleSheet()
     qtbot.keyClicks(dialog.name, "O")
     qtbot.keyClick(dialog.name, Qt.Key.Key_Backspace)
     assert dialog.problem.text() == "Name: a name cannot be empty"
-    assert dialog.problem.styleSheet() == ERROR_STYLE
+    assert not dialog.problem.hint and colours.caution in dialog.problem.styleSheet()
     dialog.name.setText("Oat drink")
     assert dialog.ok_button.isEnabled() and dialog.problem.text() == ""
     dialog.values["calcium"].setText("-5")
@@ -438,7 +439,7 @@ def test_recipe_from_selected_foods(window):
     assert dialog.ingredients.items[0][1] == window.state.foods.portion_g("kiwi")
     # Ingredients given, the name not yet typed: a hint, not an error.
     assert dialog.problem.text() == "Give the recipe a name to save it."
-    assert dialog.problem.styleSheet() == HINT_STYLE
+    assert dialog.problem.hint
     dialog.reject()
 
 

@@ -878,3 +878,32 @@ def test_tab_goes_from_the_menu_to_its_totals_then_the_profile(window, qtbot):
     assert QApplication.focusWidget() is window.browser.detail
     qtbot.keyClick(window.browser.detail, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.editor.name
+
+
+def test_secondary_and_warning_text_read_on_a_dark_palette_too(window, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from planner.ui.text_colours import DARK, LIGHT, text_colours
+
+    app = QApplication.instance()
+    light = text_colours()
+    assert light.warning == LIGHT.warning
+    assert QColor(light.muted).lightness() < 128  # a grey darker than the light window
+    saved = app.palette()
+    dark = QPalette(saved)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e0e0e0"))
+    app.setPalette(dark)
+    try:
+        colours = text_colours()
+        assert colours.warning == DARK.warning and colours.caution == DARK.caution
+        muted = QColor(colours.muted).lightness()
+        assert QColor("#2b2b2b").lightness() + 60 < muted < QColor("#e0e0e0").lightness()
+        # The food details are written in those colours ("data does not support": honey).
+        select = window.browser.table
+        window.browser.search.setText("honey")
+        select.setCurrentIndex(window.browser.proxy.index(0, 0))
+        html = window.browser.detail.toHtml()
+        assert DARK.warning.lower() in html.lower()
+    finally:
+        app.setPalette(saved)
