@@ -210,6 +210,20 @@ class FoodBrowser(QWidget):
             food_detail_html(self.state.foods, food_id, self.state.targets, colours)
         )
 
+    def sort_state(self) -> str:
+        """The list's sort as ``column:order`` (0 ascending, 1 descending), to remember."""
+        header = self.table.horizontalHeader()
+        return f"{header.sortIndicatorSection()}:{header.sortIndicatorOrder().value}"
+
+    def restore_sort(self, state: object) -> None:
+        """Sort as ``sort_state`` said; anything unreadable (a hand-edited or older settings
+        file, a column the list no longer has) leaves it sorted by name."""
+        column, _, order = str(state or "").partition(":")
+        if not (column.isdigit() and order in ("0", "1")):
+            return
+        if 0 <= int(column) < self.model.columnCount() and (int(column), order) != (0, "0"):
+            self.table.sortByColumn(int(column), Qt.SortOrder(int(order)))
+
     def current_food(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None

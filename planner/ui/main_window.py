@@ -434,6 +434,7 @@ class MainWindow(QMainWindow):
             index = self.browser.per.findData(per)
             if index >= 0:
                 self.browser.per.setCurrentIndex(index)
+        self.browser.restore_sort(self.settings.value("browser/sort"))
         if self.settings.value("session/seen_help") is None:
             # The first time only: what this is, and when to see a doctor.
             QTimer.singleShot(0, self.show_help)
@@ -465,6 +466,7 @@ class MainWindow(QMainWindow):
         for splitter in (self.main_splitter, self.coverage_splitter, self.browser.splitter):
             self.settings.set_value(f"window/{splitter.objectName()}", splitter.saveState())
         self.settings.set_value("browser/per", self.browser.per.currentData())
+        self.settings.set_value("browser/sort", self.browser.sort_state())
         self.settings.set_value("window/tab", self.tabs.currentIndex())
         self.settings.sync()
 

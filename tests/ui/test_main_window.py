@@ -907,3 +907,24 @@ def test_secondary_and_warning_text_read_on_a_dark_palette_too(window, qtbot):
         assert DARK.warning.lower() in html.lower()
     finally:
         app.setPalette(saved)
+
+
+def test_the_food_lists_sort_is_remembered(make_window, tmp_path):
+    first = make_window(tmp_path)
+    magnesium = 2 + [n.key for n in NUTRIENTS].index("magnesium")
+    header = first.browser.table.horizontalHeader()
+    header.setSortIndicator(magnesium, Qt.SortOrder.DescendingOrder)
+    top = first.browser.proxy.index(0, 0).data(ID_ROLE)
+    first.close()
+    second = make_window(tmp_path)
+    header = second.browser.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        magnesium,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert second.browser.proxy.index(0, 0).data(ID_ROLE) == top != "almonds"
+    second.close()
+    second.settings.set_value("browser/sort", "99:banana")  # unreadable: by name
+    second.settings.sync()
+    third = make_window(tmp_path)
+    assert third.browser.table.horizontalHeader().sortIndicatorSection() == 0
