@@ -679,7 +679,7 @@ class PlanView(QWidget):
         if days:
             parts.append(f"about {fmt_amount(energy)} kcal a day each")
         self.summary.setText("  ·  ".join(parts))
-        notes = []
+        notes = [self.state.missing_note] if self.state.missing_note else []
         if days and self.coverage.unknown.any():
             notes.append(
                 "Hatched cells (?) and “≥” mark amounts that are unknown or only a lower bound: "

@@ -121,8 +121,11 @@ def test_a_nutrient_without_a_target_reads_no_target_not_unknown(window):
     magnesium = CHART_KEYS.index("magnesium")
     assert view.heatmap.cell_texts()[magnesium][0] == "–"
     assert view.heatmap.average_texts()[magnesium] == "no target"
+    assert view.chart_note.text().startswith(window.state.missing_note)
+    assert "NASEM (US/Canada) targets cover this age." in view.chart_note.text()
     bar.standard.setCurrentIndex(bar.standard.findData("nasem"))
     assert view.heatmap.cell_texts()[magnesium][0].isdigit()
+    assert "No targets" not in view.chart_note.text()
 
 
 def test_unknown_values_are_hatched_question_marks_with_a_note(window):
