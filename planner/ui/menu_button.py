@@ -14,21 +14,19 @@ ARROW = " ▾"
 
 
 class MenuButton(QToolButton):
-    """Opens ``menu`` on a click, Space or Enter; ``menu()`` gives it back."""
+    """Opens ``popup_menu`` below itself on a click or Space (QToolButton's own ``menu()``
+    stays empty, which is the point)."""
 
     def __init__(self, text: str, menu: QMenu) -> None:
         super().__init__(text=text + ARROW)
-        self._menu = menu
+        self.popup_menu = menu
         menu.setParent(self, menu.windowFlags())  # kept, and gone with the button
-        self.clicked.connect(self.show_menu)
-
-    def menu(self) -> QMenu:  # type: ignore[override]
-        return self._menu
+        self.clicked.connect(self.show_popup)
 
     def set_label(self, text: str) -> None:
         self.setText(text + ARROW)
 
-    def show_menu(self) -> None:
+    def show_popup(self) -> None:
         self.setDown(True)
-        self._menu.exec(self.mapToGlobal(self.rect().bottomLeft()))
+        self.popup_menu.exec(self.mapToGlobal(self.rect().bottomLeft()))
         self.setDown(False)

@@ -824,16 +824,15 @@ def test_controls_have_names_and_the_profile_letters_reach_them(window, qtbot):
 
 def test_menu_buttons_open_their_menu_below_them_with_one_arrow(window, qtbot):
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QToolButton
 
     diet = window.browser.diet
     assert diet.text() == "Diet ▾"
     # No menu set on the button itself: the style would draw a second, tiny arrow.
-    assert QToolButton.menu(diet) is None
+    assert diet.menu() is None
     seen = []
 
     def look_and_close():
-        menu = diet.menu()
+        menu = diet.popup_menu
         seen.append(
             (menu.isVisible(), menu.pos().y() >= diet.mapToGlobal(diet.rect().bottomLeft()).y())
         )
