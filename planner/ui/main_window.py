@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -42,6 +43,7 @@ from planner.ui.state import AppState
 from planner.ui.window_fit import fit_to_screen
 
 AUTOSAVE_DELAY_MS = 400
+NEW_MENU_NAME = "My menu"  # then "My menu 2", ... (Library.unused_name)
 MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
 
 
@@ -274,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def new_menu(self) -> None:
         self.save_now()
-        name = Library.unused_name("My menu", self.library.menus())
+        name = Library.unused_name(NEW_MENU_NAME, self.library.menus())
         menu_id = self.library.save_menu(Menu(name))
         self.menu_list.refresh()
         self.open_menu(menu_id)
@@ -330,11 +332,28 @@ class MainWindow(QMainWindow):
             warn(self, "Import menu", f"This menu cannot be imported:\n{exc}")
             return
         self._remember_folder(path)
+        untouched = self._untouched_new_menu()
         self.save_now()
+        # Two menus of one name could not be told apart in the list (plans do the same).
+        menu.name = Library.unused_name(menu.name, self.library.menus())
         menu_id = self.library.save_menu(menu)
+        if untouched is not None:
+            # A fresh "My menu" nobody has used: the import takes its place in the list
+            # rather than leaving an empty menu behind (it holds nothing to lose).
+            self.menu_id = None
+            self.library.delete_menu(untouched)
         self.menu_list.refresh()
         self.open_menu(menu_id)
-        self.statusBar().showMessage(f"Imported {Path(path).name}", 5000)
+        self.statusBar().showMessage(f"Imported {Path(path).name} as “{menu.name}”", 5000)
+
+    def _untouched_new_menu(self) -> int | None:
+        """The open menu's id when it is a new one left as it was made: the default name,
+        no food, no edit since it was opened. None otherwise."""
+        menu = self.menu_model.menu
+        default_name = re.fullmatch(rf"{re.escape(NEW_MENU_NAME)}( \d+)?", menu.name)
+        if self.menu_id is None or menu.items or self.undo_stack.count() or not default_name:
+            return None
+        return self.menu_id
 
     def export_menu(self, path: str | None = None) -> None:
         if not path:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextBrows
 
 from planner.core.library import LIBRARY_FILE
 from planner.core.nutrients import NUTRIENTS
+from planner.paths import ROOT
 from planner.ui.application import StartupError, create_window
 from planner.ui.food_detail import food_detail_html
 from planner.ui.menu_model import AMOUNT, UNIT
@@ -927,3 +928,27 @@ def test_the_food_lists_sort_is_remembered(make_window, tmp_path):
     second.settings.sync()
     third = make_window(tmp_path)
     assert third.browser.table.horizontalHeader().sortIndicatorSection() == 0
+
+
+def test_an_import_takes_the_place_of_an_untouched_new_menu_only(window):
+    def names():
+        return sorted(e.name for e in window.library.menus())
+
+    sample = str(ROOT / "docs" / "sample.menu.json")
+    assert names() == ["My menu"]  # a first start makes one
+    window.import_menu(sample)
+    assert names() == ["Sample day"]  # the empty, untouched one is not left behind
+    # A new menu that has been used stays, even emptied again.
+    window.new_menu()
+    window.editor.add_foods(["banana"])
+    window.undo_stack.undo()
+    window.import_menu(sample)
+    # (The second import is named apart, as a plan's is.)
+    assert names() == ["My menu", "Sample day", "Sample day 2"]
+    assert window.statusBar().currentMessage() == "Imported sample.menu.json as “Sample day 2”"
+    # So does an empty menu the user named.
+    window.new_menu()
+    window.editor.name.setText("Tuesday")
+    window.editor.name.editingFinished.emit()
+    window.import_menu(sample)
+    assert "Tuesday" in names()
