@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from tests.offscreen import OFFSCREEN
 
 
@@ -244,7 +246,8 @@ HOOK_READS = textwrap.dedent("""
     inspect.getsource = spy
     from planner.app import main
     main(["--data-dir", sys.argv[1]])
-    print(json.dumps(sorted(set(read))))
+    record = hasattr(sys.modules.get("__feature__"), "pyside_feature_dict")
+    print(json.dumps([record, sorted(set(read))]))
 """)
 
 
@@ -253,7 +256,9 @@ def test_pyside6s_import_hook_reads_none_of_the_modules_the_window_starts_with(t
 
     result = run_offscreen("-c", HOOK_READS, str(tmp_path), **{QUIT_AFTER_FIRST_PAINT: "1"})
     assert result.returncode == 0, result.stderr
-    read = json.loads(result.stdout.splitlines()[-1])
+    record, read = json.loads(result.stdout.splitlines()[-1])
+    if not record:
+        pytest.skip("this PySide6 keeps no record of the modules its hook has read")
     # Only what PySide6 imports while it loads, before it can be told anything.
     assert read and all(
         name.startswith(("PySide6", "shiboken6")) or name in ("inspect", "enum") for name in read
