@@ -128,6 +128,9 @@ class FoodBrowser(QWidget):
         header.setDefaultSectionSize(74)
         header.resizeSection(0, 190)
         header.resizeSection(1, 120)
+        # The aisle last on screen (the model keeps its column): in the pane's default
+        # width the nutrients, shaded by the share of the target, come right after the name.
+        header.moveSection(1, header.count() - 1)
         self.table.doubleClicked.connect(lambda i: self.addRequested.emit(i.data(ID_ROLE)))
         self.table.activatedFood.connect(self.addRequested)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)

@@ -952,3 +952,14 @@ def test_an_import_takes_the_place_of_an_untouched_new_menu_only(window):
     window.editor.name.editingFinished.emit()
     window.import_menu(sample)
     assert "Tuesday" in names()
+
+
+def test_the_food_lists_nutrients_come_right_after_the_name(window):
+    header = window.browser.table.horizontalHeader()
+    model = window.browser.proxy
+    shown = [
+        model.headerData(header.logicalIndex(v), Qt.Orientation.Horizontal)
+        for v in range(header.count())
+    ]
+    assert shown[0] == "Food" and shown[1].startswith("Energy") and shown[-1] == "Aisle"
+    assert [s.split("\n")[0] for s in shown[1:-1]] == [n.label for n in NUTRIENTS]
