@@ -106,6 +106,8 @@ def open_window(
     try:
         window, backup = create_window(data_dir, tables=tables)
     except StartupError as exc:
+        if lock is not None:
+            lock.unlock()
         log.error("Cannot start: %s", exc)
         critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
         return 2

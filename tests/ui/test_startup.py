@@ -232,6 +232,12 @@ def test_the_packaged_tables_are_read_before_qt_and_a_broken_one_is_said_in_a_di
     assert said == [
         "Crampless cannot start:\n\nfoods.csv: line 4, column calcium_mg: 'lots' is not a number"
     ]
+    # The window that could not open does not keep the folder from the next one.
+    from planner.datadir import lock_folder
+
+    lock = lock_folder(tmp_path)
+    assert lock is not None and lock.locked
+    lock.unlock()
 
 
 # `crampless` started with the modules PySide6's feature hook reads spied on (the hook
