@@ -54,6 +54,9 @@ class FolderLock:
             os.close(self._fd)  # closing the file releases its lock
             self._fd = None
 
+    def __del__(self) -> None:  # dropped without unlock(): the folder goes free all the same
+        self.unlock()
+
 
 def lock_folder(data_dir: Path) -> FolderLock | None:
     """The folder's lock; raises FolderInUse when another window holds it. None when no

@@ -326,3 +326,18 @@ def test_a_lock_left_by_a_window_that_crashed_does_not_keep_the_folder(tmp_path)
     assert lock is not None and lock.locked
     lock.unlock()
     assert not lock.locked
+
+
+def test_a_dropped_lock_lets_the_folder_go(tmp_path):
+    import gc
+
+    from planner.datadir import FolderInUse, lock_folder
+
+    held = lock_folder(tmp_path)
+    with pytest.raises(FolderInUse):
+        lock_folder(tmp_path)
+    del held
+    gc.collect()
+    again = lock_folder(tmp_path)
+    assert again is not None and again.locked
+    again.unlock()
