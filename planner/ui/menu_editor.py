@@ -70,11 +70,11 @@ class MenuTree(QTreeView):
     # The window's day menu turns it on after its first paint (see show_empty_hint).
     empty_hint_shown = True
 
-    def show_empty_hint(self, shown: bool = True) -> None:
-        """Whether an empty menu says how to fill it. The day menu's first paint goes
-        without: laying the wrapped hint out there took 5 ms of the start-up, and it
-        comes a moment later with the features."""
-        self.empty_hint_shown = shown
+    def show_empty_hint(self) -> None:
+        """Let an empty menu say how to fill it. The day menu's first paint goes without:
+        laying the wrapped hint out there took 5 ms of the start-up, and it comes a moment
+        later with the features."""
+        self.empty_hint_shown = True
         self.viewport().update()
 
     def paintEvent(self, event) -> None:
