@@ -8,6 +8,12 @@ from pathlib import Path
 
 from planner import APP_NAME
 
+# Imported with this module, which the window imports before PySide6 (planner/ui/__init__.py).
+if sys.platform == "win32":
+    import msvcrt
+else:
+    import fcntl
+
 ORGANIZATION = "Crampless"
 
 
@@ -68,12 +74,8 @@ def lock_folder(data_dir: Path) -> FolderLock | None:
         return None
     try:
         if sys.platform == "win32":
-            import msvcrt
-
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         else:
-            import fcntl
-
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:  # held elsewhere (BlockingIOError; PermissionError on Windows)
         os.close(fd)

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
     if args.limit is not None and args.limit < 0:
         raise InputError("command line", "--limit", "must be 0 or more")
     foods = context.foods()
-    ids = foods.ids[matches(build_haystacks(foods.info), args.search)] if args.search else foods.ids
+    ids = foods.ids[matches(build_haystacks(foods), args.search)] if args.search else foods.ids
     # Without --rich-in, list foods by name and show their energy.
     key = args.rich_in or "energy"
     if args.rich_in:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.menu import Menu
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import KEYS
+from planner.core.ranking import REPORT_FACTORS
 
-KEYS = [n.key for n in NUTRIENTS]
-# Converts food-table amounts (per nutrient's food unit) into report units (water g -> L).
-TO_REPORT = pd.Series({n.key: n.food_to_report for n in NUTRIENTS})
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -54,58 +54,55 @@ class Coverage:
     """A coverage report: per-nutrient lines and per-food contributions."""
 
     lines: dict[str, NutrientCoverage]
-    # Rows: food ids in the menu (summed over items), columns: nutrient keys, report units;
-    # NaN where the food's value is unknown.
-    by_food: pd.DataFrame
+    # The menu's foods in first-seen order (summed over items) ...
+    food_ids: tuple[str, ...]
+    # ... and what each gives: rows as ``food_ids``, columns the registry's nutrients
+    # (``KEYS``), report units, NaN where the food's value is unknown.
+    amounts: np.ndarray
 
     def __getitem__(self, key: str) -> NutrientCoverage:
         return self.lines[key]
 
+    @property
+    def by_food(self) -> pd.DataFrame:
+        """``amounts`` as a frame indexed by food id (the window paints without pandas)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.amounts, index=pd.Index(self.food_ids, name="food"), columns=KEYS)
+
     def contributors(self, key: str, top: int | None = None) -> list[tuple[str, float]]:
         """Foods giving the most of ``key``, biggest first, unknown and zero left out."""
-        column = self.by_food[key].dropna()
-        column = column[column > 0].sort_values(ascending=False, kind="stable")
-        if top is not None:
-            column = column.iloc[:top]
-        return list(zip(column.index, column.to_numpy(float), strict=True))
+        column = self.amounts[:, KEYS.index(key)]
+        given = np.flatnonzero(column > 0)  # NaN compares False: unknown is left out
+        order = given[np.argsort(-column[given], kind="stable")][:top]
+        return [(self.food_ids[i], float(column[i])) for i in order]
 
 
-def contributions(menu: Menu, foods: FoodTable) -> pd.DataFrame:
-    """Per-item nutrient amounts in report units (rows in item order, index = food id)."""
-    ids = menu.food_ids()
-    grams = menu.grams(foods)
-    values = foods.values.reindex(ids).to_numpy(float)
-    amounts = values * (grams / 100.0)[:, None] * TO_REPORT.to_numpy(float)[None, :]
-    return pd.DataFrame(amounts, index=pd.Index(ids, name="food"), columns=KEYS)
+def contributions(menu: Menu, foods: FoodTable) -> np.ndarray:
+    """Per-item nutrient amounts in report units (rows in item order, columns ``KEYS``)."""
+    values = foods.rows(menu.food_ids())  # NaN for a food the table does not hold
+    return values * (menu.grams(foods) / 100.0)[:, None] * REPORT_FACTORS[None, :]
 
 
-def sum_by_food(per_item: pd.DataFrame) -> pd.DataFrame:
-    """Per-item rows summed per food, in first-seen order; all-unknown stays NaN, not 0.
-
-    A factorize and ``np.add.at`` rather than ``groupby``: the same result without loading
-    pandas' groupby machinery at start-up.
-    """
-    codes, uniques = pd.factorize(per_item.index)
-    values = per_item.to_numpy(float)
-    sums = np.zeros((len(uniques), values.shape[1]))
-    known = np.zeros((len(uniques), values.shape[1]))
-    np.add.at(sums, codes, np.nan_to_num(values))
-    np.add.at(known, codes, ~np.isnan(values))
-    return pd.DataFrame(
-        np.where(known > 0, sums, np.nan),
-        index=pd.Index(uniques, name="food"),
-        columns=per_item.columns,
-    )
+def sum_by_food(food_ids: list[str], per_item: np.ndarray) -> tuple[tuple[str, ...], np.ndarray]:
+    """Per-item rows summed per food, in first-seen order; all-unknown stays NaN, not 0."""
+    first: dict[str, int] = {}
+    codes = np.array([first.setdefault(f, len(first)) for f in food_ids], dtype=np.intp)
+    sums = np.zeros((len(first), per_item.shape[1]))
+    known = np.zeros((len(first), per_item.shape[1]))
+    np.add.at(sums, codes, np.nan_to_num(per_item))
+    np.add.at(known, codes, ~np.isnan(per_item))
+    return tuple(first), np.where(known > 0, sums, np.nan)
 
 
 def compute_coverage(menu: Menu, foods: FoodTable, targets: dict[str, Target]) -> Coverage:
-    """The coverage of ``menu`` for ``targets``; unknown values are never counted as 0."""
-    per_item = contributions(menu, foods)
-    by_food = sum_by_food(per_item)
-    # On the arrays, not per-column pandas calls: this runs after every edit.
-    values = by_food.to_numpy(float)
+    """The coverage of ``menu`` for ``targets``; unknown values are never counted as 0.
+
+    On numpy arrays, not pandas: this runs after every edit, and for the first paint.
+    """
+    food_ids, values = sum_by_food(menu.food_ids(), contributions(menu, foods))
     known = ~np.isnan(values)
-    food_ids = by_food.index.to_numpy(object)
+    ids = np.array(food_ids, dtype=object)
     lines = {}
     for column, key in enumerate(KEYS):
         known_here = known[:, column]
@@ -115,6 +112,6 @@ def compute_coverage(menu: Menu, foods: FoodTable, targets: dict[str, Target]) -
             amount = None
         else:
             amount = float(values[known_here, column].sum())
-        unknown = tuple(food_ids[~known_here])
+        unknown = tuple(ids[~known_here])
         lines[key] = NutrientCoverage(key, amount, targets.get(key), unknown)
-    return Coverage(lines, by_food)
+    return Coverage(lines, food_ids, values)

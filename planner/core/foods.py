@@ -1,4 +1,4 @@
-"""The food table: foods.csv loaded, validated and held as one frame indexed by food id."""
+"""The food table: foods.csv loaded, validated and held by food id (frames made on first use)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ import csv
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from planner.core.categories import AISLES, PURCHASE_UNITS
 from planner.core.errors import InputError
 from planner.core.nutrients import NUTRIENTS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -92,7 +94,6 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(text).split(";") if part.strip())
 
 
-@dataclass(frozen=True)
 class FoodTable:
     """Foods and their nutrients.
 
@@ -100,30 +101,154 @@ class FoodTable:
     portion_g, tags as tuples, ...); ``values`` has the same index and one float column
     per nutrient key, per 100 g edible portion in the nutrient's food unit, NaN where
     the value is unknown.
+
+    A table read from foods.csv holds plain columns and makes the two frames on first
+    use: the window paints its first view through the pandas-free accessors below
+    (``id_list``, ``column``, ``numbers``, ``matrix``, ``position``, ...), so pandas, a
+    fifth of a second to import, loads after the window is on screen. Tables are never
+    changed in place; every change makes a new one.
     """
 
-    info: pd.DataFrame
-    values: pd.DataFrame
+    __slots__ = ("_columns", "_ids", "_info", "_matrix", "_position", "_values")
 
-    def __len__(self) -> int:
-        return len(self.info)
+    def __init__(self, info: pd.DataFrame, values: pd.DataFrame) -> None:
+        self._info: pd.DataFrame | None = info
+        self._values: pd.DataFrame | None = values
+        self._ids: list[str] | None = None
+        # Info columns as the frame was (or will be) built from: text as lists, numbers
+        # as float arrays; filled on demand for a table made from frames.
+        self._columns: dict[str, list | np.ndarray] = {}
+        self._matrix: np.ndarray | None = None
+        self._position: dict[str, int] | None = None
 
-    def __contains__(self, food_id: object) -> bool:
-        return food_id in self.info.index
+    @classmethod
+    def from_columns(
+        cls, ids: list[str], columns: dict[str, list | np.ndarray], matrix: np.ndarray
+    ) -> FoodTable:
+        """A table from validated columns (``info``'s, in order) and its nutrient matrix
+        (rows: ``ids``; columns: the registry's order); its frames are made on first use."""
+        table = cls.__new__(cls)
+        table._info = table._values = None
+        table._ids = list(ids)
+        table._columns = dict(columns)
+        table._matrix = matrix
+        table._position = None
+        return table
+
+    # -- the frames ---------------------------------------------------------------------
+    @property
+    def info(self) -> pd.DataFrame:
+        if self._info is None:
+            import pandas as pd
+
+            self._info = pd.DataFrame(self._columns, index=pd.Index(self._ids, name="id"))
+        return self._info
+
+    @property
+    def values(self) -> pd.DataFrame:
+        if self._values is None:
+            import pandas as pd
+
+            self._values = pd.DataFrame(
+                self.matrix, index=pd.Index(self.id_list, name="id"), columns=list(NUTRIENT_KEYS)
+            )
+        return self._values
 
     @property
     def ids(self) -> pd.Index:
         return self.info.index
 
+    # -- without pandas -----------------------------------------------------------------
+    @property
+    def id_list(self) -> list[str]:
+        """The food ids in table order."""
+        if self._ids is None:
+            self._ids = self.info.index.tolist()
+        return self._ids
+
+    def _positions(self) -> dict[str, int]:
+        if self._position is None:
+            self._position = {food_id: i for i, food_id in enumerate(self.id_list)}
+        return self._position
+
+    def position(self, food_id: str) -> int:
+        """Where ``food_id`` stands in the table (KeyError when it is not there)."""
+        return self._positions()[food_id]
+
+    def positions(self, food_ids: Sequence[str]) -> np.ndarray:
+        """Each id's position in the table; -1 for an id it does not hold."""
+        position = self._positions()
+        return np.array([position.get(f, -1) for f in food_ids], dtype=np.intp)
+
+    def rows(self, food_ids: Sequence[str]) -> np.ndarray:
+        """``matrix`` rows of ``food_ids``; all NaN for an id the table does not hold."""
+        return _taken(self.matrix, self.positions(food_ids))
+
+    def numbers_of(self, name: str, food_ids: Sequence[str]) -> np.ndarray:
+        """``numbers(name)`` of ``food_ids``; NaN for an id the table does not hold."""
+        return _taken(self.numbers(name), self.positions(food_ids))
+
+    def _cells(self, name: str) -> list | np.ndarray:
+        cells = self._columns.get(name)
+        if cells is None:
+            if self._info is None:
+                raise KeyError(name)
+            cells = self._columns[name] = self._info[name].tolist()
+        return cells
+
+    def column(self, name: str) -> list:
+        """One info column's cells in table order (KeyError when there is no such column)."""
+        cells = self._cells(name)
+        return cells.tolist() if isinstance(cells, np.ndarray) else cells
+
+    def numbers(self, name: str) -> np.ndarray:
+        """One numeric info column (portion_g, refuse_pct, ...) as floats, in table order."""
+        return np.asarray(self._cells(name), dtype=float)
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """Nutrient values, rows in table order, columns in the registry's order."""
+        if self._matrix is None:
+            frame = self._values
+            in_order = tuple(frame.columns) == NUTRIENT_KEYS
+            self._matrix = (frame if in_order else frame[list(NUTRIENT_KEYS)]).to_numpy(float)
+        return self._matrix
+
+    def value(self, food_id: str, key: str) -> float:
+        """One food's value of nutrient ``key`` per 100 g, in its food unit (NaN: unknown)."""
+        return float(self.matrix[self.position(food_id), NUTRIENT_KEYS.index(key)])
+
+    def cell(self, food_id: str, name: str) -> object:
+        """One food's cell of info column ``name``."""
+        value = self._cells(name)[self.position(food_id)]
+        return value.item() if isinstance(value, np.generic) else value
+
+    def record(self, food_id: str) -> dict[str, object]:
+        """One food's info cells by column name."""
+        names = list(self._columns) if self._info is None else list(self._info.columns)
+        return {name: self.cell(food_id, name) for name in names}
+
+    def __len__(self) -> int:
+        return len(self.id_list)
+
+    def __contains__(self, food_id: object) -> bool:
+        try:
+            return food_id in self._positions()
+        except TypeError:  # unhashable
+            return False
+
     def name(self, food_id: str) -> str:
-        return str(self.info.at[food_id, "name"])
+        return str(self.cell(food_id, "name"))
 
     def portion_g(self, food_id: str) -> float:
         """Grams of one household portion (NaN when the food has none)."""
-        return float(self.info.at[food_id, "portion_g"])
+        return float(self.cell(food_id, "portion_g"))
 
+    # -- new tables ---------------------------------------------------------------------
     def merged(self, other: FoodTable) -> FoodTable:
         """This table with ``other``'s foods added; ids already here are kept from here."""
+        import pandas as pd
+
         extra = other.info.index.difference(self.info.index, sort=False)
         info = pd.concat([self.info, other.info.loc[extra]])
         values = pd.concat([self.values, other.values.loc[extra]])
@@ -134,6 +259,14 @@ class FoodTable:
         """A table from frames already validated (library foods, tests)."""
         values = values.reindex(columns=list(NUTRIENT_KEYS)).astype(float)
         return cls(info, values.loc[info.index])
+
+
+def _taken(array: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """``array``'s rows at ``positions`` as floats, NaN where a position is -1."""
+    taken = np.full((len(positions), *array.shape[1:]), np.nan)
+    held = positions >= 0
+    taken[held] = array[positions[held]]
+    return taken
 
 
 # How many food names a note lists before "and N more".
@@ -258,36 +391,33 @@ def foods_from_rows(
             "a factor of 0 buys nothing",
         )
 
-    index = pd.Index(ids, name="id")
-    values = pd.DataFrame(
-        np.column_stack([numbers[n.food_column] for n in NUTRIENTS]),
-        index=index,
-        columns=list(NUTRIENT_KEYS),
+    refuse_pct = np.nan_to_num(numbers["refuse_pct"])
+    # Empty cells and no column alike: 100 / (100 - refuse_pct), as as_bought_factors says.
+    given = numbers.get("as_bought_factor", np.full(len(rows), np.nan))
+    as_bought = np.where(np.isnan(given), 100.0 / (100.0 - refuse_pct), given)
+    columns = {
+        "name": names,
+        "category": categories,
+        "usda_ndb": column("usda_ndb"),
+        "usda_description": column("usda_description"),
+        "usda_food_group": column("usda_food_group"),
+        "portion_name": column("portion_name"),
+        "portion_g": numbers["portion_g"],
+        "refuse_pct": refuse_pct,
+        "purchase_unit": units,
+        "purchase_unit_g": numbers["purchase_unit_g"],
+        "tags": [split_list(c) for c in column("tags")],
+        "article_lists": [split_list(c) for c in column("article_lists")],
+        "unsupported_claims": [split_list(c) for c in column("unsupported_claims")],
+        "as_bought_factor": as_bought,
+        "bought_description": column("bought_description"),
+        "bought_name": [c.strip() for c in column("bought_name")],
+        "source": ["foods.csv"] * len(ids),
+    }
+    matrix = np.column_stack([numbers[n.food_column] for n in NUTRIENTS]).reshape(
+        len(ids), len(NUTRIENTS)
     )
-    info = pd.DataFrame(
-        {
-            "name": names,
-            "category": categories,
-            "usda_ndb": column("usda_ndb"),
-            "usda_description": column("usda_description"),
-            "usda_food_group": column("usda_food_group"),
-            "portion_name": column("portion_name"),
-            "portion_g": numbers["portion_g"],
-            "refuse_pct": np.nan_to_num(numbers["refuse_pct"]),
-            "purchase_unit": units,
-            "purchase_unit_g": numbers["purchase_unit_g"],
-            "tags": [split_list(c) for c in column("tags")],
-            "article_lists": [split_list(c) for c in column("article_lists")],
-            "unsupported_claims": [split_list(c) for c in column("unsupported_claims")],
-            "as_bought_factor": numbers.get("as_bought_factor", np.full(len(rows), np.nan)),
-            "bought_description": column("bought_description"),
-            "bought_name": [c.strip() for c in column("bought_name")],
-            "source": "foods.csv",
-        },
-        index=index,
-    )
-    info["as_bought_factor"] = as_bought_factors(info)  # empty cells and no column alike
-    return FoodTable(info, values)
+    return FoodTable.from_columns(ids, columns, matrix)
 
 
 def _number(cell: str) -> float | None:

@@ -7,12 +7,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from planner.core.errors import InputError
 from planner.core.nutrients import BY_KEY
 from planner.core.profile import STANDARDS, Profile
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = (
     "standard",
@@ -62,6 +64,8 @@ class ReferenceIntakes:
     @property
     def table(self) -> pd.DataFrame:
         """The records as a frame (for inspection and tests)."""
+        import pandas as pd
+
         return pd.DataFrame.from_records(self._records, columns=list(COLUMNS))
 
     @classmethod

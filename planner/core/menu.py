@@ -77,7 +77,7 @@ class Menu:
         if len(self.items) == 0:
             return grams
         ids = [i.food for i in self.items]
-        portion_g = foods.info["portion_g"].reindex(ids).to_numpy(float)
+        portion_g = foods.numbers_of("portion_g", ids)
         return np.where(np.isnan(grams), portions * portion_g, grams)
 
     def food_ids(self) -> list[str]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from planner.core.foods import FoodTable
 from planner.core.nutrients import KEYS, NUTRIENTS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PER_CHOICES: dict[str, str] = {
     "100g": "per 100 g",
@@ -15,7 +19,10 @@ PER_CHOICES: dict[str, str] = {
 }
 
 
+# Converts food-table amounts (per nutrient's food unit) into report units (water g -> L),
+# in the registry's order.
 REPORT_FACTORS = np.array([n.food_to_report for n in NUTRIENTS])
+ENERGY = KEYS.index("energy")
 
 
 def amounts_matrix(foods: FoodTable, per: str) -> np.ndarray:
@@ -24,16 +31,13 @@ def amounts_matrix(foods: FoodTable, per: str) -> np.ndarray:
     Rows follow ``foods.ids``, columns the registry's order. Unknown stays NaN; per 100 kcal
     is NaN for foods with no energy (water, salt), since "per 100 kcal" means nothing there.
     """
-    frame = foods.values
-    # Tables keep the registry's column order; selecting by name costs more than the math.
-    in_order = tuple(frame.columns) == KEYS
-    values = (frame if in_order else frame[list(KEYS)]).to_numpy(float) * REPORT_FACTORS
+    values = foods.matrix * REPORT_FACTORS
     if per == "100g":
         return values
     if per == "portion":
-        return values * foods.info["portion_g"].to_numpy(float)[:, None] / 100.0
+        return values * foods.numbers("portion_g")[:, None] / 100.0
     if per == "100kcal":
-        energy = foods.values["energy"].to_numpy(float)
+        energy = foods.matrix[:, ENERGY]
         with np.errstate(invalid="ignore", divide="ignore"):
             return values / np.where(energy > 0, energy, np.nan)[:, None] * 100.0
     raise ValueError(f"unknown basis {per!r}; use one of {', '.join(PER_CHOICES)}")
@@ -51,10 +55,10 @@ def basis_gaps(foods: FoodTable, per: str) -> np.ndarray:
     """Per food (``foods.ids`` order): why ``per`` gives it no amounts, else None."""
     gaps = np.full(len(foods), None, dtype=object)
     if per == "portion":
-        grams = foods.info["portion_g"].to_numpy(float)
+        grams = foods.numbers("portion_g")
         gaps[~(grams > 0)] = NO_PORTION
     elif per == "100kcal":
-        energy = foods.values["energy"].to_numpy(float)
+        energy = foods.matrix[:, ENERGY]
         gaps[np.isnan(energy)] = ENERGY_UNKNOWN
         gaps[energy == 0] = NO_CALORIES
     return gaps
@@ -62,6 +66,8 @@ def basis_gaps(foods: FoodTable, per: str) -> np.ndarray:
 
 def amounts_per(foods: FoodTable, key: str, per: str) -> pd.Series:
     """One nutrient's column of :func:`amounts_matrix`, indexed by food id."""
+    import pandas as pd
+
     return pd.Series(amounts_matrix(foods, per)[:, KEYS.index(key)], index=foods.ids, name=key)
 
 

@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 import numpy as np
-import pandas as pd
+
+from planner.core.foods import FoodTable
 
 # A search term longer than this is cut: nobody types it, and it would only cost time.
 MAX_QUERY_LENGTH = 200
@@ -31,11 +32,11 @@ def query_terms(query: str) -> list[str]:
     return [" " + w for w in words if w]
 
 
-def build_haystacks(info: pd.DataFrame) -> np.ndarray:
-    """One haystack per food, in the frame's order (computed once per table)."""
+def build_haystacks(foods: FoodTable) -> np.ndarray:
+    """One haystack per food (name and USDA description), in table order; once per table."""
+    names, descriptions = foods.column("name"), foods.column("usda_description")
     return np.array(
-        [haystack(n, d) for n, d in zip(info["name"], info["usda_description"], strict=True)],
-        dtype=object,
+        [haystack(n, d) for n, d in zip(names, descriptions, strict=True)], dtype=object
     )
 
 

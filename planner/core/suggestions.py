@@ -9,11 +9,12 @@ import numpy as np
 import pandas as pd
 
 from planner.core.ceilings import ceilings
-from planner.core.coverage import TO_REPORT, Coverage
+from planner.core.coverage import Coverage
 from planner.core.exclusions import water_only_ids
 from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.nutrients import CRAMP_KEYS, KEYS
+from planner.core.ranking import REPORT_FACTORS
 
 # Nutrients a gap is looked for in: the cramp nutrients, vitamin D and water.
 GAP_KEYS: tuple[str, ...] = (*CRAMP_KEYS, "vitamin_d", "water")
@@ -70,7 +71,7 @@ def per_portion(foods: FoodTable, ids: pd.Index) -> pd.DataFrame:
     """Every nutrient in one portion of each food in ``ids``, report units, NaN unknown."""
     grams = foods.info.loc[ids, "portion_g"].to_numpy(float)
     values = foods.values.loc[ids, list(KEYS)].to_numpy(float)
-    amounts = values * (grams / 100.0)[:, None] * TO_REPORT.reindex(list(KEYS)).to_numpy(float)
+    amounts = values * (grams / 100.0)[:, None] * REPORT_FACTORS[None, :]
     return pd.DataFrame(amounts, index=ids, columns=list(KEYS))
 
 

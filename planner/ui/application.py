@@ -20,6 +20,7 @@ from planner.ui.first_paint import AfterFirstPaint
 from planner.ui.launch import Tables, read_tables, resume_collection
 from planner.ui.log_file import log, start_logging
 from planner.ui.main_window import MainWindow
+from planner.ui.pyside_import import unhooked
 from planner.ui.settings import Settings
 from planner.ui.state import AppState
 
@@ -47,7 +48,8 @@ def create_window(
         if isinstance(tables, InputError):
             raise tables
         base, intakes = tables if tables is not None else read_tables(foods_csv)
-        foods = with_library_foods(base, library)
+        with unhooked():  # the library's own foods come as pandas frames
+            foods = with_library_foods(base, library)
     except InputError as exc:
         library.close()
         raise StartupError(str(exc)) from None

@@ -10,7 +10,7 @@ from planner.core.coverage import Coverage
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.menu import Menu
-from planner.core.nutrients import BY_KEY, CHART_KEYS
+from planner.core.nutrients import BY_KEY, CHART_KEYS, KEYS
 
 # Status of a bar, with the colour it is drawn in; one place for these.
 STATUS_COLOURS = {
@@ -64,25 +64,24 @@ def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS
     keys = tuple(keys)
     targets = [coverage[k].target for k in keys]
     target_values = np.array([t.value if t else np.nan for t in targets])
-    by_food = coverage.by_food.reindex(columns=list(keys))
+    # Plain arrays and one name lookup per food: scalar pandas access cost milliseconds.
+    amounts = coverage.amounts[:, [KEYS.index(k) for k in keys]]  # foods x keys
     with np.errstate(invalid="ignore", divide="ignore"):
-        shares = by_food.to_numpy(float) / target_values[None, :] * 100  # foods x keys
+        shares = amounts / target_values[None, :] * 100
     shares = np.nan_to_num(shares, nan=0.0)
     ranking = np.argsort(-shares.sum(axis=1), kind="stable")
     top = [i for i in ranking if shares[i].sum() > 0][:MAX_FOODS]
-    food_ids = tuple(by_food.index[i] for i in top)
+    food_ids = tuple(coverage.food_ids[i] for i in top)
     segments = np.zeros((MAX_FOODS + 1, len(keys)))
     segments[: len(top)] = shares[top]
-    others = np.setdiff1d(np.arange(len(by_food)), top)
+    others = np.setdiff1d(np.arange(len(amounts)), top)
     segments[MAX_FOODS] = shares[others].sum(axis=0) if len(others) else 0.0
 
     grams = menu.grams(foods)
     grams_by_food: dict[str, float] = {}
     for item, g in zip(menu.items, grams, strict=True):
         grams_by_food[item.food] = grams_by_food.get(item.food, 0.0) + float(g)
-    # Plain arrays and one name lookup: scalar pandas access per cell cost milliseconds.
-    amounts = by_food.to_numpy(float)
-    names_of = foods.info["name"].reindex(by_food.index).tolist()
+    names_of = [foods.name(f) if f in foods else f for f in coverage.food_ids]
     tooltips = {}
     for s, i in enumerate(top):
         head = f"{names_of[i]}: {grams_by_food.get(food_ids[s], 0):.0f} g\n"

@@ -9,7 +9,7 @@ from planner.core.ceilings import in_text
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
-from planner.core.nutrients import BY_KEY, NUTRIENTS
+from planner.core.nutrients import BY_KEY, KEYS, NUTRIENTS
 from planner.ui.text_colours import LIGHT, TextColours
 
 # Why a food carries the pregnancy-caution tag, by the tag that explains it.
@@ -39,8 +39,8 @@ def food_detail_html(
     foods: FoodTable, food_id: str, targets: dict[str, Target], colours: TextColours = LIGHT
 ) -> str:
     """HTML for the detail pane (QTextBrowser's subset of HTML), in ``colours``."""
-    info = foods.info.loc[food_id]
-    values = foods.values.loc[food_id]
+    info = foods.record(food_id)
+    values = dict(zip(KEYS, foods.rows([food_id])[0].tolist(), strict=True))
     portion_g = float(info["portion_g"])
     import html  # here: its entity table costs start-up time, and no food is selected then
 
@@ -114,7 +114,7 @@ def food_detail_html(
         "<th align=right>per 100&nbsp;g</th><th align=right>per portion</th><th></th>"
         "<th align=right>of your target</th></tr>" + "".join(rows) + "</table>"
     )
-    if values.isna().any():
+    if any(np.isnan(v) for v in values.values()):
         why = {
             "custom": "no value was given",
             "recipe": "an ingredient has no value",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
     QMimeData,
@@ -21,6 +22,9 @@ from planner.core.nutrients import NUTRIENTS
 from planner.core.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_matrix, basis_gaps
 from planner.core.search import build_haystacks, matches
 from planner.ui.roles import ID_ROLE, ModelIndex
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FOOD_MIME = "application/x-crampless-food-ids"
 FIXED_COLUMNS = ("Food", "Aisle")
@@ -43,9 +47,10 @@ class FoodTableModel(QAbstractTableModel):
     # -- data in ------------------------------------------------------------------------
     def _set_foods(self, foods: FoodTable) -> None:
         self.foods = foods
-        self._table_ids = foods.ids.to_numpy(object)
-        self._table_names = foods.info["name"].to_numpy(object)
-        self._table_aisles = np.array([aisle_label(c) for c in foods.info["category"]], object)
+        # Through the table's plain columns: the first paint comes before pandas is loaded.
+        self._table_ids = np.array(foods.id_list, dtype=object)
+        self._table_names = np.array(foods.column("name"), dtype=object)
+        self._table_aisles = np.array([aisle_label(c) for c in foods.column("category")], object)
         # Which values the table knows at all: a cell with none for the basis (per 100 kcal
         # of tap water) is not unknown when its per-100 g value is known.
         self._table_known = ~np.isnan(amounts_matrix(foods, "100g"))
@@ -182,7 +187,7 @@ class FoodTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._names[row]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return str(self.foods.info.at[self._ids[row], "usda_description"])
+                return str(self.foods.cell(self._ids[row], "usda_description"))
             return None
         if column == 1:
             return self._aisles[row] if role == Qt.ItemDataRole.DisplayRole else None
@@ -256,7 +261,7 @@ class FoodFilterProxy(QSortFilterProxyModel):
 
     def _search_haystacks(self) -> np.ndarray:
         if self._haystacks is None:
-            self._haystacks = build_haystacks(self.sourceModel().foods.info)
+            self._haystacks = build_haystacks(self.sourceModel().foods)
         return self._haystacks
 
     def _forget_mask(self) -> None:
@@ -277,16 +282,16 @@ class FoodFilterProxy(QSortFilterProxyModel):
     def _recompute(self) -> None:
         """Compute the visible rows once per change, so filterAcceptsRow is a lookup."""
         model: FoodTableModel = self.sourceModel()
-        info = model.foods.info
+        foods = model.foods
         mask = (
             matches(self._search_haystacks(), self._query)
             if self._query.strip()
-            else np.ones(len(info), bool)
+            else np.ones(len(foods), bool)
         )
         if self._category:
-            mask &= (info["category"] == self._category).to_numpy()
+            mask &= np.array([c == self._category for c in foods.column("category")], bool)
         if self._require or self._exclude:
-            tags = info["tags"]
+            tags = foods.column("tags")
             mask &= np.fromiter(
                 (self._require <= set(t) and not (self._exclude & set(t)) for t in tags),
                 bool,
@@ -338,4 +343,6 @@ def food_ids_from_mime(mime: QMimeData) -> list[str]:
 
 def shares_frame(model: FoodTableModel) -> pd.DataFrame:
     """The per-portion shares of target as a frame (for tests and the detail pane)."""
+    import pandas as pd
+
     return pd.DataFrame(model._shares, index=model._ids, columns=[n.key for n in NUTRIENTS])

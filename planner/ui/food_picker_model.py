@@ -45,7 +45,7 @@ class FoodPickerModel(QAbstractListModel):
         names = np.array([str(n).casefold() for n in info["name"].to_numpy(object)[usable]])
         order = np.lexsort((names, rank))
         self._all = ids[usable][order]
-        self._haystacks = build_haystacks(info)[usable][order]
+        self._haystacks = build_haystacks(foods)[usable][order]
         self._ids = self._filtered()
         self.endResetModel()
 

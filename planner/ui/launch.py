@@ -1,9 +1,9 @@
 """Opening the window from the command line: the packaged tables first, then Qt.
 
 foods.csv and the reference intakes do not depend on the user's data folder, so they are
-read before PySide6 is imported. PySide6's import hook runs Python code for every
-``import`` statement executed after it, and pandas executes many while it builds a
-table: read first, the two take ~5 ms instead of ~8 ms (docs/performance.md).
+read before PySide6 is imported, whose import hook runs Python code for every ``import``
+statement executed after it (docs/performance.md). Neither needs pandas: the food table
+makes its frames on first use, after the first paint.
 
 The command line starts the window with the garbage collector paused (planner/app.py);
 ``resume_collection`` turns it back on after the first paint.

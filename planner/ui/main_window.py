@@ -36,6 +36,7 @@ from planner.ui.log_file import log
 from planner.ui.menu_editor import MenuEditor
 from planner.ui.menu_model import MenuModel
 from planner.ui.profile_bar import ProfileBar
+from planner.ui.pyside_import import import_unhooked
 from planner.ui.save_problems import SAVE_ERRORS, SaveProblems
 from planner.ui.settings import Settings
 from planner.ui.startup_steps import CHART_MODULES, Steps, import_step
@@ -493,6 +494,7 @@ class MainWindow(QMainWindow):
         """Work the first paint does not need: the other tabs and panels
         (planner/ui/extensions.py) and the chart (matplotlib), all at once (tests and
         benchmarks; the app runs ``continue_startup``)."""
+        self._load_pandas()
         self._install_features()
         self._build_chart()
 
@@ -501,12 +503,18 @@ class MainWindow(QMainWindow):
         turn of the event loop, so that the window answers the user meanwhile."""
         Steps(
             [
+                self._load_pandas,
                 self._install_features,
                 *(import_step(name, self._chart_failed) for name in CHART_MODULES),
                 self._build_chart,
             ],
             self,
         )
+
+    @staticmethod
+    def _load_pandas() -> None:
+        """pandas (0.2 s), which the first paint does without and the features need."""
+        import_unhooked("pandas")
 
     def _chart_failed(self, error: Exception) -> None:
         log.error("Cannot load the chart: %r", error)

@@ -56,7 +56,7 @@ class MenuModel(GroupedTreeModel):
 
     def _item_kcal(self, item: MenuItem) -> float:
         if item.food not in self._kcal_per_g:
-            self._kcal_per_g[item.food] = float(self.foods.values.at[item.food, "energy"]) / 100
+            self._kcal_per_g[item.food] = self.foods.value(item.food, "energy") / 100
         return self._kcal_per_g[item.food] * self._item_grams(item)
 
     # -- positions <-> tree ---------------------------------------------------------
@@ -175,7 +175,7 @@ class MenuModel(GroupedTreeModel):
             if column == 4:
                 return fmt_amount(self._item_kcal(item))
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            portion = self.foods.info.at[item.food, "portion_name"]
+            portion = self.foods.cell(item.food, "portion_name")
             grams_each = fmt_amount(self.foods.portion_g(item.food))
             return f"{self.foods.name(item.food)} — 1 portion = {portion} ({grams_each} g)"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, 3, 4):

@@ -5,6 +5,10 @@ after it appeared. Split into steps of at most ~150 ms, each in its own turn of 
 loop, clicks, keys and paints are handled in between. (A worker thread is no answer: every
 paint of a view calls its Python model hundreds of times, and each call would wait for
 the importing thread to hand over the GIL.)
+
+The steps run past PySide6's import hook (planner/ui/pyside_import.py): pandas, matplotlib
+and the planner's modules use none of its features, and the hook would read the source of
+each of their modules, some 80 ms in all.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import importlib
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
+
+from planner.ui.pyside_import import unhooked
 
 # What a chart needs before its figure can be made (planner/ui/lazy_chart.py), in steps
 # of comparable cost.
@@ -44,7 +50,9 @@ class Steps(QObject):
         if not self._steps:
             return
         step = self._steps.pop(0)
-        if step() is False:
+        with unhooked():  # what the steps load uses none of PySide6's features
+            stopped = step() is False
+        if stopped:
             self._steps.clear()
             return
         QTimer.singleShot(TURN_MS, self, self._next)

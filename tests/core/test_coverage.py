@@ -69,6 +69,25 @@ def test_same_food_twice_is_one_contributor(tiny_foods):
     assert cov.contributors("calcium") == [("apple", pytest.approx(7.5))]
 
 
+def test_a_food_the_table_does_not_hold_is_unknown_not_zero(tiny_foods):
+    menu = Menu("", [MenuItem("gone", grams=100), MenuItem("cheese", portions=1)])
+    cov = compute_coverage(menu, tiny_foods, TARGETS)
+    assert cov["calcium"].amount == pytest.approx(196)
+    assert cov["calcium"].unknown_foods == ("gone",)
+    assert cov.contributors("calcium") == [("cheese", pytest.approx(196))]
+
+
+def test_per_food_amounts_as_a_frame(tiny_foods):
+    menu = Menu(
+        "",
+        [MenuItem("cheese", grams=100), MenuItem("apple", grams=100), MenuItem("cheese", grams=50)],
+    )
+    frame = compute_coverage(menu, tiny_foods, TARGETS).by_food
+    assert frame.index.tolist() == ["cheese", "apple"] and frame.index.name == "food"
+    assert frame.at["cheese", "calcium"] == pytest.approx(1050)
+    assert frame.at["apple", "water"] == pytest.approx(0.085)  # report units: litres
+
+
 items = st.lists(
     st.builds(
         MenuItem,

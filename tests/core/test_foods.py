@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 
+import numpy as np
 import pytest
 
 from planner.core.errors import InputError
-from planner.core.foods import REQUIRED_COLUMNS, as_bought_factors, bought_names, load_foods
+from planner.core.foods import (
+    NUTRIENT_KEYS,
+    REQUIRED_COLUMNS,
+    FoodTable,
+    as_bought_factors,
+    bought_names,
+    load_foods,
+)
 from tests.fixtures import TINY_FOODS, write_foods_csv
 
 
@@ -174,3 +184,73 @@ def test_column_lists_agree():
 
     with open(FOODS_CSV, encoding="utf-8") as fh:
         assert tuple(fh.readline().strip().split(",")) == f.FOODS_CSV_COLUMNS
+
+
+def _plain_answers(foods: FoodTable) -> str:
+    """What a table answers through its pandas-free accessors, for every food and column
+    (as text, so that NaN equals NaN)."""
+    columns = list(foods.record(foods.id_list[0]))
+    return repr(
+        {
+            "ids": foods.id_list,
+            "columns": {name: foods.column(name) for name in columns},
+            "portion_g": foods.numbers("portion_g").tolist(),
+            "matrix": foods.matrix.tolist(),
+            "records": [foods.record(f) for f in foods.id_list],
+            "cells": [
+                (foods.name(f), foods.portion_g(f), foods.value(f, "vitamin_d"))
+                for f in foods.id_list
+            ],
+            "len": len(foods),
+        }
+    )
+
+
+def test_a_table_read_from_csv_answers_alike_from_its_columns_and_its_frames(tmp_path):
+    # The window paints from the plain columns before pandas is loaded; the rest of the
+    # core reads the frames, made on first use: both must say the same.
+    fresh = load_foods(write_foods_csv(tmp_path / "foods.csv"))
+    plain = _plain_answers(fresh)
+    from_frames = FoodTable(fresh.info, fresh.values)
+    assert _plain_answers(from_frames) == plain
+    assert "nan" in plain and "('vegan', 'vegetarian')" in plain
+    assert list(fresh.values.columns) == list(NUTRIENT_KEYS)
+    assert fresh.values.to_numpy().shape == (3, len(NUTRIENT_KEYS))
+    assert fresh.info.index.name == "id" and list(fresh.ids) == fresh.id_list
+
+
+def test_ids_the_table_does_not_hold_read_as_unknown(tiny_foods):
+    assert "gone" not in tiny_foods and "apple" in tiny_foods and ["x"] not in tiny_foods
+    assert tiny_foods.positions(["cheese", "gone", "apple"]).tolist() == [1, -1, 0]
+    rows = tiny_foods.rows(["cheese", "gone"])
+    assert rows[0, NUTRIENT_KEYS.index("calcium")] == 700
+    assert np.isnan(rows[1]).all()
+    assert np.isnan(tiny_foods.numbers_of("portion_g", ["gone"])).all()
+    with pytest.raises(KeyError):
+        tiny_foods.position("gone")
+
+
+def test_reading_foods_csv_and_a_menu_s_coverage_need_no_pandas():
+    # What the window's first paint does with the table, in a fresh process.
+    script = """
+import sys
+from planner.core.coverage import compute_coverage
+from planner.core.foods import load_foods
+from planner.core.intakes import ReferenceIntakes
+from planner.core.menu import Menu, MenuItem
+from planner.core.profile import Profile
+from planner.core.ranking import amounts_matrix, basis_gaps
+from planner.core.search import build_haystacks, matches
+from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
+foods = load_foods(FOODS_CSV)
+targets = ReferenceIntakes.load(REFERENCE_INTAKES_CSV).targets(Profile())
+menu = Menu("m", [MenuItem("banana", portions=1), MenuItem("kiwi", grams=100)])
+coverage = compute_coverage(menu, foods, targets)
+amounts_matrix(foods, "portion"), basis_gaps(foods, "100kcal")
+assert matches(build_haystacks(foods), "banana").sum() >= 1
+top = coverage.contributors("potassium")[0][0]
+print(coverage["potassium"].amount > 0, top, "pandas" in sys.modules)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "banana", "False"]

@@ -111,7 +111,7 @@ def test_imported_banana_has_sr28_values(catalog):
 def test_imported_foods_join_the_tiny_foods_in_search_and_ranking(catalog):
     assert len(catalog) == 8789 + 3
     assert catalog.info.loc["apple", "source"] == "foods.csv"
-    found = catalog.ids[matches(build_haystacks(catalog.info), "bananas raw")]
+    found = catalog.ids[matches(build_haystacks(catalog), "bananas raw")]
     assert "usda-09040" in found
     top = rank(catalog, "magnesium", "100g").index[:20]
     assert all(food.startswith("usda-") for food in top)

@@ -11,6 +11,8 @@ import textwrap
 
 import pytest
 
+from planner.core.library import LIBRARY_FILE
+from planner.core.nutrients import KEYS
 from tests.offscreen import OFFSCREEN
 
 
@@ -32,13 +34,14 @@ FIRST_PAINT = textwrap.dedent("""
     args = window_args(["--data-dir", sys.argv[1]])
     print("argparse" in sys.modules)
     import planner.ui
-    print("pandas" in sys.modules, "PySide6" in sys.modules)  # pandas before Qt's import hook
+    print("pandas" in sys.modules, "PySide6" in sys.modules)  # pandas loads after the paint
     before_qt = set(sys.modules)
     from PySide6.QtWidgets import QApplication
     from planner.ui.application import open_window
     window, _ = open_window(args.data_dir, [])
     QApplication.processEvents()
-    heavy = ("matplotlib", "scipy", "highspy", "planner.core.optimizer", "planner.ui.plan_view",
+    heavy = ("pandas", "matplotlib", "scipy", "highspy", "planner.core.optimizer",
+             "planner.ui.plan_view",
              "planner.cli.coverage_cmd", "planner.cli.suggest_cmd", "planner.core.recipes")
     print(window.isVisible(), sorted(m for m in sys.modules if m.startswith(heavy)))
     # Qt-free planner modules first imported after PySide6 (whose import hook reads each).
@@ -54,11 +57,83 @@ def test_first_paint_loads_no_chart_or_solver_library(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:5] == [
         "False",
-        "True False",
+        "False False",
         "True []",
         "[]",
         "['&File', '&Edit', '&View', '&Help'] 0",
     ]
+
+
+def test_a_library_in_use_still_paints_first_without_pandas(qapp, tmp_path):
+    # Everything the window restores is painted through the food table's plain columns:
+    # a menu in grams and portions with a food of unknown folate, the list per portion
+    # sorted by magnesium, a pregnancy profile.
+    from planner.core.library import Library
+    from planner.core.menu import Menu, MenuItem
+    from planner.core.profile import Profile
+    from planner.ui.food_model import FIXED_COLUMNS
+    from planner.ui.settings import Settings
+
+    library = Library(tmp_path / LIBRARY_FILE)
+    menu = Menu(
+        "Monday",
+        [
+            MenuItem("banana", "breakfast", portions=2),
+            MenuItem("kiwi", "snack", grams=150),
+            MenuItem("dark-chocolate", "snack", grams=30),
+        ],
+    )
+    menu_id = library.save_menu(menu)
+    library.close()
+    settings = Settings(tmp_path)
+    settings.set_profile(Profile(sex="female", age=31, pregnant=True))
+    settings.set_value("session/last_menu_id", menu_id)
+    settings.set_value("browser/per", "portion")
+    magnesium = len(FIXED_COLUMNS) + KEYS.index("magnesium")
+    settings.set_value("browser/sort", f"{magnesium}:1")
+    settings.sync()
+
+    result = run_offscreen("-c", FIRST_PAINT + SHOWN, str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")
+    assert lines[1:4] == ["False False", "True []", "[]"]
+    # What the first paint showed: the restored menu, its totals, the sorted list.
+    shown = json.loads(lines[5])
+    names = window_foods_names("banana", "kiwi", "dark-chocolate")
+    assert shown["menu"] == names, shown
+    assert shown["first_food_by_magnesium"] != shown["first_food_by_name"]
+    assert shown["folate_total"].startswith("≥ ")  # a lower bound: the chocolate's is unknown
+    assert names[2] in shown["folate_tip"]
+
+
+def window_foods_names(*ids: str) -> list[str]:
+    from planner.core.foods import load_foods
+    from planner.paths import FOODS_CSV
+
+    foods = load_foods(FOODS_CSV)
+    return [foods.name(food_id) for food_id in ids]
+
+
+# After FIRST_PAINT: what the window showed, read from its models.
+SHOWN = textwrap.dedent("""
+    import json
+    from planner.core.nutrients import KEYS
+    tree = window.editor.tree.model()
+    names = []
+    for meal in range(tree.rowCount()):
+        parent = tree.index(meal, 0)
+        names += [tree.index(r, 0, parent).data() for r in range(tree.rowCount(parent))]
+    table = window.browser.table.model()
+    totals = window.totals_model
+    row = KEYS.index("folate")
+    print(json.dumps({
+        "menu": names,
+        "first_food_by_magnesium": table.index(0, 0).data(),
+        "first_food_by_name": sorted(window.state.foods.column("name"), key=str.casefold)[0],
+        "folate_total": totals.index(row, 1).data(),
+        "folate_tip": totals.index(row, 1).data(3),
+    }))
+""")
 
 
 # `crampless` as a user starts it: main() runs the event loop; the script quits it once the
@@ -241,7 +316,8 @@ def test_the_packaged_tables_are_read_before_qt_and_a_broken_one_is_said_in_a_di
 
 
 # `crampless` started with the modules PySide6's feature hook reads spied on (the hook
-# calls inspect.getsource on each module an import statement names for the first time).
+# calls inspect.getsource on each module an import statement names for the first time),
+# until its first paint or, with "steps", until the work after it is done.
 HOOK_READS = textwrap.dedent("""
     import inspect, json, sys
     read = []
@@ -250,22 +326,49 @@ HOOK_READS = textwrap.dedent("""
         read.append(getattr(module, "__name__", "?"))
         return getsource(module)
     inspect.getsource = spy
+    if sys.argv[2] == "steps":
+        # Nothing Qt before main(), which loads it as `crampless` does: the spy goes in
+        # with the first paint, where the collector resumes, and quits once the chart is.
+        import planner.ui.launch as launch
+        resume = launch.resume_collection
+        def resume_and_spy():
+            resume()
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication
+            window = sys.modules["planner.ui.main_window"].MainWindow
+            build = window._build_chart
+            def build_and_quit(self):
+                build(self)
+                QTimer.singleShot(0, QApplication.quit)
+            window._build_chart = build_and_quit
+        launch.resume_collection = resume_and_spy
     from planner.app import main
     main(["--data-dir", sys.argv[1]])
     record = hasattr(sys.modules.get("__feature__"), "pyside_feature_dict")
-    print(json.dumps([record, sorted(set(read))]))
+    print(json.dumps([record, "pandas" in sys.modules, "matplotlib" in sys.modules,
+                      sorted(set(read))]))
 """)
 
 
-def test_pyside6s_import_hook_reads_none_of_the_modules_the_window_starts_with(tmp_path):
+@pytest.mark.parametrize("until", ["first paint", "first paint, custom foods", "steps"])
+def test_pyside6s_import_hook_reads_none_of_the_modules_the_window_starts_with(tmp_path, until):
+    from planner.core.custom_foods import CustomFood, save_custom_food
+    from planner.core.library import Library
     from planner.ui.application import QUIT_AFTER_FIRST_PAINT
 
-    result = run_offscreen("-c", HOOK_READS, str(tmp_path), **{QUIT_AFTER_FIRST_PAINT: "1"})
+    if until.endswith("custom foods"):  # the library's foods need pandas before the paint
+        library = Library(tmp_path / LIBRARY_FILE)
+        save_custom_food(library, CustomFood("Oat drink", "drinks", {"calcium": 120}))
+        library.close()
+    env = {QUIT_AFTER_FIRST_PAINT: "1"} if until != "steps" else {}
+    result = run_offscreen("-c", HOOK_READS, str(tmp_path), until, **env)
     assert result.returncode == 0, result.stderr
-    record, read = json.loads(result.stdout.splitlines()[-1])
+    record, pandas, charted, read = json.loads(result.stdout.splitlines()[-1])
     if not record:
         pytest.skip("this PySide6 keeps no record of the modules its hook has read")
-    # Only what PySide6 imports while it loads, before it can be told anything.
+    assert (pandas, charted) == (until != "first paint", until == "steps")
+    # Only what PySide6 imports while it loads, before it can be told anything; pandas,
+    # matplotlib and the features go past the hook.
     assert read and all(
         name.startswith(("PySide6", "shiboken6")) or name in ("inspect", "enum") for name in read
     ), read
