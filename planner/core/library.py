@@ -19,7 +19,8 @@ from planner.core.menu import Menu
 
 LIBRARY_FILE = "library.sqlite3"
 # 2 added the food tables of planner.core.food_schema (menus and plans are unchanged).
-SCHEMA_VERSION = 2
+# 3 gave imported USDA foods the tags their food group and name give (usda_tags).
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -77,10 +78,14 @@ class Library:
                     f"{self.path.name}: made by a newer Crampless (schema {version})"
                 )
             if version < SCHEMA_VERSION:
-                # Migrating from 1: the script above created the food tables; record it.
-                self.db.execute(
-                    "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
-                )
+                # From 1, the script above created the food tables; from 2, the foods an
+                # earlier version imported get their tags.
+                with self.transaction() as db:
+                    _tag_imported_foods(db)
+                    db.execute(
+                        "UPDATE meta SET value=? WHERE key='schema_version'",
+                        (str(SCHEMA_VERSION),),
+                    )
         except sqlite3.DatabaseError as exc:
             self._close_quietly()
             raise LibraryCorrupt(f"{self.path.name}: {exc}") from None
@@ -223,6 +228,21 @@ class Library:
 
     def delete_plan(self, plan_id: int) -> None:
         self._delete("plans", plan_id)
+
+
+def _tag_imported_foods(db: sqlite3.Connection) -> None:
+    """Give every imported USDA food the tags its food group and name give."""
+    # Here, not at the top: its patterns are compiled on import, and only a migration or
+    # an import needs them.
+    from planner.core.usda_tags import usda_tags
+
+    rows = db.execute(
+        "SELECT id, usda_food_group, usda_description FROM foods WHERE source = 'usda'"
+    ).fetchall()
+    db.executemany(
+        "UPDATE foods SET tags = ? WHERE id = ?",
+        [(";".join(usda_tags(group or "", name or "")), food_id) for food_id, group, name in rows],
+    )
 
 
 def _checked_name(name: str) -> str:

@@ -15,7 +15,8 @@ import pandas as pd
 
 from planner.core.library import Library
 from planner.core.library_foods import USDA_PREFIX, measure_name
-from planner.core.usda_sr28 import DEFAULT_CATEGORY, GROUP_CATEGORIES, GROUP_TAGS, read_sr28
+from planner.core.usda_sr28 import DEFAULT_CATEGORY, GROUP_CATEGORIES, read_sr28
+from planner.core.usda_tags import usda_tags
 
 # progress(done, total, message): done out of total steps, and what is being done.
 Progress = Callable[[int, int, str], None]
@@ -191,7 +192,10 @@ def _food_rows(
             portion_names,
             _optional_floats(first["grams"]),
             _optional_floats(foods["refuse"]),
-            codes.map(lambda c: ";".join(GROUP_TAGS.get(c, ()))),
+            [
+                ";".join(usda_tags(group_names.get(c, ""), d))
+                for c, d in zip(codes, foods["description"], strict=True)
+            ],
             strict=True,
         )
     )

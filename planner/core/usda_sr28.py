@@ -49,15 +49,6 @@ GROUP_CATEGORIES: dict[str, str] = {
 }
 DEFAULT_CATEGORY = "other"
 
-# SR28 food group code -> diet tags every food of the group carries. Only "meat", for
-# the five groups that hold nothing but meat (checked against all their 2,325 foods).
-# Nothing else can be derived from a group: 1500 mixes fish and shellfish, baked goods
-# may or may not hold egg, dairy or nuts. So an imported food without a tag is "not
-# known", never "free of": vegan, vegetarian and the contains-* tags are never set.
-GROUP_TAGS: dict[str, tuple[str, ...]] = {
-    code: ("meat",) for code in ("0500", "0700", "1000", "1300", "1700")
-}
-
 
 @dataclass(frozen=True)
 class FileSpec:

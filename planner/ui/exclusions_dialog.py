@@ -31,6 +31,12 @@ from planner.core.profile import Profile
 from planner.ui.gap_exclusions import DIETS, EXCLUDABLE, pregnancy_note
 from planner.ui.roles import ID_ROLE
 from planner.ui.shortcuts import focus_key
+from planner.ui.text_colours import muted_style
+
+IMPORTED_NOTE = (
+    "Foods imported from the USDA database are marked from their names alone: an allergen "
+    "a name does not mention is not caught. Check the label."
+)
 
 
 class ExclusionsDialog(QDialog):
@@ -75,6 +81,11 @@ class ExclusionsDialog(QDialog):
                 box.setToolTip("Always left out in pregnancy")
             self.tag_boxes[tag] = box
             grid.addWidget(box, n // 3, n % 3)
+        # Imported foods are marked from their names alone (planner/core/usda_tags.py).
+        self.imported_note = QLabel(IMPORTED_NOTE, wordWrap=True)
+        self.imported_note.setStyleSheet(muted_style())
+        self.imported_note.setVisible("usda" in foods.column("source"))
+        grid.addWidget(self.imported_note, grid.rowCount(), 0, 1, 3)
         self.pregnancy = QLabel(pregnancy_note(profile, foods), wordWrap=True)
         self.pregnancy.setVisible(profile.pregnant)
 

@@ -1,4 +1,4 @@
-"""The library's food tables: migration from schema 1, the catalog, measures and portions."""
+"""The library's food tables: migrations (schemas 1 and 2), the catalog, measures and portions."""
 
 from __future__ import annotations
 
@@ -35,12 +35,33 @@ def test_a_version_1_library_is_migrated_in_place(tmp_path):
     db.close()
     library = Library(path)
     version = library.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-    assert SCHEMA_VERSION == 2 and version == ("2",)
+    assert version == (str(SCHEMA_VERSION),)
     assert library.load_menu(7) == Menu("Monday", [MenuItem("banana", "breakfast", grams=118)])
     tables = {r[0] for r in library.db.execute("SELECT name FROM sqlite_master")}
     assert {"foods", "usda_values", "usda_weights", "recipes", "food_portion"} <= tables
     library.close()
     Library(path).close()  # opening again changes nothing and does not fail
+
+
+def test_a_version_2_library_tags_the_foods_it_imported(tmp_path):
+    # Version 2 tagged only the five groups of meat; opening it tags every imported food.
+    library = Library(tmp_path / LIBRARY_FILE)
+    import_usda(write_sr28(tmp_path / "sr28"), library)
+    db = library.db
+    db.execute("UPDATE foods SET tags = CASE WHEN id = 'usda-13000' THEN 'meat' ELSE '' END")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    library.close()
+    library = Library(tmp_path / LIBRARY_FILE)
+    tags = dict(library.db.execute("SELECT id, tags FROM foods ORDER BY id").fetchall())
+    assert tags == {
+        "usda-09040": "vegan;vegetarian",  # Bananas, raw
+        "usda-12014": "vegan;vegetarian",  # Seeds, pumpkin and squash seed kernels
+        "usda-13000": "meat",  # Beef, composite, raw
+    }
+    assert library.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
+        str(SCHEMA_VERSION),
+    )
+    library.close()
 
 
 def test_catalog_without_a_library_is_foods_csv_and_creates_nothing(tmp_path):

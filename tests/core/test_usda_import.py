@@ -10,9 +10,11 @@ import pytest
 from planner.core.catalog import load_catalog
 from planner.core.custom_foods import CustomFood, load_custom_foods, save_custom_food
 from planner.core.errors import InputError
+from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.library import LIBRARY_FILE, Library
 from planner.core.library_foods import choose_portion, measures
 from planner.core.menu import Menu, MenuItem
+from planner.core.profile import Profile
 from planner.core.ranking import rank
 from planner.core.search import build_haystacks, matches
 from planner.core.usda_import import ImportCancelled, import_usda, usda_import_info
@@ -119,12 +121,22 @@ def test_imported_foods_join_the_tiny_foods_in_search_and_ranking(catalog):
     assert catalog.values["vitamin_d"].isna().sum() > 1000
 
 
-def test_only_groups_of_meat_tag_their_foods(catalog):
-    info = catalog.info[catalog.info["source"] == "usda"]
-    tagged = info[info["tags"].map(bool)]
-    assert set(tagged["tags"].map(tuple)) == {("meat",)}
-    assert (tagged["category"] == "meat").all()
-    assert info.loc["usda-15076", "tags"] == ()  # Fish, salmon, Atlantic, wild, raw
+def test_imported_foods_carry_the_tags_their_group_and_name_give(catalog):
+    # Exclusions and the pregnancy caution hold for imported foods too: a nut allergy's
+    # exclusion leaves out SR28's almonds, pregnancy its beef liver and swordfish.
+    tags = catalog.info["tags"]
+    assert tags["usda-12061"] == ("vegan", "vegetarian", "contains-nuts")  # Nuts, almonds
+    assert tags["usda-13325"] == ("meat", "offal", "pregnancy-caution")  # Beef liver, raw
+    assert tags["usda-15076"] == ("fish",)  # Fish, salmon, Atlantic, wild, raw
+    assert tags["usda-15149"] == ("shellfish",)  # Crustaceans, shrimp, raw
+    assert tags["usda-16087"] == ("vegan", "vegetarian", "contains-peanuts")  # Peanuts
+    nuts = allowed_food_ids(catalog, Exclusions(tags=frozenset({"contains-nuts"})))
+    assert "usda-12061" not in nuts and "usda-16087" in nuts
+    pregnant = allowed_food_ids(catalog, profile=Profile(sex="female", age=30, pregnant=True))
+    assert not {"usda-13325", "usda-15110"} & set(pregnant)  # beef liver, swordfish
+    assert "usda-15076" in pregnant
+    vegan = allowed_food_ids(catalog, Exclusions(require_tags=frozenset({"vegan"})))
+    assert "usda-12061" in vegan and "usda-01123" not in vegan  # almonds; an egg
 
 
 def test_every_household_measure_can_be_the_portion(imported, tmp_path):

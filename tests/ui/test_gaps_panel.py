@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 from planner.core.completion_options import CompletionOptions
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import PREGNANCY_TAG, Exclusions, allowed_food_ids
+from planner.core.foods import FoodTable
 from planner.core.jsonfiles import write_menu
 from planner.core.menu import Menu, MenuItem
 from planner.core.optimizer import complete_menu
@@ -276,6 +277,18 @@ def test_exclusions_dialog_picks_disliked_foods_by_name(window, qtbot):
     dialog.remove_button.click()
     assert dialog.disliked_foods() == ["sardines"]
     assert dialog.exclusions() == Exclusions(foods=frozenset({"sardines"}))
+
+
+def test_exclusions_dialog_says_imported_foods_are_marked_from_their_names(window, qtbot):
+    foods = window.state.foods
+    dialog = ExclusionsDialog(Exclusions(), foods, window.state.profile, window)
+    assert dialog.imported_note.isHidden()  # foods.csv alone: its tags were checked by hand
+    info = foods.info.copy()
+    info.loc["almonds", "source"] = "usda"  # as if imported
+    with_imported = FoodTable(info, foods.values)
+    dialog = ExclusionsDialog(Exclusions(), with_imported, window.state.profile, window)
+    assert not dialog.imported_note.isHidden()
+    assert "Check the label" in dialog.imported_note.text()
 
 
 def test_every_target_met_shows_an_empty_state(window, qtbot, tmp_path):
