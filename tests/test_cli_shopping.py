@@ -58,12 +58,19 @@ def test_csv_to_file(tmp_path):
     result = _run(tmp_path, "shopping", SAMPLE, "--format", "csv", "--output", out)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfaisle,")  # a BOM, for Excel
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     banana = next(r for r in rows if r["food"] == "banana")
     assert banana["aisle"] == "Fruit"
     assert banana["unit"] == "piece"
     assert int(banana["units"]) >= 1
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["list.csv"]
+
+
+def test_csv_to_stdout_has_no_byte_order_mark(tmp_path):
+    result = _run(tmp_path, "shopping", SAMPLE, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("aisle,food,")
 
 
 def test_pdf_to_file_format_from_suffix(tmp_path):

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
         if args.output is None:
             write_stdout(text)
             return 0
-        write = partial(write_text_export, args.output, text)
+        write = partial(write_text_export, args.output, text, byte_order_mark=fmt == "csv")
     try:
         write()
     except OSError as exc:

@@ -115,6 +115,11 @@ def shopping_markdown(shopping: ShoppingList, date: dt.date | None = None) -> st
     return "\n".join(lines) + "\n"
 
 
-def write_text_export(path: Path, text: str) -> None:
-    """Write an export atomically; an OSError leaves no partial file and is re-raised."""
-    atomic_write_text(Path(path), text)
+def write_text_export(path: Path, text: str, byte_order_mark: bool = False) -> None:
+    """Write an export atomically; an OSError leaves no partial file and is re-raised.
+
+    ``byte_order_mark`` for a CSV file: Excel reads a CSV without one in the system's
+    legacy code page, so "µg" and "Crème" would come out garbled. (Standard output gets
+    none: a pipe's reader does not expect one.)
+    """
+    atomic_write_text(Path(path), ("\ufeff" if byte_order_mark else "") + text)

@@ -303,7 +303,7 @@ class ShoppingView(QWidget):
                     if kind == "csv"
                     else shopping_markdown(self.shopping)
                 )
-                write_text_export(target, text)
+                write_text_export(target, text, byte_order_mark=kind == "csv")
         except OSError as exc:
             QMessageBox.warning(
                 self, title, f"{target} could not be written:\n{exc.strerror or exc}"

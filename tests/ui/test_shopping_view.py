@@ -191,11 +191,11 @@ def test_exports_write_csv_markdown_and_pdf(window, tmp_path, monkeypatch):
     for key, name in (("csv", "list.csv"), ("md", "list.md"), ("pdf", "list")):
         chosen["path"] = tmp_path / name
         shopping.actions[key].trigger()
-    csv_text = (tmp_path / "list.csv").read_text()
-    assert csv_text.startswith("aisle,food,name,quantity")
+    csv_text = (tmp_path / "list.csv").read_text(encoding="utf-8")
+    assert csv_text.startswith("\ufeffaisle,food,name,quantity")  # a BOM, for Excel
     assert "banana" in csv_text and "tap-water" not in csv_text
-    md = (tmp_path / "list.md").read_text()
-    assert md.startswith("# Shopping list: Week plan")
+    md = (tmp_path / "list.md").read_text(encoding="utf-8")
+    assert md.startswith("# Shopping list: Week plan")  # no BOM in Markdown
     assert "- [x] Banana" in md and "- [ ] Milk" in md
     pdf = tmp_path / "list.pdf"  # the suffix is added when the name has none
     assert pdf.read_bytes().startswith(b"%PDF")
