@@ -36,7 +36,7 @@ MAPPING_COLUMNS: tuple[str, ...] = (
     "article_words",
     "unsupported_claims",
     "bought_ndb",
-    "bought_shelled",
+    "bought_no_refuse",
     "bought_name",
 )
 # The builder writes foods.csv in the order planner.core.foods reads and documents it.
@@ -241,12 +241,13 @@ def _check_mapping(mapping: pd.DataFrame, path: Path) -> None:
 
 
 def _check_bought_form(mapping: pd.DataFrame, path: Path) -> None:
-    """bought_ndb is empty or another 5-digit NDB; bought_shelled is empty or yes; not both.
+    """bought_ndb is empty or another 5-digit NDB; bought_no_refuse is empty or yes.
 
     bought_name (what the shopping list calls the bought form) is given exactly where
     bought_ndb is.
     """
-    bought, shelled, name = mapping["bought_ndb"], mapping["bought_shelled"], mapping["bought_name"]
+    bought, no_refuse = mapping["bought_ndb"], mapping["bought_no_refuse"]
+    name = mapping["bought_name"]
 
     def fail(mask: pd.Series, column: str, message: str) -> None:
         _fail_where(mapping, path, mask, column, message)
@@ -258,12 +259,7 @@ def _check_bought_form(mapping: pd.DataFrame, path: Path) -> None:
         "bought_ndb",
         "{} is the eaten form itself: leave empty when the eaten form is the bought form",
     )
-    fail(~shelled.isin(("", "yes")), "bought_shelled", "{!r}: write yes or leave empty")
-    fail(
-        given & (shelled == "yes"),
-        "bought_shelled",
-        "give bought_ndb or bought_shelled, not both",
-    )
+    fail(~no_refuse.isin(("", "yes")), "bought_no_refuse", "{!r}: write yes or leave empty")
     fail(
         given & (name == ""),
         "bought_name",
@@ -404,20 +400,23 @@ def _water(sr28: Sr28, ndbs: pd.Series) -> pd.Series:
 def _as_bought(foods: pd.DataFrame, sr28: Sr28, path: Path) -> tuple[pd.Series, pd.Series]:
     """Per food, grams to buy per gram eaten (text, 3 decimals) and the bought form's name.
 
-    Default ``100 / (100 - refuse_pct)``; 1 for nuts and seeds bought shelled; with a
-    bought form, dry matter is conserved, ``(100 - water eaten) / (100 - water bought)``,
-    times ``100 / (100 - refuse of the bought form)``. ``foods`` has the mapping's columns,
-    usda_ndb and refuse_pct; raises InputError naming the mapping line for a bought form
-    without a water value or whose factor points the wrong way (see DRY_GOOD_MAX_WATER).
+    Default ``100 / (100 - refuse_pct)``; with a bought form, dry matter is conserved,
+    ``(100 - water eaten) / (100 - water bought)``, times ``100 / (100 - refuse of the
+    bought form)``. ``bought_no_refuse`` leaves SR28's refuse out of either: nuts and
+    seeds bought shelled (1), a potato baked in the skin its raw entry counts as peel.
+    ``foods`` has the mapping's columns, usda_ndb and refuse_pct; raises InputError naming
+    the mapping line for a bought form without a water value or whose factor points the
+    wrong way (see DRY_GOOD_MAX_WATER).
     """
-    bought, shelled = foods["bought_ndb"], foods["bought_shelled"] == "yes"
+    bought, no_refuse = foods["bought_ndb"], foods["bought_no_refuse"] == "yes"
     given = bought != ""
     described = sr28.foods.set_index("ndb")
     water_eaten, water_bought = _water(sr28, foods["usda_ndb"]), _water(sr28, bought)
     refuse_bought = pd.to_numeric(bought.map(described["refuse"]).replace("", "0"))
-    default = 100 / (100 - pd.to_numeric(foods["refuse_pct"]))
+    refuse_bought = refuse_bought.where(~no_refuse, 0.0)
+    default = (100 / (100 - pd.to_numeric(foods["refuse_pct"]))).where(~no_refuse, 1.0)
     converted = (100 - water_eaten) / (100 - water_bought) * 100 / (100 - refuse_bought)
-    factor = default.where(~given, converted).where(~shelled, 1.0)
+    factor = default.where(~given, converted)
 
     def fail(mask: pd.Series, message: str) -> None:
         if mask.any():

@@ -197,16 +197,15 @@ def test_every_as_bought_factor_follows_its_rule(sr28_zip, foods_rows, mapping_r
     for row in foods_rows:
         bought, cell = mapping[row["id"]]["bought_ndb"], row["as_bought_factor"]
         description = ""
-        if mapping[row["id"]]["bought_shelled"] == "yes":
-            expected = 1.0
-        elif bought:
+        no_refuse = mapping[row["id"]]["bought_no_refuse"] == "yes"
+        if bought:
             eaten_water = float(sr28_values[(row["usda_ndb"], WATER)])
             bought_water = float(sr28_values[(bought, WATER)])
-            refuse = float(described[bought][8] or 0)
+            refuse = 0.0 if no_refuse else float(described[bought][8] or 0)
             expected = (100 - eaten_water) / (100 - bought_water) * 100 / (100 - refuse)
             description = described[bought][2]
         else:
-            expected = 100 / (100 - float(row["refuse_pct"]))
+            expected = 1.0 if no_refuse else 100 / (100 - float(row["refuse_pct"]))
         assert re.fullmatch(r"\d+\.\d{3}", cell), row["id"]
         assert float(cell) == pytest.approx(expected, abs=5e-4), row["id"]
         assert row["bought_description"] == description, row["id"]
@@ -282,11 +281,14 @@ def test_bought_name_faults_name_file_line_and_column(tmp_path, mapping_rows, fo
     assert message in str(caught.value)
 
 
-def test_a_bought_form_and_shelled_together_are_refused(tmp_path, mapping_rows):
-    mapping = _edited_mapping(tmp_path, mapping_rows, "lentils", "bought_shelled", "yes")
-    line = _line_of(mapping_rows, "lentils")
-    with pytest.raises(InputError, match=rf"line {line}, column bought_shelled: give bought_ndb"):
-        build_foods(mapping, tmp_path / "no-sr28-needed.zip", REFERENCE_INTAKES_CSV)
+def test_a_potato_baked_in_its_skin_is_bought_raw_by_dry_matter_without_peel(foods_rows):
+    # Baking dries it (74.89 g water per 100 g against 79.25 raw), so more raw potato is
+    # bought than baked potato eaten; SR28's raw entry counts a 25 % peel as refuse, which
+    # a potato baked and eaten in its skin does not lose.
+    potato = _by_id(foods_rows)["baked-potato"]
+    assert potato["as_bought_factor"] == "1.210"  # (100 - 74.89) / (100 - 79.25)
+    assert potato["bought_description"] == "Potatoes, flesh and skin, raw"
+    assert potato["bought_name"] == "Baking potatoes, raw"
 
 
 # --- unsupported claims --------------------------------------------------------------------
@@ -357,7 +359,7 @@ def _line_of(rows: list[dict[str, str]], food: str) -> int:
         ("bought_ndb", "99999", "unknown NDB number '99999'"),
         ("bought_ndb", "9040", "'9040' is not a 5-digit NDB"),
         ("bought_ndb", "09040", "the eaten form itself: leave empty"),
-        ("bought_shelled", "no", "'no': write yes or leave empty"),
+        ("bought_no_refuse", "no", "'no': write yes or leave empty"),
     ],
 )
 def test_mapping_faults_name_file_line_and_column(
