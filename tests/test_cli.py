@@ -342,10 +342,10 @@ def test_one_blas_thread_unless_the_user_chose_and_numpy_loads_after(monkeypatch
 
 
 def test_coverage_says_why_a_profile_has_no_targets(tmp_path):
-    result = run("coverage", SAMPLE, "--age", "12", "--standard", "efsa", data_dir=tmp_path)
+    result = run("coverage", SAMPLE, "--age", "0", "--standard", "efsa", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (
-        "No targets at 12 years: Crampless holds EFSA (EU) values for ages 18 and over only. "
+        "No targets at 0 years: Crampless holds EFSA (EU) values for ages 1 and over only. "
         "NASEM (US/Canada) targets cover this age."
     ) in result.stdout
-    assert "No targets" not in run("coverage", SAMPLE, "--age", "12", data_dir=tmp_path).stdout
+    assert "No targets" not in run("coverage", SAMPLE, "--age", "0", data_dir=tmp_path).stdout

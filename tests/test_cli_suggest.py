@@ -141,7 +141,7 @@ def test_a_profile_without_targets_is_not_told_its_targets_are_reached(tmp_path)
         "suggest",
         menu,
         "--age",
-        "12",
+        "0",
         "--standard",
         "efsa",
         "--format",
@@ -151,7 +151,7 @@ def test_a_profile_without_targets_is_not_told_its_targets_are_reached(tmp_path)
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first == (
-        "Completing 'Monday' for female, 12 years, EFSA: "
+        "Completing 'Monday' for female, 0 years, EFSA: "
         "this profile has no target to aim at; nothing added"
     )
     assert "NASEM (US/Canada) targets cover this age." in result.stdout

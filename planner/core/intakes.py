@@ -153,9 +153,9 @@ class ReferenceIntakes:
         """A sentence on which of ``keys`` get no target for ``profile``, why, and which
         standard has them; empty when every one has a target.
 
-        The table holds EFSA's values for adults only (docs/reference-intakes.md): EFSA
-        publishes values for children too, so the sentence says what Crampless holds, not
-        that EFSA gives none.
+        The table holds EFSA's values from one year on (docs/reference-intakes.md): EFSA
+        publishes values for infants from 7 months too, so the sentence says what
+        Crampless holds, not that EFSA gives none.
         """
         targets = self.targets(profile)
         missing = [k for k in keys if k not in targets]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import itertools
+
 import pytest
 
 from planner.core.errors import InputError
 from planner.core.intakes import ReferenceIntakes
 from planner.core.nutrients import CHART_KEYS
 from planner.core.profile import Profile
+from planner.paths import REFERENCE_INTAKES_CSV
 
 
 def test_woman_of_55_gets_nasem_targets(intakes):
@@ -66,17 +70,44 @@ def test_efsa_adults(intakes):
     assert t["magnesium"].value == 350 and t["magnesium"].kind == "AI"
     assert t["potassium"].value == 3500
     assert t["vitamin_b12"].value == 4.0
-    # EFSA gives no values for children here: no target rather than a wrong one.
-    assert intakes.targets(Profile("male", 10, standard="efsa")) == {}
+    # EFSA sets no values for infants under 7 months, nor holds Crampless its 7-11 month
+    # ones: no target rather than a wrong one.
+    assert intakes.targets(Profile("male", 0.5, standard="efsa")) == {}
+
+
+def test_efsa_children_and_teenagers(intakes):
+    girl = intakes.targets(Profile("female", 16, standard="efsa"))
+    assert (girl["magnesium"].value, girl["magnesium"].upper_limit) == (250, 250)
+    assert not girl["magnesium"].limit_applies_to_food  # supplements only
+    assert girl["iron"].value == 13 and girl["iron"].upper_limit is None
+    assert (girl["calcium"].value, girl["calcium"].kind) == (1150, "PRI")
+    assert (girl["vitamin_b6"].value, girl["vitamin_b6"].upper_limit) == (1.6, 10.7)
+    assert (girl["folate"].value, girl["folate"].upper_limit) == (330, 800)
+    assert (girl["vitamin_d"].value, girl["vitamin_d"].upper_limit) == (15, 100)
+    assert girl["potassium"].value == 3500 and girl["vitamin_b12"].value == 4
+    assert girl["sodium"].value == 2000 and girl["water"].value == 2.0
+    boy = intakes.targets(Profile("male", 12, standard="efsa"))
+    assert (boy["magnesium"].value, boy["iron"].value, boy["water"].value) == (300, 11, 2.1)
+    child = intakes.targets(Profile("female", 5, standard="efsa"))
+    assert (child["magnesium"].value, child["magnesium"].upper_limit) == (230, 250)
+    assert (child["vitamin_d"].upper_limit, child["sodium"].value) == (50, 1300)
+    assert (child["folate"].value, child["vitamin_b12"].value) == (140, 1.5)
+    toddler = intakes.targets(Profile("male", 2, standard="efsa"))
+    assert toddler["magnesium"].value == 170 and toddler["magnesium"].upper_limit is None
+    assert (toddler["calcium"].value, toddler["water"].value) == (450, 1.3)
+    for age in (1, 2.5, 3, 3.99, 4, 6.5, 9, 10, 10.99, 11, 14, 15, 17.99, 18, 25, 80):
+        for sex in ("female", "male"):
+            assert len(intakes.targets(Profile(sex, age, standard="efsa"))) == 10, (sex, age)
 
 
 def test_a_profile_without_targets_is_told_why_and_what_has_them(intakes):
     keys = CHART_KEYS
-    assert intakes.missing_note(Profile("male", 10, standard="efsa"), keys) == (
-        "No targets at 10 years: Crampless holds EFSA (EU) values for ages 18 and over only. "
+    assert intakes.missing_note(Profile("male", 0.5, standard="efsa"), keys) == (
+        "No targets at 0.5 years: Crampless holds EFSA (EU) values for ages 1 and over only. "
         "NASEM (US/Canada) targets cover this age."
     )
-    assert intakes.missing_note(Profile("male", 10), keys) == ""
+    assert intakes.missing_note(Profile("male", 0.5), keys) == ""
+    assert intakes.missing_note(Profile("male", 10, standard="efsa"), keys) == ""
     assert intakes.missing_note(Profile("female", 40, standard="efsa"), keys) == ""
     # Pregnant at 16: EFSA's pregnancy values are taken from the nearest band, age 18.
     assert intakes.missing_note(Profile("female", 16, pregnant=True, standard="efsa"), keys) == ""
@@ -97,6 +128,14 @@ def test_a_table_lacking_some_nutrients_names_them(intakes):
 def test_pregnancy_outside_published_bands_takes_nearest(intakes):
     efsa_teen = intakes.targets(Profile("female", 16, pregnant=True, standard="efsa"))
     assert efsa_teen["folate"].value == 600
+    # Except calcium, which EFSA sets for a pregnant or breastfeeding girl at her age's PRI.
+    assert efsa_teen["calcium"].value == 1150 and efsa_teen["calcium"].upper_limit is None
+    nursing = intakes.targets(Profile("female", 17, lactating=True, standard="efsa"))
+    assert nursing["calcium"].value == 1150
+    assert (
+        intakes.targets(Profile("female", 30, pregnant=True, standard="efsa"))["calcium"].value
+        == 950
+    )
 
 
 @pytest.mark.parametrize(
@@ -121,3 +160,85 @@ def test_bad_intakes_file(tmp_path, intakes):
     path.write_text(text.replace(",320.0,", ",three hundred,", 1))
     with pytest.raises(InputError, match=r"ri.csv: line \d+, column value"):
         ReferenceIntakes.load(path)
+
+
+# --- the table's invariants (docs/reference-intakes.md) ------------------------------------
+
+COLUMNS = [
+    "standard",
+    "nutrient",
+    "unit",
+    "kind",
+    "sex",
+    "life_stage",
+    "age_min",
+    "age_max",
+    "value",
+    "upper_limit",
+    "upper_limit_scope",
+    "source",
+]
+
+
+def _rows() -> list[dict[str, str]]:
+    with open(REFERENCE_INTAKES_CSV, newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == COLUMNS
+        return list(reader)
+
+
+def test_every_row_holds_allowed_values_and_limits_above_targets():
+    units: dict[str, set[str]] = {}
+    keys = set()
+    for row in _rows():
+        assert row["standard"] in ("nasem", "efsa")
+        assert row["nutrient"] in CHART_KEYS
+        assert row["kind"] in (("RDA", "AI") if row["standard"] == "nasem" else ("PRI", "AI"))
+        assert row["sex"] in ("any", "male", "female")
+        assert row["life_stage"] in ("infant", "child", "adult", "pregnancy", "lactation")
+        if row["life_stage"] in ("pregnancy", "lactation"):
+            assert row["sex"] == "female"
+        assert float(row["value"]) > 0 and row["source"]
+        assert bool(row["upper_limit"]) == bool(row["upper_limit_scope"]), row
+        if row["upper_limit"]:
+            assert row["upper_limit_scope"] in ("all", "supplements")
+            assert float(row["upper_limit"]) > 0
+            if row["upper_limit_scope"] == "all":
+                assert float(row["upper_limit"]) >= float(row["value"]), row
+        units.setdefault(row["nutrient"], set()).add(row["unit"])
+        key = tuple(row[c] for c in ("standard", "nutrient", "sex", "life_stage", "age_min"))
+        assert key not in keys, key
+        keys.add(key)
+    assert all(len(u) == 1 for u in units.values()), units
+
+
+@pytest.mark.parametrize(
+    ("standard", "stages", "start", "end"),
+    [
+        ("nasem", ("infant", "child", "adult"), 0, 150),
+        ("nasem", ("pregnancy",), 14, 51),
+        ("nasem", ("lactation",), 14, 51),
+        ("efsa", ("child", "adult"), 1, 150),
+        ("efsa", ("pregnancy",), 18, 150),
+        ("efsa", ("lactation",), 18, 150),
+    ],
+)
+def test_the_age_bands_cover_each_standard_without_gap_or_overlap(standard, stages, start, end):
+    rows = [r for r in _rows() if r["standard"] == standard and r["life_stage"] in stages]
+    for nutrient in CHART_KEYS:
+        special = stages[0] in ("pregnancy", "lactation")
+        for sex in ("female",) if special else ("male", "female"):
+            bands = sorted(
+                (float(r["age_min"]), float(r["age_max"]))
+                for r in rows
+                if r["nutrient"] == nutrient and r["sex"] in (sex, "any")
+            )
+            assert bands, (standard, nutrient, sex)
+            # EFSA's calcium in pregnancy and lactation starts younger (the PRI of girls of
+            # the same age applies); every other band starts where the standard does.
+            earlier = special and standard == "efsa" and nutrient == "calcium"
+            first = bands[0][0]
+            assert first < start if earlier else first == start, (nutrient, sex, bands)
+            assert bands[-1][1] == end, (nutrient, sex, bands)
+            for (_, upper), (lower, _) in itertools.pairwise(bands):
+                assert upper == lower, (standard, nutrient, sex, bands)

@@ -229,7 +229,7 @@ def test_the_chart_can_be_exported(window, qtbot, monkeypatch, tmp_path):
 
 def test_a_profile_without_targets_is_not_told_its_targets_are_reached(window, qtbot):
     bar = window.profile_bar
-    bar.age.setValue(12)
+    bar.age.setValue(0)
     bar.standard.setCurrentIndex(bar.standard.findData("efsa"))
     dialog = open_dialog(window, qtbot)
     assert dialog.completion.nothing_aimed

@@ -303,12 +303,12 @@ def test_profile_change_updates_every_target(window):
 def test_a_profile_without_targets_says_why_on_the_chart_the_totals_and_the_gaps(window, qtbot):
     window.editor.add_foods(["banana"])
     bar = window.profile_bar
-    bar.age.setValue(12)
+    bar.age.setValue(0)
     assert not window.totals.note.isVisibleTo(window)
     assert window.chart.labels[0].get_text() != "no target"
     bar.standard.setCurrentIndex(bar.standard.findData("efsa"))
     note = (
-        "No targets at 12 years: Crampless holds EFSA (EU) values for ages 18 and over only. "
+        "No targets at 0 years: Crampless holds EFSA (EU) values for ages 1 and over only. "
         "NASEM (US/Canada) targets cover this age."
     )
     assert window.totals.note.isVisibleTo(window) and window.totals.note.text() == note
