@@ -22,6 +22,12 @@ BAR_HEIGHT = 0.62
 # The x axis ends at one of these, so that most edits keep the frame and only bars move.
 AXIS_ENDS = (130, 160, 200, 250, 300, 400, 600, 1000)
 LIMITS_SHOWN_UP_TO = 260.0
+# Text sizes in points: the nutrient names at most matplotlib's default, the % labels at
+# most 8, both shrinking on a short chart to TEXT_PER_ROW of a row's height, down to 6.5.
+NAME_POINTS, LABEL_POINTS, SMALLEST_POINTS = 10.0, 8.0, 6.5
+TEXT_PER_ROW = 0.75
+# The height of the x axis (ticks and label) and the layout's pads, in points.
+AXIS_POINTS = 48.0
 
 
 def axis_end(needed: float) -> float:
@@ -75,7 +81,7 @@ class CoverageChart(LazyChart):
                 "",
                 va="center",
                 ha="left",
-                fontsize=8,
+                fontsize=LABEL_POINTS,
                 fontweight="bold",
                 color="white",
                 zorder=5,
@@ -117,7 +123,7 @@ class CoverageChart(LazyChart):
         )
         self.canvas.mpl_connect("motion_notify_event", self._hover)
         # Before FastRedraw's own resize handler, which lays the figure out again.
-        self.canvas.mpl_connect("resize_event", lambda _event: self._fit_food_legend())
+        self.canvas.mpl_connect("resize_event", lambda _event: self._fit_to_size())
         # Edits blit the bars and labels; the layout runs when the size or the legend's
         # names change.
         self.redraw = FastRedraw(self.figure, self.canvas, self._animated)
@@ -205,6 +211,27 @@ class CoverageChart(LazyChart):
             handlelength=1.0,
             columnspacing=1.0,
         )
+
+    def _fit_to_size(self) -> None:
+        self._fit_food_legend()
+        self._fit_fonts()
+
+    def _fit_fonts(self) -> None:
+        """Nutrient names and % labels no taller than their rows: on a short screen (768 px)
+        the rows are 12 px apart, and 10-point names ran into each other."""
+        renderer = self.canvas.get_renderer()
+        legends = sum(
+            legend.get_window_extent(renderer).height
+            for legend in (self.status_legend, self.food_legend)
+        )
+        # What else takes height: the x axis's ticks and label, and the layout's pads.
+        rest = AXIS_POINTS * self.figure.dpi / 72
+        row = (self.figure.bbox.height - legends - rest) / len(CHART_KEYS)
+        points = row * 72 / self.figure.dpi * TEXT_PER_ROW
+        names = float(np.clip(points, SMALLEST_POINTS, NAME_POINTS))
+        self.axes.tick_params(axis="y", labelsize=names)
+        for label in self.labels:
+            label.set_fontsize(min(LABEL_POINTS, names))
 
     def _fit_food_legend(self) -> None:
         """The foods' legend in three columns where they fit the figure, else two or one:

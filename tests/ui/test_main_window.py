@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -538,6 +539,27 @@ def test_the_chart_legends_fit_at_any_window_size(window, size):
     for legend in chart.figure.legends:
         extent = legend.get_window_extent(renderer)
         assert extent.x0 >= 0 and extent.x1 <= chart.figure.bbox.width
+
+
+@pytest.mark.parametrize("size", [(1105, 600), (1229, 655), (1400, 860), (1900, 1000)])
+def test_the_nutrient_names_do_not_run_into_each_other_at_any_window_size(window, size):
+    """On a short screen the chart's rows are 12 px apart: the names shrink to fit them,
+    and keep matplotlib's 10 points where there is room."""
+    window.editor.add_foods(["banana", "spinach"])
+    window.resize(*size)
+    QApplication.processEvents()
+    chart = window.chart
+    chart.canvas.draw()
+    renderer = chart.canvas.get_renderer()
+    names = [label.get_window_extent(renderer) for label in chart.axes.get_yticklabels()]
+    gaps = [low.y0 - high.y1 for high, low in itertools.pairwise(reversed(names))]
+    assert min(gaps) >= 0, (size, gaps)
+    sizes = {label.get_fontsize() for label in chart.axes.get_yticklabels()}
+    assert len(sizes) == 1
+    if size[1] >= 860:
+        assert sizes == {10.0}
+    badges = [label.get_window_extent(renderer) for label in chart.labels if label.get_text()]
+    assert all(b.height <= names[0].height * 1.6 for b in badges)
 
 
 def test_chart_tooltip_names_food_and_amount(window):
