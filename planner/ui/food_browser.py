@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.categories import AISLES, TAGS
+from planner.core.nutrients import KEYS
 from planner.core.ranking import PER_CHOICES
 from planner.ui.food_detail import food_detail_html
-from planner.ui.food_model import FoodFilterProxy, FoodTableModel
+from planner.ui.food_model import FIXED_COLUMNS, FoodFilterProxy, FoodTableModel
 from planner.ui.menu_button import MenuButton
 from planner.ui.roles import ID_ROLE
 from planner.ui.shortcuts import focus_key
@@ -125,12 +126,15 @@ class FoodBrowser(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(74)
+        header.setDefaultSectionSize(84)  # "Magnesium" whole in its header
         header.resizeSection(0, 190)
         header.resizeSection(1, 120)
         # The aisle last on screen (the model keeps its column): in the pane's default
-        # width the nutrients, shaded by the share of the target, come right after the name.
+        # width the nutrients, shaded by the share of the target, come right after the name,
+        # the cramp nutrients first (magnesium beside the name), energy after them.
         header.moveSection(1, header.count() - 1)
+        energy = len(FIXED_COLUMNS) + KEYS.index("energy")
+        header.moveSection(header.visualIndex(energy), header.count() - 2)
         self.table.doubleClicked.connect(lambda i: self.addRequested.emit(i.data(ID_ROLE)))
         self.table.activatedFood.connect(self.addRequested)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
