@@ -69,8 +69,15 @@ def food_detail_html(
             f"<p style='color:{colours.caution}'><b>⚠ Caution in pregnancy.</b> {e(reason)}</p>"
         )
     shown_tags = [TAGS.get(t, t) for t in tags if t not in ("pregnancy-caution", "no-shopping")]
+    imported = info.get("source") == "usda"
     if shown_tags:
         parts.append(f"<p><b>Tags:</b> {e(', '.join(shown_tags))}</p>")
+    if imported:
+        # Imported foods are tagged from their SR28 group and name alone (core/usda_tags.py).
+        parts.append(
+            f"<p style='color:{colours.muted}'>Its tags come from its USDA food group and "
+            "name, not from a list of ingredients: check the label for allergens.</p>"
+        )
 
     lists = [in_text(k) for k in info["article_lists"] if k in BY_KEY]
     if lists:

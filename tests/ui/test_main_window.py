@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextBrowser
 
+from planner.core.foods import FoodTable
 from planner.core.library import LIBRARY_FILE
 from planner.core.nutrients import NUTRIENTS
 from planner.paths import ROOT
@@ -704,6 +705,17 @@ def test_detail_pane_says_where_the_data_disagrees_and_warns_in_pregnancy(window
     assert "Caution in pregnancy" in liver and "vitamin A" in liver
     banana = detail_of("banana")
     assert "does not support" not in banana and "Caution" not in banana
+
+
+def test_the_detail_pane_says_an_imported_foods_tags_come_from_its_name(window):
+    foods = window.state.foods
+    assert "check the label" not in food_detail_html(foods, "almonds", window.state.targets)
+    info = foods.info.copy()
+    info.loc["almonds", "source"] = "usda"  # as if imported from SR28
+    imported = FoodTable(info, foods.values)
+    html = food_detail_html(imported, "almonds", window.state.targets)
+    assert "Contains nuts" in html
+    assert "from its USDA food group and name" in html and "check the label" in html
 
 
 def test_a_narrow_detail_pane_breaks_lines_between_words_only(window):
