@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from planner.core.errors import InputError
-from planner.core.intakes import ReferenceIntakes
+from planner.core.intakes import COLUMNS, ReferenceIntakes
 from planner.core.nutrients import CHART_KEYS
 from planner.core.profile import Profile
 from planner.paths import REFERENCE_INTAKES_CSV
@@ -164,26 +164,11 @@ def test_bad_intakes_file(tmp_path, intakes):
 
 # --- the table's invariants (docs/reference-intakes.md) ------------------------------------
 
-COLUMNS = [
-    "standard",
-    "nutrient",
-    "unit",
-    "kind",
-    "sex",
-    "life_stage",
-    "age_min",
-    "age_max",
-    "value",
-    "upper_limit",
-    "upper_limit_scope",
-    "source",
-]
-
 
 def _rows() -> list[dict[str, str]]:
     with open(REFERENCE_INTAKES_CSV, newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        assert reader.fieldnames == COLUMNS
+        assert reader.fieldnames == list(COLUMNS)  # in the contract's order
         return list(reader)
 
 
