@@ -17,7 +17,7 @@ import pandas as pd
 from planner.core.atomic import atomic_write_text
 from planner.core.categories import AISLES, PURCHASE_UNITS, TAGS
 from planner.core.errors import InputError
-from planner.core.foods import FOODS_CSV_COLUMNS, ID_PATTERN
+from planner.core.foods import FOODS_CSV_COLUMNS, ID_PATTERN, refuse_factor
 from planner.core.intakes import ReferenceIntakes
 from planner.core.nutrients import FOOD_COLUMNS, NUTRIENTS
 from planner.core.profile import SEXES, Profile
@@ -414,7 +414,7 @@ def _as_bought(foods: pd.DataFrame, sr28: Sr28, path: Path) -> tuple[pd.Series, 
     water_eaten, water_bought = _water(sr28, foods["usda_ndb"]), _water(sr28, bought)
     refuse_bought = pd.to_numeric(bought.map(described["refuse"]).replace("", "0"))
     refuse_bought = refuse_bought.where(~no_refuse, 0.0)
-    default = (100 / (100 - pd.to_numeric(foods["refuse_pct"]))).where(~no_refuse, 1.0)
+    default = refuse_factor(pd.to_numeric(foods["refuse_pct"])).where(~no_refuse, 1.0)
     converted = (100 - water_eaten) / (100 - water_bought) * 100 / (100 - refuse_bought)
     factor = default.where(~given, converted)
 

@@ -18,6 +18,8 @@ from planner.core.nutrients import NUTRIENTS
 if TYPE_CHECKING:
     import pandas as pd
 
+    RefusePct = float | np.ndarray | pd.Series
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Text columns every foods.csv must have (CONTRACTS); nutrient columns come from the registry.
@@ -64,13 +66,19 @@ FOODS_CSV_COLUMNS: tuple[str, ...] = (
 NUTRIENT_KEYS = tuple(n.key for n in NUTRIENTS)
 
 
+def refuse_factor(refuse_pct: RefusePct) -> RefusePct:
+    """Grams bought per gram eaten when ``refuse_pct`` of what is bought is thrown away
+    (a number, a numpy array or a pandas Series alike)."""
+    return 100.0 / (100.0 - refuse_pct)
+
+
 def as_bought_factors(info: pd.DataFrame) -> pd.Series:
     """Grams to buy per gram eaten: ``as_bought_factor``, else ``100 / (100 - refuse_pct)``.
 
     The fallback covers tables without the column (library and custom foods) and empty
     cells; a food with unknown refuse (NaN) stays NaN.
     """
-    fallback = 100.0 / (100.0 - info["refuse_pct"].astype(float))
+    fallback = refuse_factor(info["refuse_pct"].astype(float))
     if "as_bought_factor" not in info.columns:
         return fallback
     return info["as_bought_factor"].astype(float).fillna(fallback)
@@ -392,9 +400,9 @@ def foods_from_rows(
         )
 
     refuse_pct = np.nan_to_num(numbers["refuse_pct"])
-    # Empty cells and no column alike: 100 / (100 - refuse_pct), as as_bought_factors says.
+    # Empty cells and no column alike fall back on the refuse, as in as_bought_factors.
     given = numbers.get("as_bought_factor", np.full(len(rows), np.nan))
-    as_bought = np.where(np.isnan(given), 100.0 / (100.0 - refuse_pct), given)
+    as_bought = np.where(np.isnan(given), refuse_factor(refuse_pct), given)
     columns = {
         "name": names,
         "category": categories,
