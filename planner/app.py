@@ -38,6 +38,13 @@ class Context:
         return load_catalog(self.data_dir)
 
     @cache  # noqa: B019
+    def familiar(self) -> frozenset[str]:
+        """Foods of the user's saved menus and plans (completion prefers them)."""
+        from planner.core.familiar import familiar_in_folder
+
+        return familiar_in_folder(self.data_dir)
+
+    @cache  # noqa: B019
     def intakes(self):
         from planner.core.intakes import ReferenceIntakes
         from planner.paths import REFERENCE_INTAKES_CSV
@@ -71,7 +78,14 @@ def window_args(argv: Sequence[str]) -> WindowArgs | None:
 
 def build_parser() -> Parser:
     """The whole command line: the window's options and every subcommand."""
-    from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
+    from planner.cli import (
+        coverage_cmd,
+        foods_cmd,
+        gaps_cmd,
+        import_usda_cmd,
+        shopping_cmd,
+        suggest_cmd,
+    )
     from planner.cli.common import Parser
 
     parser = Parser(
@@ -88,7 +102,7 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
-    for module in (coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd):
+    for module in (coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd, gaps_cmd):
         module.add_parser(sub)
     return parser
 

@@ -13,16 +13,17 @@ from planner.cli.common import (
     text_table,
 )
 from planner.core.categories import TAGS
-from planner.core.completion_options import OBJECTIVES, CompletionOptions
+from planner.core.completion_options import AUTO_MEAL, OBJECTIVES, CompletionOptions
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount, fmt_percent
 from planner.core.jsonfiles import MENU_FORMAT, VERSION, menu_to_dict, read_menu
-from planner.core.menu import MEALS, Menu
+from planner.core.menu import MEALS
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.core.profile import Profile
 
 if TYPE_CHECKING:
+    from planner.core.completion_meals import Addition
     from planner.core.optimizer import Completion
 
 # CompletionOptions field -> the option a user typed, for error messages.
@@ -39,9 +40,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "suggest",
         help="complete a menu so that it reaches your targets",
-        description="Add foods to a menu, in half-portion steps, so that every cramp "
-        "nutrient reaches its target without crossing an upper limit, with the fewest "
-        "added calories. JSON output is a menu file you can save and use again.",
+        description="Add realistic servings of foods to a menu, in half-serving steps and "
+        "within each food's daily cap, so that every cramp-related nutrient reaches its "
+        "target without crossing an upper limit (the charted ones, sodium and the guard "
+        "nutrients: preformed vitamin A, selenium, zinc, copper, manganese). Foods already "
+        "on the menu are raised, new ones go to the meal they belong to, and the foods of "
+        "your saved menus and plans are preferred. JSON output is a menu file you can save "
+        "and use again.",
     )
     parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
@@ -64,16 +69,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--max-kcal", type=float, metavar="N", help="cap on the menu's energy")
     parser.add_argument(
-        "--max-portions", type=int, default=3, metavar="N", help="most portions added of a food"
+        "--max-portions",
+        type=int,
+        default=CompletionOptions().max_portions_per_food,
+        metavar="N",
+        help="most realistic servings added of a food (its daily cap may allow fewer)",
     )
     parser.add_argument(
         "--max-new-foods", type=int, default=4, metavar="N", help="most foods new to the menu"
     )
+    default = CompletionOptions().objective
     parser.add_argument(
         "--objective",
         choices=tuple(OBJECTIVES),
-        default="kcal",
-        help="; ".join(f"{key}: {text}" for key, text in OBJECTIVES.items()) + " (default: kcal)",
+        default=default,
+        help="; ".join(f"{key}: {text}" for key, text in OBJECTIVES.items())
+        + f" (default: {default})",
     )
     parser.add_argument(
         "--include-vitamin-d", action="store_true", help="also reach the vitamin D target"
@@ -81,7 +92,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--include-water", action="store_true", help="also reach the water target (tap water too)"
     )
-    parser.add_argument("--meal", choices=MEALS, default="snack", help="meal the foods go to")
+    parser.add_argument(
+        "--meal",
+        choices=(AUTO_MEAL, *MEALS),
+        default=AUTO_MEAL,
+        help="meal new foods go to (default: auto, the meal each food belongs to)",
+    )
     parser.add_argument(
         "--format", choices=("json", "table"), default="json", help="default: json (a menu file)"
     )
@@ -108,11 +124,10 @@ def run(args: argparse.Namespace, context: Any) -> int:
     )
     intakes = context.intakes()
     targets = intakes.targets(profile)
-    completion = complete_menu(
-        menu, foods, targets, allowed_food_ids(foods, exclusions, profile), options
-    )
+    allowed = allowed_food_ids(foods, exclusions, profile)
+    completion = complete_menu(menu, foods, targets, allowed, options, familiar=context.familiar())
     if args.format == "json":
-        print_json(completion_json(completion, profile))
+        print_json(completion_json(completion, profile, foods))
     else:
         print(completion_text(completion, foods, profile), end="")
         missing = intakes.missing_note(profile, CHART_KEYS)
@@ -136,7 +151,7 @@ def options_from_args(args: argparse.Namespace) -> CompletionOptions:
         raise InputError("command line", FLAGS.get(exc.place, exc.place), exc.message) from None
 
 
-def completion_json(completion: Completion, profile: Profile) -> dict[str, Any]:
+def completion_json(completion: Completion, profile: Profile, foods: FoodTable) -> dict[str, Any]:
     """The completed menu as a menu file (CONTRACTS), with a ``completion`` key beside it."""
     before, after = completion.before, completion.after
     nutrients = []
@@ -161,7 +176,7 @@ def completion_json(completion: Completion, profile: Profile) -> dict[str, Any]:
             "status": completion.status,
             "profile": profile.to_dict(),
             "aimed_at": list(completion.aimed_at),
-            "added": menu_to_dict(Menu("", list(completion.added)))["items"],
+            "added": [_added_json(a, foods) for a in completion.additions],
             "added_kcal": _round(completion.added_kcal, 1),
             "added_grams": _round(completion.added_grams, 1),
             "unmet": [
@@ -194,33 +209,16 @@ def completion_text(completion: Completion, foods: FoodTable, profile: Profile) 
         f"Completing {completion.menu.name!r} for {profile.describe()}: {outcome}",
         "",
     ]
-    if completion.added:
+    if completion.additions:
         rows = []
-        for item in completion.added:
-            grams = item.grams_of(foods)
-            kcal = foods.values.at[item.food, "energy"] * grams / 100.0
-            rows.append(
-                [
-                    foods.name(item.food),
-                    fmt_amount(item.portions),
-                    foods.info.at[item.food, "portion_name"],
-                    fmt_amount(grams),
-                    fmt_amount(kcal),
-                    item.meal,
-                ]
-            )
-        rows.append(
-            [
-                "Total added",
-                "",
-                "",
-                fmt_amount(completion.added_grams),
-                fmt_amount(completion.added_kcal),
-                "",
-            ]
-        )
-        header = ["Added food", "Portions", "Portion", "g", "kcal", "Meal"]
-        lines.append(text_table(header, rows, right={1, 3, 4}))
+        for a in completion.additions:
+            kcal = foods.value(a.food, "energy") * a.grams / 100.0
+            name = foods.name(a.food) + (" (more)" if a.raises else "")
+            rows.append([name, fmt_amount(a.grams), fmt_amount(kcal), a.meal])
+        total = ["Total added", fmt_amount(completion.added_grams)]
+        rows.append([*total, fmt_amount(completion.added_kcal), ""])
+        header = ["Added food", "g", "kcal", "Meal"]
+        lines.append(text_table(header, rows, right={1, 2}))
     rows = []
     for key in TABLE_KEYS:
         n, before, after = BY_KEY[key], completion.before[key], completion.after[key]
@@ -246,6 +244,17 @@ def completion_text(completion: Completion, foods: FoodTable, profile: Profile) 
         if entries:
             lines += ["", f"{title}:", *(f"  {entry}" for entry in entries)]
     return "\n".join(lines) + "\n"
+
+
+def _added_json(addition: Addition, foods: FoodTable) -> dict[str, Any]:
+    """One addition: its food, meal and grams, the portions added beside them where the
+    row counts in portions, and whether it raises a row already on the menu."""
+    entry: dict[str, Any] = {"food": addition.food, "meal": addition.meal}
+    if addition.item.portions is not None:
+        entry["portions"] = _round(addition.grams / foods.portion_g(addition.food), 4)
+    entry["grams"] = _round(addition.grams, 1)
+    entry["raises"] = addition.raises
+    return entry
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:

@@ -1,40 +1,55 @@
-"""A menu completion as a mixed-integer program: candidates, scaled rows, shortlist, solves.
+"""A menu completion as a mixed-integer program, solved by HiGHS (``scipy.optimize.milp``).
 
-Columns: ``h[j]``, integer 0..2P, half-portions of candidate food ``j`` to add (P: most
-portions added of one food); ``u[j]``, binary, for each candidate not yet on the menu,
-with ``h[j] <= 2P u[j]`` and ``sum(u) <= N`` (N: most new foods). Rows: for each
-nutrient under target, added >= the gap; for each ceiling (ceilings.py) and the optional
-energy cap, added <= the room left. Rows are divided by their target or ceiling so that
-µg and mg rows weigh alike. The objective is the added kcal (or grams), plus a tie-break.
-A menu meeting every target is searched for by completion_search.py; the best partial
-menu, and the rare search that gives up, by HiGHS's MIP search (``scipy.optimize.milp``).
+Columns: ``h[j]``, integer, the half-servings of candidate food ``j`` to add (servings.py:
+a realistic serving, never more than the food's daily cap nor ``max_portions`` servings);
+``u[j]``, binary, for each candidate not yet on the menu, with ``h[j] <= max u[j]`` and
+``sum(u) <= N`` (N: most new foods). Rows: for each nutrient under target, added >= the
+gap; for each ceiling (ceilings.py: charted upper limits, sodium, guard nutrients) and
+the optional energy cap, added <= the room left. Rows are divided by their target or
+ceiling so that µg and mg rows weigh alike.
+
+The cost of a half-serving depends on the objective and on how familiar the food is:
+foods already on the menu cost least, then the foods of the user's saved menus and
+plans, then the built-in list and the user's own foods, and imported USDA entries most
+(docs/completion-judgement.md says how the weights were chosen).
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping, Sequence
+import math
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from planner.core.ceilings import ceiling_phrase, in_text
-from planner.core.completion_search import branch_and_bound
+from planner.core.completion_options import CompletionOptions
 from planner.core.exclusions import water_only_ids
 from planner.core.foods import FoodTable, food_names
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
-from planner.core.suggestions import per_portion
+from planner.core.menu import Menu
+from planner.core.nutrients import KEYS
+from planner.core.servings import Servings, servings_of
+from planner.core.suggestions import per_serving
 
+# Cost weight per kind of food: on this menu, in the user's saved menus and plans, in
+# the built-in list or the user's own foods, imported from USDA (thousands of entries,
+# many of them obscure or branded).
+FAMILIARITY_WEIGHTS = {"on-menu": 1.0, "familiar": 1.2, "built-in": 1.5, "imported": 3.0}
+# "servings": a half-serving costs half a serving plus its calories at this rate, so a
+# 200 kcal serving weighs as much as two light ones; each new food costs half a serving.
+KCAL_PER_SERVING_COST = 200.0
+NEW_FOOD_COST = {"servings": 0.5, "kcal": 0.0, "grams": 0.0}
 # Secondary cost (grams when minimising kcal, kcal when minimising grams), per unit, so
 # that among equally light menus the smaller one wins: no free glass of water added.
 TIE_BREAK = 1e-4
 # A table with more candidates than this (an imported USDA table) is searched through a
-# shortlist. HiGHS proves the optimum among ~100 foods in a fraction of a second, but
-# may take minutes among thousands. The sizes below found the true optimum in each of 8
-# test menus on the full USDA table (docs/performance.md).
+# shortlist: HiGHS proves the optimum among ~150 foods in a fraction of a second, but
+# may take minutes among thousands (docs/performance.md).
 SHORTLIST_ABOVE = 150
 PRICED = 100
 RICHEST_PER_NUTRIENT = 4
@@ -55,16 +70,19 @@ class CompletionProblem:
     """
 
     ids: pd.Index  # candidate foods
+    rows: np.ndarray  # their rows in the servings table
     is_new: np.ndarray  # bool per candidate: not yet on the menu
-    half: pd.DataFrame  # every nutrient in half a portion, report units
-    cost: np.ndarray  # per half-portion, with the tie-break
+    step_g: np.ndarray  # grams of one step (half a serving)
+    max_steps: np.ndarray  # most steps per candidate (its cap and the servings option)
+    step: pd.DataFrame  # every nutrient in one step, report units
+    cost: np.ndarray  # per step
+    new_cost: float  # per new food
     gap_keys: tuple[str, ...]
     gap_rows: np.ndarray  # (gap keys x candidates), per target
     need: np.ndarray
     cap_rows: np.ndarray  # (ceilings [+ energy cap] x candidates), per ceiling
     room: np.ndarray
     cap_names: tuple[str, ...]  # phrases naming each cap row
-    max_half: int
     max_new: int
     notes: tuple[str, ...] = ()
     blocked_by: tuple[str, ...] = ()  # reached ceilings that ruled useful foods out
@@ -76,47 +94,93 @@ class CompletionProblem:
         return replace(
             self,
             ids=self.ids[keep],
+            rows=self.rows[keep],
             is_new=self.is_new[keep],
-            half=self.half.loc[keep],
+            step_g=self.step_g[keep],
+            max_steps=self.max_steps[keep],
+            step=self.step.loc[keep],
             cost=self.cost[keep],
             gap_rows=self.gap_rows[:, keep],
             cap_rows=self.cap_rows[:, keep],
         )
 
 
+@lru_cache(maxsize=4)
+def table_servings(foods: FoodTable) -> Servings:
+    """``servings_of`` once per food table (tables are never changed in place)."""
+    return servings_of(foods)
+
+
+def held_grams(menu: Menu, foods: FoodTable) -> dict[str, float]:
+    """Edible grams of each food on the menu (items counted unknown count as 0)."""
+    held: dict[str, float] = {}
+    for item, grams in zip(menu.items, menu.grams(foods), strict=True):
+        held[item.food] = held.get(item.food, 0.0) + (0.0 if math.isnan(grams) else grams)
+    return held
+
+
+def familiarity(
+    foods: FoodTable, ids: pd.Index, on_menu: Collection[str], familiar: Collection[str]
+) -> np.ndarray:
+    """Per candidate, its FAMILIARITY_WEIGHTS cost weight."""
+    sources = foods.column("source") if len(ids) else []
+    source_of = dict(zip(foods.id_list, sources, strict=False))
+    weights = []
+    for food in ids:
+        if food in on_menu:
+            weights.append(FAMILIARITY_WEIGHTS["on-menu"])
+        elif food in familiar:
+            weights.append(FAMILIARITY_WEIGHTS["familiar"])
+        elif source_of.get(food) == "usda":
+            weights.append(FAMILIARITY_WEIGHTS["imported"])
+        else:
+            weights.append(FAMILIARITY_WEIGHTS["built-in"])
+    return np.array(weights, float)
+
+
 def build_problem(
     foods: FoodTable,
     allowed_ids: pd.Index,
-    on_menu: Sequence[str],
+    menu: Menu,
     needed: Mapping[str, float],
     current: pd.Series,
     targets: Mapping[str, Target],
     limits: Mapping[str, float],
-    max_portions: int,
-    max_new: int,
-    objective: str,
-    max_kcal: float | None,
+    options: CompletionOptions,
+    familiar: Collection[str] = (),
 ) -> CompletionProblem:
-    """Candidates (allowed, with a portion, every value that matters known) and rows.
+    """Candidates (allowed, with a serving, room under their cap, every value that
+    matters known) and rows.
 
     Left out, with a note: foods whose value is unknown for a missing nutrient or a
-    ceiling (and energy, when it is minimised or capped): they can't be trusted to reach
-    a target or stay under a limit. Left out silently: foods giving none of the missing
-    nutrients (they could only add cost), tap water unless water is missing (see
-    exclusions.py), and foods carrying a nutrient whose ceiling the menu already reached.
+    ceiling (and energy, when it is counted): they can't be trusted to reach a target or
+    stay under a limit. Left out silently: foods giving none of the missing nutrients
+    (they could only add cost), tap water unless water is missing (see exclusions.py),
+    foods the menu already holds up to their daily cap, and foods carrying a nutrient
+    whose ceiling the menu already reached.
     """
+    table = table_servings(foods)
     ids = foods.ids.intersection(allowed_ids, sort=False)
-    ids = ids[foods.info.loc[ids, "portion_g"].to_numpy(float) > 0]
     if "water" not in needed:
         ids = ids.difference(water_only_ids(foods), sort=False)
+    rows = foods.positions(list(ids))
+    held = held_grams(menu, foods)
+    step_g = table.grams[rows] / 2.0
+    room_g = table.cap_g[rows] - np.array([held.get(f, 0.0) for f in ids], float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        max_steps = np.floor(room_g / step_g + 1e-9)
+    max_steps = np.minimum(np.nan_to_num(max_steps), 2 * options.max_portions_per_food)
+    fits = (step_g > 0) & (max_steps >= 1)
+    ids, rows, step_g, max_steps = ids[fits], rows[fits], step_g[fits], max_steps[fits]
+
     gap_keys = list(needed)
     cap_keys = list(limits)
-    uses_energy = objective == "kcal" or max_kcal is not None
+    uses_energy = options.objective != "grams" or options.max_kcal is not None
     must_know = list(dict.fromkeys([*gap_keys, *cap_keys, *(["energy"] if uses_energy else [])]))
-    amounts = per_portion(foods, ids)
-    gives = amounts[gap_keys].to_numpy(float)
+    step = pd.DataFrame(per_serving(foods, ids, step_g), index=ids, columns=list(KEYS))
+    gives = step[gap_keys].to_numpy(float)
     useful = ((gives > 0) | np.isnan(gives)).any(axis=1)
-    unknown = amounts[must_know].isna() & useful[:, None]
+    unknown = step[must_know].isna() & useful[:, None]
     notes = []
     if unknown.any(axis=None):
         notes.append(
@@ -132,49 +196,55 @@ def build_problem(
     cap_values = np.array([limits[k] for k in cap_keys], float)
     room = (cap_values - current[cap_keys].to_numpy(float)) / cap_values
     cap_names = [ceiling_phrase(k, limits[k]) for k in cap_keys]
-    cap_amounts = amounts[cap_keys].to_numpy(float) / cap_values
-    if max_kcal is not None:
-        cap_keys.append("energy")
-        cap_values = np.append(cap_values, max_kcal)
-        room = np.append(room, 1.0 - current["energy"] / max_kcal)
-        cap_names.append(f"the {fmt_amount(max_kcal)} kcal cap")
-        cap_amounts = np.column_stack([cap_amounts, amounts["energy"].to_numpy(float) / max_kcal])
+    cap_amounts = step[cap_keys].to_numpy(float) / cap_values
+    if options.max_kcal is not None:
+        cap_values = np.append(cap_values, options.max_kcal)
+        room = np.append(room, 1.0 - current["energy"] / options.max_kcal)
+        cap_names.append(f"the {fmt_amount(options.max_kcal)} kcal cap")
+        energy = step["energy"].to_numpy(float) / options.max_kcal
+        cap_amounts = np.column_stack([cap_amounts, energy])
     room = np.clip(room, 0.0, None)
     # No room left under a ceiling: only foods free of that nutrient may be added.
     carries = np.nan_to_num(cap_amounts) > 0
     blocked = carries[:, room <= 0].any(axis=1)
     blocked_by = [
         name
-        for name, left, rows in zip(cap_names, room, carries.T, strict=True)
-        if left <= 0 and (rows & useful).any()
+        for name, left, carrying in zip(cap_names, room, carries.T, strict=True)
+        if left <= 0 and (carrying & useful).any()
     ]
     cap_names = [
         name if left > 0 else f"{name}, already reached"
         for name, left in zip(cap_names, room, strict=True)
     ]
-    ids = ids[useful & ~unknown.any(axis=1).to_numpy() & ~blocked]
+    keep = useful & ~unknown.any(axis=1).to_numpy() & ~blocked
+    ids, rows, step_g, max_steps = ids[keep], rows[keep], step_g[keep], max_steps[keep]
+    step, cap_amounts = step.loc[keep], cap_amounts[keep]
 
-    half = amounts.loc[ids] / 2.0
-    grams = foods.info.loc[ids, "portion_g"].to_numpy(float) / 2.0
-    kcal = half["energy"].to_numpy(float)
-    if objective == "kcal":
-        cost = kcal + TIE_BREAK * grams
+    weight = familiarity(foods, ids, set(held), set(familiar))
+    kcal = step["energy"].to_numpy(float)
+    if options.objective == "servings":
+        cost = weight * (0.5 + np.nan_to_num(kcal) / KCAL_PER_SERVING_COST * 0.5)
+    elif options.objective == "kcal":
+        cost = weight * kcal + TIE_BREAK * step_g
     else:
-        cost = grams + TIE_BREAK * np.nan_to_num(kcal)
+        cost = weight * step_g + TIE_BREAK * np.nan_to_num(kcal)
     target_values = np.array([targets[k].value for k in gap_keys])
     return CompletionProblem(
         ids=ids,
-        is_new=~ids.isin(list(on_menu)),
-        half=half,
+        rows=rows,
+        is_new=~ids.isin(list(held)),
+        step_g=step_g,
+        max_steps=max_steps.astype(int),
+        step=step,
         cost=cost,
+        new_cost=NEW_FOOD_COST[options.objective],
         gap_keys=tuple(gap_keys),
-        gap_rows=(half[gap_keys].to_numpy(float) / target_values).T,
+        gap_rows=(step[gap_keys].to_numpy(float) / target_values).T,
         need=np.array([needed[k] for k in gap_keys]) / target_values,
-        cap_rows=(half[cap_keys].to_numpy(float) / cap_values).T.reshape(len(cap_keys), len(ids)),
+        cap_rows=cap_amounts.T.reshape(len(cap_names), len(ids)),
         room=room,
         cap_names=tuple(cap_names),
-        max_half=2 * max_portions,
-        max_new=max_new,
+        max_new=options.max_new_foods,
         notes=tuple(notes),
         blocked_by=tuple(blocked_by),
     )
@@ -188,7 +258,7 @@ class Pricing:
     """The linear relaxation behind a shortlist: its bound and reduced costs."""
 
     bound: float | None  # LP optimum when it meets every target, else None
-    reduced: np.ndarray  # per candidate: the least one more half-portion adds to the bound
+    reduced: np.ndarray  # per candidate: the least one more step adds to the bound
 
 
 def shortlist(problem: CompletionProblem) -> tuple[np.ndarray, Pricing | None]:
@@ -197,8 +267,8 @@ def shortlist(problem: CompletionProblem) -> tuple[np.ndarray, Pricing | None]:
     Every candidate of a small table. Of a large one: the foods already on the menu, the
     RICHEST_PER_NUTRIENT richest in each missing nutrient (the per-food and new-food caps
     may need them) and the PRICED foods of lowest reduced cost in the linear relaxation
-    (half-portions continuous, the new-food cap as a total, a shortfall allowed at a
-    price above any food's so that an infeasible problem is priced too).
+    (steps continuous, each new food's cost spread over its steps, a shortfall allowed at
+    a price above any food's so that an infeasible problem is priced too).
     """
     n = len(problem.ids)
     if n <= SHORTLIST_ABOVE:
@@ -207,31 +277,32 @@ def shortlist(problem: CompletionProblem) -> tuple[np.ndarray, Pricing | None]:
     for row in problem.gap_rows:
         keep[np.argsort(-row, kind="stable")[:RICHEST_PER_NUTRIENT]] = True
     k = len(problem.gap_keys)
+    spread = problem.cost + problem.is_new * problem.new_cost / problem.max_steps
     a_ub = np.vstack(
         [
             np.hstack([-problem.gap_rows, -np.eye(k)]),
             np.hstack([problem.cap_rows, np.zeros((len(problem.room), k))]),
-            np.append(problem.is_new / problem.max_half, np.zeros(k))[None, :],
+            np.append(problem.is_new / problem.max_steps, np.zeros(k))[None, :],
         ]
     )
     lp = linprog(
-        np.concatenate([problem.cost, np.full(k, SHORTFALL_PRICE)]),
+        np.concatenate([spread, np.full(k, SHORTFALL_PRICE)]),
         A_ub=a_ub,
         b_ub=np.concatenate([-problem.need, problem.room, [problem.max_new]]),
-        bounds=[(0, problem.max_half)] * n + [(0, None)] * k,
+        bounds=[(0, int(m)) for m in problem.max_steps] + [(0, None)] * k,
         method="highs",
     )
     if lp.status != 0:  # h = 0 with full shortfall always fits; stay safe all the same
-        keep[np.argsort(problem.cost, kind="stable")[:PRICED]] = True
+        keep[np.argsort(spread, kind="stable")[:PRICED]] = True
         return keep, None
     reduced = lp.lower.marginals[:n]
-    keep[np.lexsort((problem.cost, reduced))[:PRICED]] = True
+    keep[np.lexsort((spread, reduced))[:PRICED]] = True
     bound = float(lp.fun) if lp.x[n:].sum() <= 1e-9 else None
     return keep, Pricing(bound, reduced)
 
 
 def proven_optimal(cost: float, keep: np.ndarray, pricing: Pricing | None) -> bool:
-    """Whether no food left out of the shortlist could make a menu lighter than ``cost``.
+    """Whether no food left out of the shortlist could make a menu cheaper than ``cost``.
 
     A menu using a left-out food costs at least the relaxation's bound plus that food's
     reduced cost; when this exceeds ``cost`` for every left-out food, ``cost`` is optimal.
@@ -264,10 +335,10 @@ def _constraints(
     gap[:, :n] = problem.gap_rows
     if slack:
         gap[:, n + m :] = np.eye(k)
-    # h[j] - 2P u[j] <= 0 for each new food, then sum(u) <= N.
+    # h[j] - max[j] u[j] <= 0 for each new food, then sum(u) <= N.
     link = np.zeros((m + 1, width))
     link[np.arange(m), new] = 1.0
-    link[np.arange(m), n + np.arange(m)] = -problem.max_half
+    link[np.arange(m), n + np.arange(m)] = -problem.max_steps[new]
     link[m, n : n + m] = 1.0
     constraints = [
         LinearConstraint(gap, problem.need + margin, np.inf),
@@ -289,13 +360,9 @@ def _run(
 ) -> tuple[np.ndarray | None, list[str]]:
     """One HiGHS solve: the solution (None when none was found) and notes."""
     result = milp(
-        c,
-        integrality=integrality,
-        bounds=bounds,
-        constraints=constraints,
-        # Presolve costs more than it saves on problems this small (docs/performance.md).
-        options={"time_limit": time_limit, "presolve": False},
-    )
+        c, integrality=integrality, bounds=bounds, constraints=constraints,
+        options={"time_limit": time_limit},
+    )  # fmt: skip
     if result.x is None:
         if result.status == 1:
             return None, [f"the optimiser stopped at its {time_limit:g} s limit without a menu"]
@@ -306,50 +373,21 @@ def _run(
 
 
 def solve_exact(
-    problem: CompletionProblem,
-    time_limit: float,
-    margin: float,
-    check_cancel: Callable[[], None] | None = None,
+    problem: CompletionProblem, time_limit: float, margin: float
 ) -> tuple[np.ndarray | None, list[str]]:
-    """Half-portions per candidate meeting every target, or None when there are none.
-
-    The lightest such menu, proven so by completion_search.py's branch and bound; should
-    that search give up, by HiGHS's MIP search (``milp``) in the time left.
-    """
+    """Steps per candidate meeting every target at least cost, or None when none can."""
     n = len(problem.ids)
     if n == 0:
         return None, []
-    start = time.perf_counter()
-    result = branch_and_bound(problem, time_limit, margin, check_cancel)
-    if result.status == "optimal":
-        return result.halves, []
-    if result.status == "infeasible":
-        return None, []
-    if result.status == "time limit":
-        if result.halves is None:
-            return None, [f"the optimiser stopped at its {time_limit:g} s limit without a menu"]
-        return result.halves, [_STOPPED.format(time_limit)]
-    left = max(time_limit - (time.perf_counter() - start), 0.1 * time_limit)
-    return _milp_exact(problem, left, margin)
-
-
-def _milp_exact(
-    problem: CompletionProblem, time_limit: float, margin: float
-) -> tuple[np.ndarray | None, list[str]]:
-    """``solve_exact`` through ``milp``: columns h and u, all integer."""
-    n = len(problem.ids)
     constraints, m, _ = _constraints(problem, slack=False, margin=margin)
-    c = np.concatenate([problem.cost, np.zeros(m)])
-    bounds = Bounds(np.zeros(n + m), np.concatenate([np.full(n, problem.max_half), np.ones(m)]))
+    c = np.concatenate([problem.cost, np.full(m, problem.new_cost)])
+    bounds = Bounds(np.zeros(n + m), np.concatenate([problem.max_steps, np.ones(m)]))
     x, notes = _run(c, np.ones(n + m), bounds, constraints, time_limit)
     return (None if x is None else np.round(x[:n]).astype(int)), notes
 
 
 def solve_relaxed(
-    problem: CompletionProblem,
-    time_limit: float,
-    margin: float,
-    check_cancel: Callable[[], None],
+    problem: CompletionProblem, time_limit: float, margin: float
 ) -> tuple[np.ndarray, list[str]]:
     """The best partial menu: the least total shortfall (each nutrient's in fractions of
     its target), then, keeping that, the least cost: two solves, lexicographically."""
@@ -360,15 +398,14 @@ def solve_relaxed(
     integrality = np.concatenate([np.ones(n + m), np.zeros(k)])
     bounds = Bounds(
         np.zeros(n + m + k),
-        np.concatenate([np.full(n, problem.max_half), np.ones(m), problem.need + margin]),
+        np.concatenate([problem.max_steps, np.ones(m), problem.need + margin]),
     )
     first = np.concatenate([np.zeros(n + m), np.ones(k)])
     x, notes = _run(first, integrality, bounds, constraints, time_limit)
     if x is None:  # stopped by the time limit before any menu: add nothing
         return np.zeros(n, int), notes
-    check_cancel()
     least = float(first @ x)
     keep = LinearConstraint(first[None, :], -np.inf, least + 1e-6 * max(1.0, least) + 1e-7)
-    second = np.concatenate([problem.cost, np.zeros(m + k)])
+    second = np.concatenate([problem.cost, np.full(m, problem.new_cost), np.zeros(k)])
     y, more = _run(second, integrality, bounds, [*constraints, keep], time_limit)
     return np.round((x if y is None else y)[:n]).astype(int), notes + more

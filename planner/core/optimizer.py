@@ -1,24 +1,28 @@
-"""Completing a menu: the fewest added calories (or grams) that reach every target.
+"""Completing a menu: the most plausible additions that reach every target.
 
-``complete_menu`` adds allowed foods in half-portion steps, at most a few portions of one
-food and a few new foods, so that every aimed-at nutrient reaches its target while no
-ceiling (ceilings.py: scope-``all`` upper limits and sodium) is crossed. The program
-itself and HiGHS's part are in completion_problem.py. When no menu can meet every target,
-each unmet one is explained and the best partial menu is offered: the least total
-shortfall (in percent of each target), then the fewest added calories.
+``complete_menu`` adds allowed foods in half-serving steps of realistic servings
+(servings.py), never past a food's daily cap, at most a few servings of one food and a
+few new foods, so that every aimed-at nutrient reaches its target while no ceiling
+(ceilings.py: charted upper limits, sodium and the guard nutrients) is crossed. Foods
+already on the menu are raised rather than added twice, and new ones go to the meal they
+belong to (completion_meals.py). The program and HiGHS's part are in
+completion_problem.py. When no menu can meet every target, each unmet one is explained
+and the best partial menu is offered: the least total shortfall (in percent of each
+target), then the least cost.
 
 Whatever the solver answers is re-checked with coverage.py, the numbers a user sees.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from planner.core.ceilings import ceiling_phrase, ceilings, in_text
+from planner.core.completion_meals import Addition, completed_menu, place
 from planner.core.completion_options import CompletionOptions
 from planner.core.completion_problem import (
     CompletionProblem,
@@ -27,13 +31,14 @@ from planner.core.completion_problem import (
     shortlist,
     solve_exact,
     solve_relaxed,
+    table_servings,
 )
 from planner.core.coverage import Coverage, compute_coverage
 from planner.core.foods import FoodTable, food_names
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.menu import Menu, MenuItem
-from planner.core.nutrients import BY_KEY
+from planner.core.nutrients import BY_KEY, KEYS
 from planner.core.suggestions import current_amounts, gaps
 
 STATUSES = ("complete", "partial", "nothing-needed")
@@ -60,7 +65,8 @@ class Shortfall:
 
 @dataclass(frozen=True)
 class Completion:
-    """What ``complete_menu`` found; ``menu`` is the original with ``added`` appended.
+    """What ``complete_menu`` found; ``menu`` is the original with ``additions`` made
+    (raised rows changed in place, new rows appended).
 
     ``status``: ``complete`` (every aimed-at target met), ``partial`` (the best menu
     found, ``shortfalls`` saying what is missed and why) or ``nothing-needed``.
@@ -71,7 +77,7 @@ class Completion:
 
     status: str
     menu: Menu
-    added: tuple[MenuItem, ...]
+    additions: tuple[Addition, ...]
     aimed_at: tuple[str, ...]
     shortfalls: tuple[Shortfall, ...]
     over_limits: tuple[str, ...]
@@ -80,6 +86,16 @@ class Completion:
     after: Coverage
     added_kcal: float | None  # None when an added food's energy is unknown
     added_grams: float
+
+    @property
+    def added(self) -> tuple[MenuItem, ...]:
+        """The new rows, in order."""
+        return tuple(a.item for a in self.additions if not a.raises)
+
+    @property
+    def raised(self) -> tuple[Addition, ...]:
+        """The additions that raise a row already on the menu."""
+        return tuple(a for a in self.additions if a.raises)
 
     @property
     def nothing_aimed(self) -> bool:
@@ -94,13 +110,15 @@ def complete_menu(
     allowed_ids: pd.Index,
     options: CompletionOptions | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    familiar: Collection[str] = (),
 ) -> Completion:
     """Add allowed foods to ``menu`` so that every aimed-at target is met (see the module).
 
-    ``allowed_ids`` come from exclusions.allowed_food_ids. ``should_cancel`` is asked
-    between phases and between the steps of the search for a complete menu (a worker
-    thread's stop flag): when it says yes, Cancelled is raised. A HiGHS solve for a partial
-    menu can't be interrupted; ``options.time_limit`` bounds it.
+    ``allowed_ids`` come from exclusions.allowed_food_ids. ``familiar``: ids of the foods
+    the user eats (their saved menus and plans), preferred to foods they never chose.
+    ``should_cancel`` is asked between phases (a worker thread's stop flag): when it says
+    yes, Cancelled is raised. A HiGHS solve can't be interrupted; ``options.time_limit``
+    bounds it.
     """
     options = options or CompletionOptions()
 
@@ -128,17 +146,7 @@ def complete_menu(
         )
 
     problem = build_problem(
-        foods,
-        allowed_ids,
-        menu.food_ids(),
-        needed,
-        current,
-        targets,
-        limits,
-        options.max_portions_per_food,
-        options.max_new_foods,
-        options.objective,
-        options.max_kcal,
+        foods, allowed_ids, menu, needed, current, targets, limits, options, familiar
     )
     notes += problem.notes
     unreachable = _unreachable(problem, needed, current, targets, options)
@@ -148,31 +156,34 @@ def complete_menu(
         check_cancel()
         found, exact, solve_notes = None, False, []
         if not unreachable:
-            found, solve_notes = solve_exact(search, options.time_limit, margin, check_cancel)
+            found, solve_notes = solve_exact(search, options.time_limit, margin)
             exact = found is not None
         if found is None:
             check_cancel()
-            found, more = solve_relaxed(search, options.time_limit, margin, check_cancel)
+            found, more = solve_relaxed(search, options.time_limit, margin)
             solve_notes += more
-        halves = np.zeros(len(problem.ids), int)
-        halves[keep] = found
-        added = [
-            MenuItem(str(problem.ids[j]), options.meal, portions=float(halves[j]) / 2)
-            for j in np.flatnonzero(halves)
+        steps = np.zeros(len(problem.ids), int)
+        steps[keep] = found
+        picks = [
+            (str(problem.ids[j]), int(steps[j]), float(steps[j] * problem.step_g[j]))
+            for j in np.flatnonzero(steps)
         ]
-        after = compute_coverage(Menu(menu.name, [*menu.items, *added]), foods, targets)
+        additions = place(menu, foods, table_servings(foods), picks, options.meal)
+        after = compute_coverage(completed_menu(menu, additions), foods, targets)
         if not _slipped(before, after, targets, aimed if exact else [], limits, options):
             break
-    if not keep.all() and not (exact and proven_optimal(search.cost @ found, keep, pricing)):
+    cost = float(search.cost @ found + search.new_cost * (found[search.is_new] > 0).sum())
+    if not keep.all() and not (exact and proven_optimal(cost, keep, pricing)):
         solve_notes.append(
             f"searched the {keep.sum()} most promising of {len(keep):,} candidate foods; "
-            "a lighter menu may exist"
+            "a more plausible menu may exist"
         )
     check_cancel()
-    reasons = {**_bound_reasons(problem, halves, needed, options), **unreachable}
+    reasons = {**_bound_reasons(problem, steps, needed, options), **unreachable}
     return _completion(
-        "complete", menu, added, before, after, aimed, reasons, over, notes + solve_notes, foods
-    )
+        "complete", menu, additions, before, after, aimed, reasons, over, notes + solve_notes,
+        foods,
+    )  # fmt: skip
 
 
 def _slipped(
@@ -208,10 +219,10 @@ def _unreachable(
     each at the per-food cap; when even that falls short, no solve is needed to say so.
     """
     p = options.max_portions_per_food
-    portions = f"{p} portion{'s' if p > 1 else ''}"
+    within = f"its daily cap or {p} serving{'s' if p != 1 else ''}"
     reasons = {}
     for key in problem.gap_keys:
-        most = problem.half[key].to_numpy(float) * problem.max_half
+        most = problem.step[key].to_numpy(float) * problem.max_steps
         new_best = np.sort(most[problem.is_new])[::-1][: problem.max_new]
         reach = most[~problem.is_new].sum() + new_best.sum()
         if reach >= needed[key]:
@@ -220,15 +231,15 @@ def _unreachable(
         best = f"(best reachable: {fmt_amount(current[key] + reach)} of "
         best += f"{fmt_amount(targets[key].value)} {unit})"
         if options.max_new_foods == 0:
-            why = f"the foods on the menu give too little within {portions} more of each, "
+            why = f"the foods on the menu give too little within {within} more of each, "
             why += f"and no new food is allowed {best}"
         elif reach == 0:
             why = "no allowed food with a known value gives any"
         elif options.max_new_foods == 1 or len(problem.ids) == 1:
-            why = f"no allowed food gives enough within {portions} {best}"
+            why = f"no allowed food gives enough within {within} {best}"
         else:
-            why = f"no {options.max_new_foods} allowed foods give enough within {portions} "
-            why += f"each {best}"
+            why = f"no {options.max_new_foods} allowed foods give enough, each within {within} "
+            why += best
         if problem.blocked_by:
             why += f", with {_join(problem.blocked_by)} already reached"
         reasons[key] = f"{in_text(key)}: {why}"
@@ -237,26 +248,25 @@ def _unreachable(
 
 def _bound_reasons(
     problem: CompletionProblem,
-    halves: np.ndarray,
+    steps: np.ndarray,
     needed: Mapping[str, float],
     options: CompletionOptions,
 ) -> dict[str, str]:
     """Why targets stay missed in a partial menu: the ceilings and caps it runs into."""
-    used = problem.cap_rows @ halves
+    used = problem.cap_rows @ steps
     tight = [
         name
         for name, amount, room in zip(problem.cap_names, used, problem.room, strict=True)
         if room == 0 or amount >= room - 0.01
     ]
-    if (halves[problem.is_new] > 0).sum() >= problem.max_new:
+    if (steps[problem.is_new] > 0).sum() >= problem.max_new:
         tight.append(f"{problem.max_new} new food{'s' if problem.max_new != 1 else ''}")
-    if (halves >= problem.max_half).any():
-        p = options.max_portions_per_food
-        tight.append(f"{p} portion{'s' if p > 1 else ''} of each food")
+    if (steps >= problem.max_steps).any():
+        tight.append("each food's daily cap")
     within = _join(tight) if tight else "the limits and caps"
     reasons = {}
     for row, key in enumerate(problem.gap_keys):
-        if problem.gap_rows[row] @ halves < problem.need[row]:
+        if problem.gap_rows[row] @ steps < problem.need[row]:
             reasons[key] = (
                 f"{in_text(key)}: together with the other targets, no menu reaches it "
                 f"within {within}"
@@ -267,7 +277,7 @@ def _bound_reasons(
 def _completion(
     status: str,
     menu: Menu,
-    added: list[MenuItem],
+    additions: Sequence[Addition],
     before: Coverage,
     after: Coverage,
     aimed: Sequence[str],
@@ -291,13 +301,13 @@ def _completion(
     )
     if status != "nothing-needed":
         status = "partial" if shortfalls else "complete"
-    grams = Menu(menu.name, added).grams(foods)
-    energy = foods.values["energy"].reindex([i.food for i in added]).to_numpy(float)
+    grams = np.array([a.grams for a in additions], float)
+    energy = foods.rows([a.food for a in additions])[:, KEYS.index("energy")]
     kcal = float(energy @ grams) / 100.0  # NaN when an added food's energy is unknown
     return Completion(
         status=status,
-        menu=Menu(menu.name, [*menu.items, *added]),
-        added=tuple(added),
+        menu=completed_menu(menu, additions),
+        additions=tuple(additions),
         aimed_at=tuple(aimed),
         shortfalls=shortfalls,
         over_limits=tuple(over),

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.ceilings import in_text
-from planner.core.completion_options import OBJECTIVES, CompletionOptions
+from planner.core.completion_meals import Addition
+from planner.core.completion_options import AUTO_MEAL, OBJECTIVES, CompletionOptions
 from planner.core.errors import InputError
 from planner.core.exclusions import allowed_food_ids
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
-from planner.core.menu import MEAL_LABELS, MEALS, Menu, MenuItem
+from planner.core.menu import MEAL_LABELS, MEALS, Menu
 from planner.core.nutrients import BY_KEY
 from planner.core.optimizer import Completion
 from planner.ui.chart_data import STATUS_COLOURS
@@ -43,7 +44,7 @@ from planner.ui.completion_worker import CompletionJob, CompletionWorker, start
 from planner.ui.dialogs import file_name_for
 from planner.ui.exclusions_dialog import ExclusionsDialog
 from planner.ui.gap_exclusions import ExclusionsStore, describe, pregnancy_note
-from planner.ui.menu_commands import AddItems
+from planner.ui.menu_commands import AddItems, EditItem
 from planner.ui.menu_model import MenuModel
 from planner.ui.settings import Settings
 from planner.ui.state import AppState
@@ -82,36 +83,35 @@ def _int(value, default: int) -> int:
 
 
 class AddedFoodsModel(HeaderedTableModel):
-    """The foods a completion adds, one row each, then a total row."""
+    """The foods a completion adds, one row each (a food on the menu already: "more"),
+    then a total row."""
 
-    columns = ("Added food", "Portions", "g", "kcal")
+    columns = ("Added food", "Meal", "Amount", "g", "kcal")
 
     def __init__(self, foods: FoodTable, parent=None) -> None:
         super().__init__(parent)
         self.foods = foods
-        self.items: list[MenuItem] = []
-        self.on_menu: set[str] = set()
+        self.additions: list[Addition] = []
         self.total_g: float = 0.0
         self.total_kcal: float | None = None
 
-    def set_completion(self, completion: Completion | None, menu: Menu, foods: FoodTable) -> None:
+    def set_completion(self, completion: Completion | None, foods: FoodTable) -> None:
         self.beginResetModel()
         self.foods = foods
-        self.items = list(completion.added) if completion else []
-        self.on_menu = set(menu.food_ids())
+        self.additions = list(completion.additions) if completion else []
         self.total_g = completion.added_grams if completion else 0.0
         self.total_kcal = completion.added_kcal if completion else None
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self.items else len(self.items) + 1
+        return 0 if parent.isValid() or not self.additions else len(self.additions) + 1
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        total = row == len(self.items)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+        total = row == len(self.additions)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and total:
             font = QFont()
@@ -119,29 +119,37 @@ class AddedFoodsModel(HeaderedTableModel):
             return font
         if total:
             if role == Qt.ItemDataRole.DisplayRole:
-                return ("Total added", "", fmt_amount(self.total_g), fmt_amount(self.total_kcal))[
-                    column
-                ]
+                cells = ("Total added", "", "", fmt_amount(self.total_g))
+                return (*cells, fmt_amount(self.total_kcal))[column]
             return None
-        item = self.items[row]
-        grams = item.grams_of(self.foods)
+        addition = self.additions[row]
+        name = self.foods.name(addition.food)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                name = self.foods.name(item.food)
-                return f"{name} (more)" if item.food in self.on_menu else name
+                return f"{name} (more)" if addition.raises else name
             if column == 1:
-                return fmt_amount(item.portions)
+                return MEAL_LABELS[addition.meal]
             if column == 2:
-                return fmt_amount(grams)
-            return fmt_amount(float(self.foods.values.at[item.food, "energy"]) * grams / 100)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
-            portion = self.foods.info.at[item.food, "portion_name"]
-            more = " (already on the menu: this is more of it)" if item.food in self.on_menu else ""
-            return (
-                f"{self.foods.name(item.food)}{more}\n1 portion = {portion} "
-                f"({fmt_amount(self.foods.portion_g(item.food))} g)"
-            )
+                return added_amount(addition, self.foods)
+            if column == 3:
+                return fmt_amount(addition.grams)
+            return fmt_amount(self.foods.value(addition.food, "energy") * addition.grams / 100)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1, 2):
+            if addition.raises:
+                return (
+                    f"{name} is on the menu already: its {MEAL_LABELS[addition.meal].lower()} "
+                    f"row gets {fmt_amount(addition.grams)} g more."
+                )
+            return f"{name}: a new row in {MEAL_LABELS[addition.meal].lower()}."
         return None
+
+
+def added_amount(addition: Addition, foods: FoodTable) -> str:
+    """What the row says: ``+ 1.5 × 1 cup`` for a portion, ``+ 85 g`` otherwise."""
+    item = addition.item
+    if not addition.raises and item.portions is not None:
+        return f"{fmt_amount(item.portions)} × {foods.cell(item.food, 'portion_name')}"
+    return f"+ {fmt_amount(addition.grams)} g" if addition.raises else f"{fmt_amount(item.grams)} g"
 
 
 class CompletionDialog(QDialog):
@@ -165,12 +173,14 @@ class CompletionDialog(QDialog):
         folders: tuple[Callable[[], str], Callable[[str], None]] | None = None,
         parent: QWidget | None = None,
         worker_parent: QWidget | None = None,
+        familiar: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Complete my menu")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.state, self.menu_model, self.undo_stack = state, menu_model, undo_stack
         self.store, self.settings = store, settings
+        self.familiar = familiar  # foods of the user's saved menus and plans: preferred
         self._last_folder, self._remember_folder = folders or (lambda: "", lambda _: None)
         # Workers outlive a closed dialog until their solve ends; the window waits for them.
         self.worker_parent = worker_parent or parent
@@ -245,7 +255,10 @@ class CompletionDialog(QDialog):
         self.max_portions.setValue(
             _int(s.value(PREFIX + "max_portions"), DEFAULTS.max_portions_per_food)
         )
-        self.max_portions.setToolTip("Foods are added in half-portion steps, up to this many")
+        self.max_portions.setToolTip(
+            "Foods are added in half-serving steps of a realistic serving, up to this many "
+            "servings and never past the food's daily cap"
+        )
         self.max_new = QSpinBox(minimum=0, maximum=50)
         self.max_new.setValue(_int(s.value(PREFIX + "max_new_foods"), DEFAULTS.max_new_foods))
         self.max_new.setToolTip(
@@ -266,9 +279,14 @@ class CompletionDialog(QDialog):
         self.max_kcal.setValue(_int(s.value(PREFIX + "max_kcal"), NO_CAP))
         self.max_kcal.setToolTip("The most energy the completed menu may hold")
         self.meal = QComboBox()
+        self.meal.addItem("The meal each food belongs to", AUTO_MEAL)
         for meal in MEALS:
             self.meal.addItem(MEAL_LABELS[meal], meal)
-        self.meal.setCurrentIndex(max(0, self.meal.findData(s.value(PREFIX + "meal", "snack"))))
+        self.meal.setCurrentIndex(max(0, self.meal.findData(s.value(PREFIX + "meal", AUTO_MEAL))))
+        self.meal.setToolTip(
+            "New foods go to the meal they belong to (fruit at breakfast, beans at lunch...); "
+            "foods already on the menu are raised where they are"
+        )
         self.exclusions_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.exclusions_label.setStyleSheet(muted_style())
         self.exclusions_button = QPushButton("Leave out…")
@@ -278,15 +296,17 @@ class CompletionDialog(QDialog):
         leave_out.addWidget(self.exclusions_label, 1)
         leave_out.addWidget(self.exclusions_button)
 
-        self.options_box = QGroupBox("Add foods so that every cramp nutrient reaches its target")
+        self.options_box = QGroupBox(
+            "Add foods so that the cramp-related nutrients reach their targets"
+        )
         form = QFormLayout(self.options_box)
-        form.addRow("Most portions of one food", self.max_portions)
+        form.addRow("Most servings of one food", self.max_portions)
         form.addRow("Most foods new to the menu", self.max_new)
         form.addRow("Prefer the", self.objective)
         form.addRow("", self.vitamin_d)
         form.addRow("", self.water)
         form.addRow("Day's energy cap", self.max_kcal)
-        form.addRow("Add to", self.meal)
+        form.addRow("Add new foods to", self.meal)
         form.addRow(leave_out)
 
         self.run_button = QPushButton("Find foods")
@@ -362,6 +382,7 @@ class CompletionDialog(QDialog):
             targets=dict(state.targets),
             allowed=allowed_food_ids(state.foods, self.store.exclusions, state.profile),
             options=options,
+            familiar=self.familiar,
         )
         self.menu_at_run = menu
         self._show_result(None)
@@ -431,10 +452,9 @@ class CompletionDialog(QDialog):
     # -- the result -----------------------------------------------------------------------
     def _show_result(self, completion: Completion | None) -> None:
         self.completion = completion
-        menu = self.menu_at_run or self.menu_model.menu
-        self.added_model.set_completion(completion, menu, self.state.foods)
-        self.apply_button.setEnabled(bool(completion and completion.added))
-        self.apply_button.setDefault(bool(completion and completion.added))
+        self.added_model.set_completion(completion, self.state.foods)
+        self.apply_button.setEnabled(bool(completion and completion.additions))
+        self.apply_button.setDefault(bool(completion and completion.additions))
         self.export_button.setEnabled(completion is not None)
         if completion is None:
             self.headline.setText("")
@@ -445,8 +465,8 @@ class CompletionDialog(QDialog):
             text = "This profile has no target to aim at: nothing to add."
             colour = text_colours().muted
         summary = ""
-        if completion.added:
-            count = len(completion.added)
+        if completion.additions:
+            count = len(completion.additions)
             summary = (
                 f" {count} food{'s' if count != 1 else ''} added: "
                 f"{fmt_amount(completion.added_kcal)} kcal, "
@@ -459,7 +479,7 @@ class CompletionDialog(QDialog):
     def apply(self) -> None:
         """Add the found foods to the day menu: one undo command, then close."""
         completion = self.completion
-        if completion is None or not completion.added:
+        if completion is None or not completion.additions:
             return
         if self.menu_at_run is None or self.menu_model.menu.items != self.menu_at_run.items:
             QMessageBox.warning(
@@ -469,8 +489,14 @@ class CompletionDialog(QDialog):
                 "complete the menu as it is now.",
             )
             return
-        self.undo_stack.push(AddItems(self.menu_model, list(completion.added), text=UNDO_TEXT))
-        count = len(completion.added)
+        # One undo step: the rows raised, then the new rows.
+        self.undo_stack.beginMacro(UNDO_TEXT)
+        for addition in completion.raised:
+            self.undo_stack.push(EditItem(self.menu_model, addition.position, addition.item))
+        if completion.added:
+            self.undo_stack.push(AddItems(self.menu_model, list(completion.added)))
+        self.undo_stack.endMacro()
+        count = len(completion.additions)
         self.statusMessage.emit(
             f"Added {count} food{'s' if count != 1 else ''} "
             f"({fmt_amount(completion.added_kcal)} kcal) to complete the menu; "

@@ -29,6 +29,7 @@ class CompletionJob:
     targets: Mapping[str, Target]
     allowed: pd.Index
     options: CompletionOptions
+    familiar: frozenset[str] = frozenset()  # foods of the user's saved menus and plans
 
 
 class CompletionWorker(QThread):
@@ -65,7 +66,13 @@ class CompletionWorker(QThread):
         job = self.job
         try:
             completion = complete_menu(
-                job.menu, job.foods, job.targets, job.allowed, job.options, self.should_cancel
+                job.menu,
+                job.foods,
+                job.targets,
+                job.allowed,
+                job.options,
+                self.should_cancel,
+                job.familiar,
             )
         except Cancelled:
             self.cancelled.emit()

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionButton
 
-from planner.core.ceilings import ceiling_phrase, ceilings, in_text
+from planner.core.ceilings import in_text
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY
 from planner.core.suggestions import PER_CHOICES, Suggestion
-from planner.ui.chart_data import STATUS_COLOURS
 from planner.ui.roles import ID_ROLE, ModelIndex
 
 NAME, AMOUNT, CLOSES, KCAL, ADD = range(5)
@@ -32,7 +31,7 @@ class GapsModel(QAbstractItemModel):
     def __init__(self, foods: FoodTable, parent=None) -> None:
         super().__init__(parent)
         self.foods = foods
-        self.per = "portion"
+        self.per = "serving"
         self.keys: list[str] = []
         self.gaps: dict[str, float] = {}
         self.targets: Mapping[str, Target] = {}
@@ -113,9 +112,9 @@ class GapsModel(QAbstractItemModel):
             return (
                 "Foods ranked by how much of the nutrient they give " + PER_CHOICES[self.per],
                 "How much of the nutrient the food gives " + PER_CHOICES[self.per],
-                "How much of the remaining gap one portion closes",
-                "Energy in one portion",
-                "Add one portion to the menu",
+                "How much of the remaining gap one realistic serving closes",
+                "Energy in one serving",
+                "Add one serving to the menu",
             )[section]
         return None
 
@@ -168,57 +167,42 @@ class GapsModel(QAbstractItemModel):
             if column == NAME:
                 return self.foods.name(s.food_id)
             if column == AMOUNT:
-                if self.per == "100kcal" and s.kcal_per_portion == 0:
+                if self.per == "100kcal" and s.kcal_per_serving == 0:
                     return "no calories"
-                value = s.amount_per_portion if self.per == "portion" else s.amount_per_100kcal
+                value = s.amount_per_serving if self.per == "serving" else s.amount_per_100kcal
                 return f"{fmt_amount(value)} {n.display_unit}"
             if column == CLOSES:
                 return f"{100 * s.share_of_gap:.0f} % of gap"
             if column == KCAL:
-                return "?" if s.kcal_per_portion is None else f"{s.kcal_per_portion:,.0f}"
+                return "?" if s.kcal_per_serving is None else f"{s.kcal_per_serving:,.0f}"
             if column == ADD:
                 return "Add"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, CLOSES, KCAL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DecorationRole and column == NAME and s.crossed_limits:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if role == Qt.ItemDataRole.ForegroundRole and column == NAME and s.crossed_limits:
-            return QBrush(QColor(STATUS_COLOURS["over"]))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(key, s)
         return None
 
     def tooltip(self, key: str, s: Suggestion) -> str:
         n = BY_KEY[key]
-        grams = fmt_amount(self.foods.portion_g(s.food_id))
-        portion = f"{self.foods.info.at[s.food_id, 'portion_name']} ({grams} g)"
         lines = [
-            f"{self.foods.name(s.food_id)}: one portion = {portion}",
-            f"{n.label}: {fmt_amount(s.amount_per_portion)} {n.display_unit} per portion"
+            f"{self.foods.name(s.food_id)}: one serving = {s.serving}",
+            f"{n.label}: {fmt_amount(s.amount_per_serving)} {n.display_unit} per serving"
             + (
                 f", {fmt_amount(s.amount_per_100kcal)} {n.display_unit} per 100 kcal"
                 if s.amount_per_100kcal is not None
                 else ""
             ),
-            f"One portion closes {100 * s.share_of_gap:.0f} % of the "
+            f"One serving closes {100 * s.share_of_gap:.0f} % of the "
             f"{fmt_amount(self.gaps[key])} {n.display_unit} still missing.",
         ]
-        for limit in s.crossed_limits:
-            lines.append(
-                f"⚠ One more portion would take the menu over "
-                f"{ceiling_phrase(limit, _ceiling(self.targets, limit))}."
-            )
         if s.unknown_limits:
             names = ", ".join(in_text(k) for k in s.unknown_limits)
             lines.append(
                 f"Its {names} value is unknown, so no one can say whether it crosses that limit."
             )
-        lines.append("Click Add, double-click or press Enter to add one portion.")
+        lines.append("Click Add, double-click or press Enter to add one serving.")
         return "\n".join(lines)
-
-
-def _ceiling(targets: Mapping[str, Target], key: str) -> float:
-    return ceilings(targets)[key]
 
 
 class AddButtonDelegate(QStyledItemDelegate):

@@ -1,7 +1,7 @@
 """The “Close my gaps” panel beside the coverage chart, and its window actions.
 
-For each nutrient under target, the foods whose one portion closes most of the gap (core
-suggestions.py), honouring the user's exclusions; one click adds a portion. The panel
+For each nutrient under target, the foods whose one realistic serving closes most of the
+gap (core suggestions.py), honouring the user's exclusions; one click adds a serving. The panel
 shares a tab widget with the totals table under the chart. ``install`` also adds
 Edit > Complete my menu… (completion_dialog.py), Edit > Foods to leave out… and the food
 list's "Never suggest this food".
@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.ceilings import in_text
 from planner.core.coverage import Coverage
 from planner.core.exclusions import allowed_food_ids
+from planner.core.menu import MenuItem
 from planner.core.suggestions import (
     GAP_KEYS,
     PER_CHOICES,
@@ -85,7 +85,7 @@ class GapsPanel(QWidget):
     itself stale and catches up when shown), so edits cost nothing extra otherwise.
     """
 
-    addRequested = Signal(str)  # food id: add one portion
+    addRequested = Signal(object)  # a MenuItem: one serving of a suggested food
     completeRequested = Signal()
     exclusionsRequested = Signal()
     statusMessage = Signal(str)
@@ -110,13 +110,15 @@ class GapsPanel(QWidget):
             self.per_group.addButton(button)
             self.per_buttons[per] = button
             rank.addWidget(button)
-        self.per_buttons["portion"].setChecked(True)
+        self.per_buttons["serving"].setChecked(True)
         self.per_group.buttonToggled.connect(lambda _b, on: on and self.refresh())
         self.leave_out = QPushButton("Leave out…")
         self.leave_out.setToolTip("Diet, tags and single foods never to suggest")
         self.leave_out.clicked.connect(self.exclusionsRequested)
         self.complete = QPushButton("Complete my menu…")
-        self.complete.setToolTip("Find the lightest set of foods that reaches every cramp target")
+        self.complete.setToolTip(
+            "Add realistic servings that bring the cramp-related nutrients to their targets"
+        )
         self.complete.clicked.connect(self.completeRequested)
         # Two short rows rather than one long one: the panel shares its column with the
         # chart, and a wide minimum would squeeze the menu beside it.
@@ -165,7 +167,7 @@ class GapsPanel(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tree)
         self.pages.addWidget(self.empty)
-        self.hint = QLabel("Add, double-click or Enter adds one portion; Ctrl+Z takes it back.")
+        self.hint = QLabel("Add, double-click or Enter adds one serving; Ctrl+Z takes it back.")
         self.hint.setStyleSheet(f"{muted_style()}; font-size: 11px")
         self.hint.setWordWrap(True)
 
@@ -184,6 +186,7 @@ class GapsPanel(QWidget):
         return next(p for p, b in self.per_buttons.items() if b.isChecked())
 
     def set_per(self, per: str) -> None:
+        per = "serving" if per == "portion" else per  # the setting's name before servings
         if per in self.per_buttons:
             self.per_buttons[per].setChecked(True)
 
@@ -239,7 +242,7 @@ class GapsPanel(QWidget):
         what decides them changed (the food table, the exclusions, pregnancy)."""
         state = self.state
         # The table itself is kept in the key (not its id, which a new table could reuse).
-        key = (state.foods, self.store.exclusions, state.profile.pregnant)
+        key = (state.foods, self.store.exclusions, state.profile)
         last = self._pool_for
         if self._pool is None or last is None or last[0] is not key[0] or last[1:] != key[1:]:
             allowed = allowed_food_ids(state.foods, self.store.exclusions, state.profile)
@@ -270,7 +273,7 @@ class GapsPanel(QWidget):
             self._add_index(index)
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        # On the Add button, the double-click's first click has added the portion already.
+        # On the Add button, the double-click's first click has added the serving already.
         if index.column() != ADD and index.data(ID_ROLE):
             self._add_index(index)
 
@@ -280,11 +283,12 @@ class GapsPanel(QWidget):
         if food is None or suggestion is None:
             return
         self.tree.setCurrentIndex(index)
-        self.addRequested.emit(food)
-        text = f"Added one portion of {self.state.foods.name(food)}"
-        if suggestion.crossed_limits:
-            text += " — over the " + ", ".join(in_text(k) for k in suggestion.crossed_limits)
-            text += " limit now"
+        if suggestion.own_portion:
+            item = MenuItem(food, portions=1.0)
+        else:
+            item = MenuItem(food, grams=suggestion.grams)
+        self.addRequested.emit(item)
+        text = f"Added one serving ({suggestion.serving}) of {self.state.foods.name(food)}"
         self.statusMessage.emit(text + " (Ctrl+Z takes it back).")
 
     def selected_food(self) -> str | None:
@@ -296,7 +300,7 @@ class GapsPanel(QWidget):
         if food is None:
             return
         menu = QMenu(self)
-        menu.addAction("Add one portion", lambda: self._add_index(index))
+        menu.addAction("Add one serving", lambda: self._add_index(index))
         menu.addAction("Never suggest this food", lambda: self.never_suggest([food]))
         menu.exec(self.tree.viewport().mapToGlobal(point))
 
@@ -338,12 +342,12 @@ def install(window) -> None:
         )
 
     panel.gapCountChanged.connect(count_changed)
-    panel.addRequested.connect(lambda food: window.editor.add_foods([food]))
+    panel.addRequested.connect(window.editor.add_item)
     panel.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.coverageChanged.connect(panel.set_coverage)
     if getattr(window, "coverage", None) is not None:
         panel.set_coverage(window.coverage)
-    panel.set_per(str(window.settings.value(PER_KEY, "portion")))
+    panel.set_per(str(window.settings.value(PER_KEY, "serving")))
     panel.per_group.buttonToggled.connect(
         lambda _b, on: on and window.settings.set_value(PER_KEY, panel.per)
     )
@@ -358,6 +362,7 @@ def install(window) -> None:
 
     def complete_menu() -> CompletionDialog:
         # Imported here: the dialog needs scipy, which the first paint should not wait for.
+        from planner.core.familiar import familiar_food_ids
         from planner.ui.completion_dialog import CompletionDialog
 
         # The dialog completes the day menu, so that is the tab (and undo stack) in front.
@@ -370,6 +375,7 @@ def install(window) -> None:
             window.settings,
             (window._last_folder, window._remember_folder),
             parent=window,
+            familiar=familiar_food_ids(window.library),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
@@ -394,7 +400,8 @@ def install(window) -> None:
         "&Complete my menu…",
         complete_menu,
         "Ctrl+Shift+M",
-        "Add the fewest calories of foods that bring every cramp nutrient to its target",
+        "Add realistic servings of foods that bring the cramp-related nutrients to their "
+        "targets, within every limit",
     )
     window.exclusions_action = _action(
         window,

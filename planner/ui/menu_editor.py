@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -234,6 +236,10 @@ class MenuEditor(QWidget):
                 items.append(MenuItem(food_id, meal, grams=100.0))
         if items:
             self.undo_stack.push(AddItems(self.model, items))
+
+    def add_item(self, item: MenuItem) -> None:
+        """Add ``item`` (its amount as given) to the meal new foods go to."""
+        self.undo_stack.push(AddItems(self.model, [replace(item, meal=self.target_meal())]))
 
     def selected_positions(self) -> list[int]:
         rows = self.tree.selectionModel().selectedRows()

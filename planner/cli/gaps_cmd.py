@@ -1,0 +1,145 @@
+"""``gaps MENU.json``: per nutrient under target, the ranked suggestions the panel shows."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from planner.cli.common import add_profile_options, print_json, profile_from_args, text_table
+from planner.core.categories import TAGS
+from planner.core.errors import InputError
+from planner.core.formatting import fmt_amount
+from planner.core.jsonfiles import read_menu
+from planner.core.nutrients import BY_KEY
+
+# As many as the window's panel shows per nutrient.
+SHOWN = 5
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "gaps",
+        help="the foods that close a menu's gaps, as the Close my gaps panel ranks them",
+        description="For each nutrient under its target, the foods whose one realistic "
+        "serving gives the most of it, exactly as the window's Close my gaps panel shows "
+        "them (never a food whose serving would cross an upper limit, nor one the rules "
+        "leave out: alcohol, leavening, raw flours, seasonings, seaweed...).",
+    )
+    parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
+    add_profile_options(parser)
+    parser.add_argument(
+        "--exclude-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help=f"leave out foods with this tag (repeatable): {', '.join(TAGS)}",
+    )
+    parser.add_argument(
+        "--exclude-food", action="append", default=[], metavar="ID", help="leave out this food"
+    )
+    parser.add_argument(
+        "--require-tag", action="append", default=[], metavar="TAG", help="only foods with it"
+    )
+    parser.add_argument(
+        "--per",
+        choices=("serving", "100kcal"),
+        default="serving",
+        help="rank by the amount in one serving or per 100 kcal (default: serving)",
+    )
+    parser.add_argument("--limit", type=int, default=SHOWN, metavar="N", help="foods per nutrient")
+    parser.add_argument("--format", choices=("json", "table"), default="table")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, context: Any) -> int:
+    from planner.core.completion_problem import held_grams
+    from planner.core.coverage import compute_coverage
+    from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
+    from planner.core.suggestions import gaps, suggest_foods
+
+    profile = profile_from_args(args)
+    check_tags(args.exclude_tag, "command line", "--exclude-tag")
+    check_tags(args.require_tag, "command line", "--require-tag")
+    if not 1 <= args.limit <= 100:
+        raise InputError("command line", "--limit", f"{args.limit} is not from 1 to 100")
+    foods = context.foods()
+    for food in args.exclude_food:
+        if food not in foods:
+            raise InputError("command line", "--exclude-food", f"unknown food {food!r}")
+    menu = read_menu(args.menu, known=foods.__contains__)
+    exclusions = Exclusions(
+        frozenset(args.exclude_tag), frozenset(args.exclude_food), frozenset(args.require_tag)
+    )
+    targets = context.intakes().targets(profile)
+    coverage = compute_coverage(menu, foods, targets)
+    needed = gaps(coverage, targets)
+    found = suggest_foods(
+        coverage,
+        foods,
+        targets,
+        allowed_food_ids(foods, exclusions, profile),
+        per=args.per,
+        top=args.limit,
+        on_menu=held_grams(menu, foods),
+    )
+    result = gaps_json(needed, found, foods, profile)
+    if args.format == "json":
+        print_json(result)
+    else:
+        print(gaps_text(result, profile), end="")
+    return 0
+
+
+def gaps_json(needed, found, foods, profile) -> dict[str, Any]:
+    """{"nutrients": [{"key", "unit", "missing", "suggestions": [...]}]} (CONTRACTS)."""
+    from planner.core.advice_cautions import suggestion_cautions
+
+    nutrients = []
+    for key, missing in needed.items():
+        unit = BY_KEY[key].unit.split()[0]
+        suggestions = [
+            {
+                "food": s.food_id,
+                "name": foods.name(s.food_id),
+                "grams": round(s.grams, 1),
+                "serving": s.serving,
+                "amount": round(s.amount_per_serving, 4),
+                "closes_pct": round(s.closes_pct, 1),
+                "kcal": None if s.kcal_per_serving is None else round(s.kcal_per_serving, 1),
+                "cautions": suggestion_cautions(foods, s.food_id, key, profile),
+            }
+            for s in found.get(key, [])
+        ]
+        nutrients.append(
+            {"key": key, "unit": unit, "missing": round(missing, 4), "suggestions": suggestions}
+        )
+    return {"profile": profile.to_dict(), "nutrients": nutrients}
+
+
+def gaps_text(result: dict[str, Any], profile) -> str:
+    if not result["nutrients"]:
+        return f"Every target is met for {profile.describe()}: no gap to close.\n"
+    lines = [f"Gaps for {profile.describe()}:", ""]
+    for entry in result["nutrients"]:
+        n = BY_KEY[entry["key"]]
+        lines.append(f"{n.label}: {fmt_amount(entry['missing'])} {n.display_unit} missing")
+        rows = [
+            [
+                s["name"],
+                s["serving"],
+                f"{fmt_amount(s['amount'])} {n.display_unit}",
+                f"{s['closes_pct']:.0f} %",
+                "?" if s["kcal"] is None else fmt_amount(s["kcal"]),
+            ]
+            for s in entry["suggestions"]
+        ]
+        if rows:
+            header = ["Food", "One serving", "Gives", "Closes", "kcal"]
+            lines.append(text_table(header, rows, right={2, 3, 4}))
+            cautions = sorted({c for s in entry["suggestions"] for c in s["cautions"]})
+            lines += [f"  ! {c}" for c in cautions]
+        else:
+            lines.append("  no allowed food with a known value gives any within the limits")
+        lines.append("")
+    return "\n".join(lines)
