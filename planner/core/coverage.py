@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from planner.core.ceilings import ceilings
 from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.menu import Menu
@@ -25,6 +26,9 @@ class NutrientCoverage:
     amount: float | None  # sum of known values; None when no item's value is known
     target: Target | None
     unknown_foods: tuple[str, ...]  # foods in the menu whose value is unknown
+    # The most food may hold (ceilings.py): the one bound the totals, the chart and the
+    # completion all judge by, so that they never disagree (EFSA's sodium, say).
+    ceiling: float | None = None
 
     @property
     def percent(self) -> float | None:
@@ -39,14 +43,9 @@ class NutrientCoverage:
 
     @property
     def above_upper_limit(self) -> bool:
-        """Food intake above a limit that applies to food (scope ``all``)."""
-        t = self.target
-        return bool(
-            t is not None
-            and t.limit_applies_to_food
-            and self.amount is not None
-            and self.amount > t.upper_limit  # type: ignore[operator]
-        )
+        """Food intake above the ceiling food must stay under (ceilings.py: an upper limit
+        of scope ``all``, or for sodium without one, its safe and adequate intake)."""
+        return self.ceiling is not None and self.amount is not None and self.amount > self.ceiling
 
 
 @dataclass(frozen=True)
@@ -100,6 +99,7 @@ def compute_coverage(menu: Menu, foods: FoodTable, targets: dict[str, Target]) -
 
     On numpy arrays, not pandas: this runs after every edit, and for the first paint.
     """
+    limits = ceilings(targets)
     food_ids, values = sum_by_food(menu.food_ids(), contributions(menu, foods))
     known = ~np.isnan(values)
     ids = np.array(food_ids, dtype=object)
@@ -113,5 +113,5 @@ def compute_coverage(menu: Menu, foods: FoodTable, targets: dict[str, Target]) -
         else:
             amount = float(values[known_here, column].sum())
         unknown = tuple(ids[~known_here])
-        lines[key] = NutrientCoverage(key, amount, targets.get(key), unknown)
+        lines[key] = NutrientCoverage(key, amount, targets.get(key), unknown, limits.get(key))
     return Coverage(lines, food_ids, values)

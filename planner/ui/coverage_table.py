@@ -69,13 +69,20 @@ class CoverageTableModel(HeaderedTableModel):
                     return "–"
                 return f"{'≥ ' if line.unknown_foods else ''}{line.percent:.0f} %"
             if column == 4:
-                if not t or t.upper_limit is None:
-                    return ""
-                star = "" if t.limit_applies_to_food else " *"
-                return f"{fmt_amount(t.upper_limit)} {unit}{star}"
+                if t and t.upper_limit is not None:
+                    star = "" if t.limit_applies_to_food else " *"
+                    return f"{fmt_amount(t.upper_limit)} {unit}{star}"
+                if line.ceiling is not None:  # sodium without an upper limit (EFSA)
+                    return f"{fmt_amount(line.ceiling)} {unit} †"
+                return ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 4 and t and t.upper_limit is not None and not t.limit_applies_to_food:
                 return "This limit concerns supplements and fortified foods, not food itself."
+            if column == 4 and line.ceiling is not None and (t is None or t.upper_limit is None):
+                return (
+                    "No upper limit is set; Crampless keeps the day at or under this safe "
+                    "and adequate intake, and so does Complete my menu."
+                )
             if column == 2 and t:
                 return f"Source: {t.source}"
             if column == 1 and line.unknown_foods:
