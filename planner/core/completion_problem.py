@@ -17,6 +17,7 @@ plans, then the built-in list and the user's own foods, and imported USDA entrie
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,8 +39,19 @@ from planner.core.suggestions import per_serving
 
 # Cost weight per kind of food: on this menu, in the user's saved menus and plans, in
 # the built-in list or the user's own foods, imported from USDA (thousands of entries,
-# many of them obscure or branded).
-FAMILIARITY_WEIGHTS = {"on-menu": 1.0, "familiar": 1.2, "built-in": 1.5, "imported": 3.0}
+# many of them obscure), and imported branded products (a recipe the name does not give,
+# sold in one country, often fortified beyond any plain food).
+FAMILIARITY_WEIGHTS = {
+    "on-menu": 1.0,
+    "familiar": 1.2,
+    "built-in": 1.5,
+    "imported": 3.0,
+    "branded": 6.0,
+}
+# SR28 writes brands in capitals ("GENERAL MILLS, CHEERIOS"); its fast-food and
+# restaurant groups are products of a brand as well.
+_BRAND = re.compile(r"\b[A-Z][A-Z'&.-]{2,}\b")
+BRANDED_GROUPS = frozenset({"Fast Foods", "Restaurant Foods"})
 # "servings": a half-serving costs half a serving plus its calories at this rate, so a
 # 200 kcal serving weighs as much as two light ones; each new food costs half a serving.
 KCAL_PER_SERVING_COST = 200.0
@@ -123,21 +135,30 @@ def familiarity(
     foods: FoodTable, ids: pd.Index, on_menu: Collection[str], familiar: Collection[str]
 ) -> np.ndarray:
     """Per candidate, its FAMILIARITY_WEIGHTS cost weight."""
-    try:
-        source_of = dict(zip(foods.id_list, foods.column("source"), strict=True))
-    except KeyError:  # a table made without sources (tests): none imported
-        source_of = {}
     weights = []
-    for food in ids:
+    for food, position in zip(ids, foods.positions(list(ids)), strict=True):
         if food in on_menu:
-            weights.append(FAMILIARITY_WEIGHTS["on-menu"])
+            kind = "on-menu"
         elif food in familiar:
-            weights.append(FAMILIARITY_WEIGHTS["familiar"])
-        elif source_of.get(food) == "usda":
-            weights.append(FAMILIARITY_WEIGHTS["imported"])
+            kind = "familiar"
+        elif _cell(foods, "source", position) != "usda":
+            kind = "built-in"
+        elif _BRAND.search(str(_cell(foods, "name", position))) or (
+            _cell(foods, "usda_food_group", position) in BRANDED_GROUPS
+        ):
+            kind = "branded"
         else:
-            weights.append(FAMILIARITY_WEIGHTS["built-in"])
+            kind = "imported"
+        weights.append(FAMILIARITY_WEIGHTS[kind])
     return np.array(weights, float)
+
+
+def _cell(foods: FoodTable, column: str, position: int) -> object:
+    """One cell by table position; None where the table has no such column (tests)."""
+    try:
+        return foods.column(column)[position]
+    except KeyError:
+        return None
 
 
 def build_problem(

@@ -191,8 +191,8 @@ def kind_of(name: str, group: str, category: str, tags: Sequence[str]) -> str:
         if pattern.search(name):
             return kind
     kind = _GROUP_KINDS.get(group) or _CATEGORY_KINDS.get(category, "other")
-    if kind in ("vegetable", "spice") and _HERBS.search(name) and not _any("dried").search(name):
-        return "herb"
+    if kind in ("vegetable", "spice") and _HERBS.search(name):
+        return "spice" if _any("dried", "dehydrated").search(name) else "herb"
     if kind == "fruit" and (category == "dried-fruit" or _DRIED_FRUIT.search(name)):
         return "dried-fruit"
     if kind == "cheese" and _EGG.search(name) and not _CHEESE.search(name):
