@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog
 
+from planner.core.ceilings import ceilings
 from planner.core.completion_options import CompletionOptions
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import PREGNANCY_TAG, Exclusions, allowed_food_ids
 from planner.core.foods import FoodTable
+from planner.core.formatting import fmt_amount
 from planner.core.jsonfiles import write_menu
 from planner.core.menu import Menu, MenuItem
+from planner.core.nutrients import KEYS
 from planner.core.optimizer import complete_menu
-from planner.core.suggestions import GAP_KEYS, gaps, suggest_foods
+from planner.core.suggestions import GAP_KEYS, gaps, per_serving, suggest_foods
 from planner.paths import ROOT
-from planner.ui.chart_data import STATUS_COLOURS
 from planner.ui.exclusions_dialog import ExclusionsDialog
 from planner.ui.gaps_model import ADD, AMOUNT, NAME
-from planner.ui.gaps_panel import SHOWN
+from planner.ui.gaps_panel import PER_KEY, SHOWN
 from planner.ui.roles import ID_ROLE
 
 SAMPLE = ROOT / "docs" / "sample.menu.json"
@@ -44,7 +45,7 @@ def listed(panel) -> dict[str, list[str]]:
     return result
 
 
-def expected(window, exclusions=None, per="portion") -> dict[str, list[str]]:
+def expected(window, exclusions=None, per="serving") -> dict[str, list[str]]:
     state = window.state
     exclusions = exclusions or Exclusions()
     coverage = compute_coverage(window.menu_model.menu, state.foods, state.targets)
@@ -85,8 +86,13 @@ def test_lists_the_gaps_of_the_menu_with_the_foods_suggest_foods_ranks(window, q
     row = [model.index(0, c, calcium).data() for c in range(ADD + 1)]
     assert row[0] == state.foods.name(top.food_id)
     assert row[2] == f"{100 * top.share_of_gap:.0f} % of gap"
-    assert row[3] == f"{top.kcal_per_portion:,.0f}"
+    assert row[1] == f"{fmt_amount(top.amount_per_serving)} mg"
+    assert row[3] == f"{top.kcal_per_serving:,.0f}"
     assert row[4] == "Add"
+    assert model.headerData(AMOUNT, Qt.Orientation.Horizontal) == "Per serving"
+    tip = model.index(0, NAME, calcium).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(f"{row[0]}: one serving = {top.serving}\n")
+    assert f"One serving closes {top.closes_pct:.0f} % of the" in tip
 
     # Per 100 kcal: another ranking, and the amount column says so.
     panel.per_buttons["100kcal"].click()
@@ -99,24 +105,32 @@ def test_lists_the_gaps_of_the_menu_with_the_foods_suggest_foods_ranks(window, q
     assert water.row() == 0 and water.data() == "no calories"
 
 
-def test_add_button_adds_one_portion_and_undo_takes_it_back(window, qtbot):
+def test_add_button_adds_one_serving_and_undo_takes_it_back(window, qtbot):
     panel = show_panel(window)
     state = window.state
     before_items = list(window.menu_model.menu.items)
     before = compute_coverage(window.menu_model.menu, state.foods, state.targets)
     food = listed(panel)["iron"][1]  # soybeans: no limit to worry about
+    suggestion = panel.model.suggestion(panel.model.food_index("iron", food))
+    assert suggestion.own_portion  # "1 cup, 172 g": the food's own portion
     click_add(panel, qtbot, "iron", food)
 
     items = window.menu_model.menu.items
     assert items[:-1] == before_items
-    assert items[-1].food == food and items[-1].portions == 1.0 and items[-1].grams is None
+    added = items[-1]
+    assert (added.food, added.portions, added.grams) == (food, 1.0, None)
+    assert added.meal == window.editor.add_to.currentData()
     after = window.coverage
-    portion = state.foods.portion_g(food) * state.foods.values.at[food, "iron"] / 100
-    assert after["iron"].amount - before["iron"].amount == pytest.approx(portion)
+    serving = state.foods.portion_g(food) * state.foods.values.at[food, "iron"] / 100
+    assert after["iron"].amount - before["iron"].amount == pytest.approx(serving)
+    assert after["iron"].amount - before["iron"].amount == pytest.approx(
+        suggestion.amount_per_serving
+    )
     # The panel follows: the iron gap is closed, so iron is no longer listed.
     assert "iron" not in listed(panel)
     assert listed(panel) == expected(window)
-    assert "Added one portion" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Added one serving ({suggestion.serving}) of ")
 
     window.undo_action.trigger()
     assert window.menu_model.menu.items == before_items
@@ -124,7 +138,27 @@ def test_add_button_adds_one_portion_and_undo_takes_it_back(window, qtbot):
     assert "iron" in listed(panel)
 
 
-def test_enter_and_double_click_add_a_portion(window, qtbot):
+def test_a_serving_in_grams_is_added_in_grams(window, qtbot, tmp_path):
+    # A banana alone misses magnesium; per 100 kcal, spinach ranks first, and its 1 cup
+    # (30 g raw) is far from the 85 g vegetable serving, so a serving is 85 g.
+    path = tmp_path / "banana.menu.json"
+    write_menu(path, Menu("Banana", [MenuItem("banana", "breakfast", portions=1)]))
+    panel = show_panel(window, path)
+    panel.per_buttons["100kcal"].click()
+    ranked = listed(panel)["magnesium"]
+    assert "spinach" in ranked
+    suggestion = panel.model.suggestion(panel.model.food_index("magnesium", "spinach"))
+    assert (suggestion.grams, suggestion.serving, suggestion.own_portion) == (85.0, "85 g", False)
+    count = len(window.menu_model.menu.items)
+    undo_count = window.undo_stack.count()
+    click_add(panel, qtbot, "magnesium", "spinach")
+    items = window.menu_model.menu.items
+    assert len(items) == count + 1 and window.undo_stack.count() == undo_count + 1
+    assert (items[-1].food, items[-1].grams, items[-1].portions) == ("spinach", 85.0, None)
+    assert "Added one serving (85 g) of Spinach" in window.statusBar().currentMessage()
+
+
+def test_enter_and_double_click_add_a_serving(window, qtbot):
     panel = show_panel(window)
     count = len(window.menu_model.menu.items)
     index = panel.model.food_index("vitamin_d", listed(panel)["vitamin_d"][0])
@@ -147,33 +181,40 @@ def test_enter_and_double_click_add_a_portion(window, qtbot):
     assert len(window.menu_model.menu.items) == count + 2
 
 
-def test_a_portion_that_would_cross_a_limit_is_flagged(window, qtbot, tmp_path):
-    # 4 g of salt takes the sample day to 2,212 mg of sodium: one more portion of the
-    # saltier calcium foods would cross the 2,300 mg limit.
+def test_a_serving_that_would_cross_a_limit_is_not_suggested(window, qtbot, tmp_path):
+    panel = show_panel(window)
+    state = window.state
+    plain = listed(panel)["calcium"]
+    # 4 g of salt takes the sample day to 2,212 mg of sodium: a serving of the saltier
+    # calcium foods (sardines, 282 mg in a can) would cross the 2,300 mg limit.
     menu = Menu("Salty day", [*show_menu_items(), MenuItem("table-salt", "dinner", grams=4)])
     path = tmp_path / "salty.menu.json"
     write_menu(path, menu)
     panel = show_panel(window, path)
-    state = window.state
+    salty = listed(panel)["calcium"]
+    assert "sardines" in plain and "sardines" not in salty
+    assert salty == expected(window)["calcium"]
     coverage = compute_coverage(window.menu_model.menu, state.foods, state.targets)
-    found = suggest_foods(
-        coverage, state.foods, state.targets, allowed_food_ids(state.foods), top=SHOWN
-    )
-    crossing = [s for s in found["calcium"] if s.crossed_limits]
-    assert crossing, "the test menu should put a suggestion over the sodium limit"
-    for s in found["calcium"]:
-        index = panel.model.food_index("calcium", s.food_id)
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
-        tip = index.data(Qt.ItemDataRole.ToolTipRole)
-        if s.crossed_limits:
-            assert icon is not None and not icon.isNull()
-            assert index.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(
-                STATUS_COLOURS["over"]
-            )
-            assert "over the sodium limit (2,300 mg)" in tip
-        else:
-            assert icon is None
-            assert "would take the menu over" not in tip
+    sodium = coverage["sodium"].amount
+    limit = ceilings(state.targets)["sodium"]
+    for food in salty:
+        s = panel.model.suggestion(panel.model.food_index("calcium", food))
+        one = per_serving(state.foods, [food], [s.grams])[0][KEYS.index("sodium")]
+        assert sodium + one <= limit, food
+        tip = panel.model.food_index("calcium", food).data(Qt.ItemDataRole.ToolTipRole)
+        assert "one serving = " in tip and "Click Add" in tip
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="GapsPanel.refresh calls suggest_from without on_menu, so the daily cap of a "
+    "food the menu already holds is not checked (the gaps command checks it)",
+)
+def test_a_food_the_menu_holds_up_to_its_cap_is_not_suggested(window, qtbot):
+    # The sample day holds a cup of milk (244 g); another would pass milk's 480 g cap.
+    panel = show_panel(window)
+    shown = listed(panel)
+    assert all("milk" not in foods for foods in shown.values())
 
 
 def show_menu_items() -> list[MenuItem]:
@@ -322,3 +363,16 @@ def test_hidden_panel_catches_up_when_shown(window, qtbot):
     assert not panel.stale
     assert listed(panel) == expected(window)
     assert window.settings.value("gaps/tab") in (1, "1")
+
+
+def test_a_ranking_saved_before_servings_is_read_as_per_serving(make_window, qtbot, tmp_path):
+    window = make_window(tmp_path)
+    window.settings.set_value(PER_KEY, "100kcal")
+    window.close()
+    again = make_window(tmp_path)
+    assert again.gaps_panel.per == "100kcal"
+    again.settings.set_value(PER_KEY, "portion")  # the setting's value before servings
+    again.close()
+    third = make_window(tmp_path)
+    assert third.gaps_panel.per == "serving"
+    assert third.gaps_panel.per_buttons["serving"].isChecked()
