@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.cautions import POTASSIUM_CAUTION
 from planner.core.ceilings import in_text
 from planner.core.completion_options import OBJECTIVES, CompletionOptions
 from planner.core.errors import InputError
@@ -529,6 +530,8 @@ def details_html(completion: Completion) -> str:
     if not parts:
         aimed = ", ".join(in_text(k) for k in completion.aimed_at)
         parts.append(f"<p>Aimed at: {escape(aimed)}. No limit is crossed.</p>")
+    if completion.added and "potassium" in completion.aimed_at:
+        parts.append(f"<p><b>Potassium:</b> {escape(POTASSIUM_CAUTION)}</p>")
     return "".join(parts)
 
 

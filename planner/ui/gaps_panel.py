@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.cautions import INFANT_AGE_LIMIT, POTASSIUM_CAUTION
 from planner.core.ceilings import in_text
 from planner.core.coverage import Coverage
 from planner.core.exclusions import allowed_food_ids
@@ -165,6 +166,10 @@ class GapsPanel(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tree)
         self.pages.addWidget(self.empty)
+        # Shown while potassium is suggested: more of it is not for everyone.
+        self.potassium_note = QLabel(POTASSIUM_CAUTION, wordWrap=True)
+        self.potassium_note.setStyleSheet(f"{muted_style()}; font-size: 11px")
+        self.potassium_note.hide()
         self.hint = QLabel("Add, double-click or Enter adds one portion; Ctrl+Z takes it back.")
         self.hint.setStyleSheet(f"{muted_style()}; font-size: 11px")
         self.hint.setWordWrap(True)
@@ -174,6 +179,7 @@ class GapsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.potassium_note)
         layout.addWidget(self.hint)
 
         store.changed.connect(lambda _: self.refresh())
@@ -221,6 +227,7 @@ class GapsPanel(QWidget):
         current = self.tree.currentIndex()
         keep = (self.model.key_of(current), current.data(ID_ROLE))
         self.model.set_suggestions(needed, suggestions, state.targets, state.foods, self.per)
+        self.potassium_note.setVisible(bool(suggestions.get("potassium")))
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
@@ -239,7 +246,12 @@ class GapsPanel(QWidget):
         what decides them changed (the food table, the exclusions, pregnancy)."""
         state = self.state
         # The table itself is kept in the key (not its id, which a new table could reuse).
-        key = (state.foods, self.store.exclusions, state.profile.pregnant)
+        key = (
+            state.foods,
+            self.store.exclusions,
+            state.profile.pregnant,
+            state.profile.age < INFANT_AGE_LIMIT,  # infant foods are for under-ones only
+        )
         last = self._pool_for
         if self._pool is None or last is None or last[0] is not key[0] or last[1:] != key[1:]:
             allowed = allowed_food_ids(state.foods, self.store.exclusions, state.profile)
