@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.core.iodine import seaweed_caution
+
 if TYPE_CHECKING:  # only for type hints: the window imports this module at start-up
     from planner.core.foods import FoodTable
     from planner.core.menu import Menu
@@ -136,8 +138,6 @@ class MenuCaution:
 def menu_cautions(menu: Menu, foods: FoodTable, profile: Profile) -> list[MenuCaution]:
     """The menu's cautions for ``profile``: pregnancy cautions of the foods on it (when
     pregnant) and more seaweed than a small amount (planner.core.iodine)."""
-    from planner.core.iodine import seaweed_caution
-
     cautions = []
     if profile.pregnant:
         flagged = [

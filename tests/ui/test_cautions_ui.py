@@ -1,0 +1,122 @@
+"""Cautions in the window: pregnancy flags on menu rows and totals, seaweed's iodine, the
+food detail's reasons, and the potassium caution where potassium is suggested."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+
+from planner.core.cautions import POTASSIUM_CAUTION
+from planner.core.exclusions import allowed_food_ids
+from planner.core.intakes import ReferenceIntakes
+from planner.core.menu import Menu, MenuItem
+from planner.core.optimizer import complete_menu
+from planner.core.profile import Profile
+from planner.paths import REFERENCE_INTAKES_CSV, ROOT
+from planner.ui.completion_dialog import details_html
+from planner.ui.food_detail import food_detail_html
+
+SAMPLE = ROOT / "docs" / "sample.menu.json"
+
+
+def set_pregnant(window, pregnant: bool) -> None:
+    bar = window.profile_bar
+    if pregnant:
+        bar.age.setValue(30)
+    bar.stage.setCurrentIndex(bar.stage.findData("pregnant" if pregnant else ""))
+    assert window.state.profile.pregnant == pregnant
+
+
+def row_of(window, food: str):
+    model = window.menu_model
+    position = next(p for p, i in enumerate(model.menu.items) if i.food == food)
+    return model.index_of_position(position, 0)
+
+
+def test_pregnancy_flags_the_foods_already_on_the_menu(window):
+    window.editor.add_foods(["beef-liver", "cod-liver-oil", "banana"], meal="lunch")
+    liver, oil, banana = (row_of(window, f) for f in ("beef-liver", "cod-liver-oil", "banana"))
+    assert liver.data(Qt.ItemDataRole.DecorationRole) is None
+    assert "Caution" not in liver.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Caution in pregnancy" not in window.totals.note.text()
+
+    set_pregnant(window, True)
+    icon = liver.data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    assert "vitamin A" in liver.data(Qt.ItemDataRole.ToolTipRole)
+    oil_tip = oil.data(Qt.ItemDataRole.ToolTipRole)
+    assert "vitamin A" in oil_tip and "mercury" not in oil_tip  # cod liver oil: retinol
+    assert banana.data(Qt.ItemDataRole.DecorationRole) is None
+    assert "Caution" not in banana.data(Qt.ItemDataRole.ToolTipRole)
+    note = window.totals.note.text()
+    assert (
+        "Caution in pregnancy: Beef liver, pan-fried (preformed vitamin A); "
+        "Cod liver oil (preformed vitamin A)" in note
+    )
+    assert window.totals.note.isVisibleTo(window)
+
+    set_pregnant(window, False)
+    assert liver.data(Qt.ItemDataRole.DecorationRole) is None
+    assert "Caution in pregnancy" not in window.totals.note.text()
+
+
+def test_the_week_plans_day_menu_flags_them_too(window):
+    plan = window.plan_view
+    plan.menu_model.set_menu(Menu("day", [MenuItem("sprouted-wheat", "lunch", grams=30)]))
+    index = plan.menu_model.index_of_position(0, 0)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    set_pregnant(window, True)
+    assert "listeria" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_the_totals_warn_of_more_than_a_little_seaweed(window):
+    window.editor.add_foods(["kelp"], meal="lunch")  # 10 g: under 2.1 g dried for an adult
+    assert "Iodine" not in window.totals.note.text()
+    window.editor.add_foods(["kelp"], meal="dinner", portions=2)
+    note = window.totals.note.text()
+    assert "Iodine: this menu holds 30 g of seaweed (Kelp (seaweed)" in note
+    assert "1,100 µg" in note
+    window.undo_stack.undo()
+    assert "Iodine" not in window.totals.note.text()
+
+
+def test_the_detail_pane_gives_each_food_its_own_reason(window):
+    foods, targets = window.state.foods, window.state.targets
+    oil = food_detail_html(foods, "cod-liver-oil", targets)
+    assert "vitamin A" in oil and "mercury" not in oil
+    sprouts = food_detail_html(foods, "sprouted-wheat", targets)
+    assert "listeria" in sprouts and "Never suggested" not in sprouts
+    kelp = food_detail_html(foods, "kelp", targets)
+    assert "iodine" in kelp and "Never suggested: it is a seaweed" in kelp
+    salt = food_detail_html(foods, "table-salt", targets)
+    assert "Never suggested: it is a seaweed" not in salt and "a seasoning" in salt
+    banana = food_detail_html(foods, "banana", targets)
+    assert "Caution" not in banana and "Never suggested" not in banana
+
+
+def test_the_potassium_caution_shows_while_potassium_is_suggested(window):
+    panel = window.gaps_panel
+    window.coverage_tabs.setCurrentWidget(panel)
+    model = panel.model
+
+    def suggested() -> list[str]:
+        return [model.key_of(model.index(r, 0)) for r in range(model.rowCount())]
+
+    window.editor.add_foods(["rolled-oats"], meal="breakfast")
+    assert "potassium" in suggested()
+    assert panel.potassium_note.isVisibleTo(panel)
+    assert panel.potassium_note.text() == POTASSIUM_CAUTION
+    # The sample menu meets potassium (not calcium): no potassium suggested, no caution.
+    window.import_menu(str(SAMPLE))
+    assert window.coverage["potassium"].percent >= 100
+    assert "potassium" not in suggested() and suggested()
+    assert not panel.potassium_note.isVisibleTo(panel)
+
+
+def test_completion_details_say_it_when_potassium_is_aimed_at(foods):
+    targets = ReferenceIntakes.load(REFERENCE_INTAKES_CSV).targets(Profile("female", 55))
+    menu = Menu("x", [MenuItem("rolled-oats", "breakfast", portions=1)])
+    completion = complete_menu(menu, foods, targets, allowed_food_ids(foods))
+    assert completion.added and "potassium" in completion.aimed_at
+    assert POTASSIUM_CAUTION in details_html(completion).replace("&#x27;", "'")
