@@ -279,7 +279,7 @@ class CompletionDialog(QDialog):
         leave_out.addWidget(self.exclusions_label, 1)
         leave_out.addWidget(self.exclusions_button)
 
-        self.options_box = QGroupBox("Add foods so that every cramp nutrient reaches its target")
+        self.options_box = QGroupBox("Add foods so that every tracked nutrient reaches its target")
         form = QFormLayout(self.options_box)
         form.addRow("Most portions of one food", self.max_portions)
         form.addRow("Most foods new to the menu", self.max_new)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from planner.core.categories import TAGS, aisle_label
-from planner.core.cautions import PREGNANCY_REASON_TAGS, never_suggested_reason, pregnancy_reasons
+from planner.core.cautions import (
+    PREGNANCY_REASON_TAGS,
+    SALT_NOTE,
+    never_suggested_reason,
+    pregnancy_reasons,
+)
 from planner.core.ceilings import in_text
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
@@ -87,6 +92,11 @@ def food_detail_html(
     lists = [in_text(k) for k in info["article_lists"] if k in BY_KEY]
     if lists:
         parts.append(f"<p><b>The source article lists it for:</b> {e(', '.join(lists))}.</p>")
+    if "sodium" in info["article_lists"]:  # the article's salt remedy
+        parts.append(
+            f"<p style='color:{colours.warning}'><b>{e(SALT_NOTE)}</b> The article's "
+            "advice to eat more salt for cramps has no evidence behind it.</p>"
+        )
     unsupported = []
     for key in info["unsupported_claims"]:
         if key in BY_KEY:

@@ -117,7 +117,7 @@ class GapsPanel(QWidget):
         self.leave_out.setToolTip("Diet, tags and single foods never to suggest")
         self.leave_out.clicked.connect(self.exclusionsRequested)
         self.complete = QPushButton("Complete my menu…")
-        self.complete.setToolTip("Find the lightest set of foods that reaches every cramp target")
+        self.complete.setToolTip("Find the lightest set of foods that reaches every target")
         self.complete.clicked.connect(self.completeRequested)
         # Two short rows rather than one long one: the panel shares its column with the
         # chart, and a wide minimum would squeeze the menu beside it.
@@ -270,7 +270,8 @@ class GapsPanel(QWidget):
         else:
             text = (
                 "<p style='font-size:14px'><b>Every target is met</b></p>"
-                "<p>The cramp nutrients, vitamin D and water all reach their targets: "
+                "<p>Magnesium, potassium, calcium, iron, the B vitamins, vitamin D and water "
+                "all reach their targets: "
                 "there is no gap to close.</p>"
             )
         self.empty.setText(text)
@@ -406,7 +407,7 @@ def install(window) -> None:
         "&Complete my menu…",
         complete_menu,
         "Ctrl+Shift+M",
-        "Add the fewest calories of foods that bring every cramp nutrient to its target",
+        "Add the fewest calories of foods that bring every tracked nutrient to its target",
     )
     window.exclusions_action = _action(
         window,

@@ -120,3 +120,48 @@ def test_completion_details_say_it_when_potassium_is_aimed_at(foods):
     completion = complete_menu(menu, foods, targets, allowed_food_ids(foods))
     assert completion.added and "potassium" in completion.aimed_at
     assert POTASSIUM_CAUTION in details_html(completion).replace("&#x27;", "'")
+
+
+def test_help_names_the_reasons_to_see_a_doctor_and_the_cautions(window, qtbot):
+    window.show_help()
+    panel = window.help_dock.widget()
+    qtbot.waitUntil(lambda: panel.toPlainText() != "")
+    words = " ".join(panel.toPlainText().split())
+    for reason in (
+        "numbness, tingling",
+        "last more than 10 minutes",
+        "one calf is swollen, warm, red and painful",
+        "blood clot",
+        "more likely in pregnancy",
+        "dirty wound",
+        "tetanus",
+        "muscles that are wasting",
+        "More salt does not prevent cramps",
+        POTASSIUM_CAUTION,
+    ):
+        assert reason in words, reason
+    assert "Urgently" in words
+
+
+def test_the_window_promises_no_more_than_the_help(window):
+    """No "cramp nutrient" or "cramp target" in the window's words, nor a cure in README."""
+    sources = [*(ROOT / "planner" / "ui").glob("*.py"), ROOT / "planner" / "app.py"]
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        strings = " ".join(t for t in text.split('"')[1::2])  # roughly: the quoted words
+        for promise in ("cramp nutrient", "cramp target", "against muscle cramps"):
+            assert promise not in strings, (path.name, promise)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "prevent muscle cramps" not in readme and "no cure for cramps" in readme
+    assert window.gaps_panel.complete.toolTip() == (
+        "Find the lightest set of foods that reaches every target"
+    )
+
+
+def test_table_salt_passes_the_article_check_yet_is_no_remedy(window):
+    foods = window.state.foods
+    assert "sodium" in foods.cell("table-salt", "article_lists")
+    assert "sodium" not in foods.cell("table-salt", "unsupported_claims")  # 10.3 %: passes
+    html = food_detail_html(foods, "table-salt", window.state.targets)
+    assert "More salt does not prevent cramps" in html
+    assert "More salt" not in food_detail_html(foods, "banana", window.state.targets)
