@@ -370,7 +370,7 @@ def test_coverage_warns_of_seaweed_and_pregnancy_cautions(tmp_path):
     assert kinds["pregnancy"]["foods"] == ["kelp", "beef-liver"]
     assert "Beef liver, pan-fried (preformed vitamin A)" in kinds["pregnancy"]["message"]
     table = run("coverage", menu, *pregnant, data_dir=tmp_path).stdout
-    assert "Iodine: this menu holds 25 g of seaweed" in table
+    assert "Iodine: 25 g of seaweed on this menu" in table
     assert "Caution in pregnancy: Kelp (seaweed) (iodine)" in table
     plain = json.loads(run("coverage", SAMPLE, "--format", "json", data_dir=tmp_path).stdout)
     assert plain["cautions"] == []

@@ -153,7 +153,7 @@ def menu_cautions(menu: Menu, foods: FoodTable, profile: Profile) -> list[MenuCa
                 MenuCaution(
                     "pregnancy",
                     tuple(flagged),
-                    f"Caution in pregnancy: {listed}. Each row's tooltip says why.",
+                    f"Caution in pregnancy: {listed} (each row's tooltip says why).",
                 )
             )
     iodine = seaweed_caution(menu, foods, profile)

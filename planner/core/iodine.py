@@ -90,20 +90,20 @@ def seaweed_caution(menu: Menu, foods: FoodTable, profile: Profile) -> SeaweedCa
         return None
     upper = iodine_upper_limit(profile)
     names = "; ".join(foods.name(f) for f in ids)
-    amount = f"{fmt_amount(grams)} g of seaweed ({names}; {fmt_amount(dry)} g dried)"
+    amount = f"{fmt_amount(grams)} g of seaweed on this menu ({names}; {fmt_amount(dry)} g dried)"
     source = (
-        "USDA lists no iodine for seaweed, and it ranges from 16 µg to over 8,000 µg per "
-        "gram dried (Teas et al. 2004)"
+        "USDA lists no iodine for seaweed; it ranges from 16 to over 8,000 µg per gram "
+        "dried (Teas et al. 2004)"
     )
     if upper is None:
         message = (
-            f"Iodine: this menu holds {amount}. {source}; no upper limit is set for infants, "
-            "and seaweed is no food for a baby."
+            f"Iodine: {amount}. {source}. No upper limit is set for infants, and seaweed is "
+            "no food for a baby."
         )
     else:
         message = (
-            f"Iodine: this menu holds {amount}. {source}: even at the least measured in "
-            f"kelp, more than {fmt_amount(limit)} g dried gives over your upper limit of "
-            f"{fmt_amount(upper)} µg of iodine a day."
+            f"Iodine: {amount}. {source}, and above {fmt_amount(limit)} g dried even the "
+            f"least measured in kelp gives more than your upper limit of {fmt_amount(upper)} "
+            "µg a day."
         )
     return SeaweedCaution(ids, grams, dry, limit, upper, message)

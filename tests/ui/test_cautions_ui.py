@@ -75,7 +75,7 @@ def test_the_totals_warn_of_more_than_a_little_seaweed(window):
     assert "Iodine" not in window.totals.note.text()
     window.editor.add_foods(["kelp"], meal="dinner", portions=2)
     note = window.totals.note.text()
-    assert "Iodine: this menu holds 30 g of seaweed (Kelp (seaweed)" in note
+    assert "Iodine: 30 g of seaweed on this menu (Kelp (seaweed)" in note
     assert "1,100 µg" in note
     window.undo_stack.undo()
     assert "Iodine" not in window.totals.note.text()
