@@ -43,6 +43,13 @@ NEVER_SUGGESTED: dict[str, str] = {
     "limit in a few grams",
 }
 INFANT_REASON = "an infant food or formula, made for babies under one year"
+# The never-suggested kinds in one line, where the user chooses what to leave out.
+ALWAYS_LEFT_OUT = (
+    "Always left out, whatever you choose: alcoholic drinks, baking powder, soda and yeast, "
+    "raw flours and starches, salt and seasonings, supplements and fortified drinks, "
+    "marine-mammal meat, seaweed, and infant foods from age one. You can still add them "
+    "to a menu yourself."
+)
 
 # Tag -> why the food is a caution in pregnancy, as the food's own reason.
 PREGNANCY_REASONS: dict[str, str] = {

@@ -165,3 +165,18 @@ def test_table_salt_passes_the_article_check_yet_is_no_remedy(window):
     html = food_detail_html(foods, "table-salt", window.state.targets)
     assert "More salt does not prevent cramps" in html
     assert "More salt" not in food_detail_html(foods, "banana", window.state.targets)
+
+
+def test_leave_out_offers_no_choice_over_what_is_always_left_out(window):
+    from planner.core.cautions import ALWAYS_LEFT_OUT, NEVER_SUGGESTED, PREGNANCY_REASON_TAGS
+    from planner.ui.exclusions_dialog import ExclusionsDialog
+
+    dialog = ExclusionsDialog(
+        window.gap_exclusions.exclusions, window.state.foods, window.state.profile, window
+    )
+    offered = set(dialog.tag_boxes)
+    assert "fish" in offered and "pregnancy-caution" in offered
+    assert not offered & {*NEVER_SUGGESTED, *PREGNANCY_REASON_TAGS, "infant-food"}
+    assert dialog.always_note.text() == ALWAYS_LEFT_OUT
+    assert not dialog.always_note.isHidden()
+    dialog.close()
