@@ -140,6 +140,14 @@ _ALCOHOL = _words(
     "hard lemonade",
 )  # fmt: skip
 _NOT_ALCOHOL = re.compile(r"non-?alcoholic|root beer|\bmix\b|distilled water", re.IGNORECASE)
+# Salt, seasoning mixes (named so in the first two parts of the name, not "rotisserie,
+# original seasoning"), vinegars, flavour extracts, soy sauce and dry bouillon: used by
+# the dash, never a way to close a gap (herbs and spices stay, capped by completion).
+_SEASONING = re.compile(
+    r"^(?:salt,|vinegar|vanilla extract|soy sauce)|^(?:[^,]*,)?[^,]*(?<!with )\bseasoning\b|"
+    r"\bbouillon\b(?!.*\bprepared\b).*\b(?:dry|powder|cubes|granules)\b",
+    re.IGNORECASE,
+)
 _INFANT = re.compile(r"\b(?:infant|child|toddler) formula|\bbabyfood", re.IGNORECASE)
 _LEAVENING = re.compile(
     r"^leavening agents|\bbaking (?:powder|soda)|\bcream of tartar|\byeast, baker's", re.I
@@ -273,6 +281,8 @@ def _listeria_risk(group: str, text: str, plant: bool, animal: bool, seafood: bo
 def _never_suggested(group: str, text: str, marine_mammal: bool) -> list[str]:
     """The never-suggested tags (planner.core.cautions.NEVER_SUGGESTED) of one food."""
     tags = []
+    if _SEASONING.search(text):
+        tags.append("seasoning")
     if text.startswith("Alcoholic") or (
         group == BEVERAGES_GROUP and _ALCOHOL.search(text) and not _NOT_ALCOHOL.search(text)
     ):

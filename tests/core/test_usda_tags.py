@@ -108,7 +108,20 @@ def test_tags_follow_the_group_and_the_name(group, name, tags):
         ("Beverages", "Beverages, carbonated, ginger ale", ()),
         ("Beverages", "Beverages, Whiskey sour mix, bottled", ()),
         ("Beverages", "Beverages, tea, black, brewed, prepared with distilled water", ()),
-        ("Spices and Herbs", "Vinegar, red wine", PLANT),
+        ("Spices and Herbs", "Vinegar, red wine", (*PLANT, "seasoning")),  # no alcohol
+        # Salt and seasonings, vinegar, soy sauce, dry bouillon; not seasoned foods.
+        ("Spices and Herbs", "Salt, table", (*PLANT, "seasoning")),
+        ("Spices and Herbs", "Seasoning mix, dry, taco, original", (*PLANT, "seasoning")),
+        ("Spices and Herbs", "Vinegar, balsamic", (*PLANT, "seasoning")),
+        ("Legumes and Legume Products", "Soy sauce made from soy (tamari)",
+         (*PLANT, "contains-soy", "seasoning")),
+        ("Soups, Sauces, and Gravies", "Soup, chicken broth or bouillon, dry",
+         ("meat", "seasoning")),
+        ("Soups, Sauces, and Gravies", "Soup, beef broth or bouillon, powder, prepared with "
+         "water", ("meat",)),
+        ("Poultry Products", "Chicken, broilers or fryers, breast, meat only, cooked, "
+         "rotisserie, original seasoning", ("meat",)),
+        ("Spices and Herbs", "Spices, basil, dried", PLANT),
         # Leavening agents.
         ("Baked Products", "Leavening agents, baking powder, double-acting, sodium aluminum "
          "sulfate", ("leavening",)),
