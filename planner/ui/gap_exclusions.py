@@ -12,7 +12,7 @@ from planner.core.cautions import (
     PREGNANCY_TAGS,
     SHORT_REASONS,
 )
-from planner.core.exclusions import PREGNANCY_TAG, WATER_ONLY_TAG, Exclusions, tag_hits
+from planner.core.exclusions import PREGNANCY_TAG, WATER_ONLY_TAG, Exclusions
 from planner.core.foods import FoodTable
 from planner.core.profile import Profile
 from planner.ui.settings import Settings
@@ -99,10 +99,14 @@ def pregnancy_note(profile: Profile, foods: FoodTable) -> str:
     """What pregnancy changes, or nothing."""
     if not profile.pregnant:
         return ""
-    count = int(tag_hits(foods, PREGNANCY_TAGS).sum())
+    # One pass: how many foods are cautions, and the reasons they carry in a few words.
+    count, seen = 0, set()
+    for tags in foods.column("tags"):
+        if not PREGNANCY_TAGS.isdisjoint(tags):
+            count += 1
+            seen.update(tags)
     foods_are = "1 food marked" if count == 1 else f"{count} foods marked"
     verb = "is" if count == 1 else "are"
-    # The reasons these foods carry (planner.core.cautions), in a few words.
-    reasons = [w for t, w in SHORT_REASONS.items() if tag_hits(foods, frozenset({t})).any()]
+    reasons = [word for tag, word in SHORT_REASONS.items() if tag in seen]
     why = f" ({', '.join(reasons)})" if reasons else ""
     return f"Pregnancy: {foods_are} “{TAGS[PREGNANCY_TAG].lower()}”{why} {verb} left out."
