@@ -349,3 +349,28 @@ def test_coverage_says_why_a_profile_has_no_targets(tmp_path):
         "NASEM (US/Canada) targets cover this age."
     ) in result.stdout
     assert "No targets" not in run("coverage", SAMPLE, "--age", "0", data_dir=tmp_path).stdout
+
+
+def test_coverage_warns_of_seaweed_and_pregnancy_cautions(tmp_path):
+    """A line in the table and a "cautions" list in the JSON (additive: [] when none)."""
+    menu = tmp_path / "m.menu.json"
+    items = [
+        {"food": "kelp", "meal": "lunch", "portions": 2.5},
+        {"food": "beef-liver", "meal": "dinner", "portions": 1},
+    ]
+    menu.write_text(
+        json.dumps({"format": "crampless.menu", "version": 1, "name": "x", "items": items})
+    )
+    pregnant = ("--sex", "female", "--age", "30", "--pregnant")
+    data = json.loads(
+        run("coverage", menu, *pregnant, "--format", "json", data_dir=tmp_path).stdout
+    )
+    kinds = {c["kind"]: c for c in data["cautions"]}
+    assert kinds["iodine"]["foods"] == ["kelp"] and "1,100 µg" in kinds["iodine"]["message"]
+    assert kinds["pregnancy"]["foods"] == ["kelp", "beef-liver"]
+    assert "Beef liver, pan-fried (preformed vitamin A)" in kinds["pregnancy"]["message"]
+    table = run("coverage", menu, *pregnant, data_dir=tmp_path).stdout
+    assert "Iodine: 25 g of seaweed on this menu" in table
+    assert "Caution in pregnancy: Kelp (seaweed) (iodine)" in table
+    plain = json.loads(run("coverage", SAMPLE, "--format", "json", data_dir=tmp_path).stdout)
+    assert plain["cautions"] == []

@@ -13,6 +13,7 @@ from planner.cli.common import (
     profile_from_args,
     text_table,
 )
+from planner.core.cautions import MenuCaution, menu_cautions
 from planner.core.coverage import Coverage, compute_coverage
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
@@ -39,8 +40,9 @@ def run(args: argparse.Namespace, context: Any) -> int:
     menu = read_menu(args.menu, known=foods.__contains__)
     intakes = context.intakes()
     coverage = compute_coverage(menu, foods, intakes.targets(profile))
+    cautions = menu_cautions(menu, foods, profile)
     if args.format == "json":
-        print_json(coverage_json(coverage, profile))
+        print_json(coverage_json(coverage, profile, cautions))
     elif args.format == "csv":
         print(csv_text(*coverage_rows(coverage, foods, machine=True)), end="")
     else:
@@ -54,12 +56,17 @@ def run(args: argparse.Namespace, context: Any) -> int:
         if notes:
             print("\nUnknown values (totals above are at least this much):")
             print("\n".join(f"  {line}" for line in notes))
+        for caution in cautions:  # pregnancy cautions and seaweed's iodine
+            print(f"\n{caution.message}")
         print("\n* magnesium's and folic acid's limits concern supplements, not food.")
     return 0
 
 
-def coverage_json(coverage: Coverage, profile: Profile) -> dict[str, Any]:
-    """The ``coverage --format json`` object of CONTRACTS."""
+def coverage_json(
+    coverage: Coverage, profile: Profile, cautions: list[MenuCaution] | None = None
+) -> dict[str, Any]:
+    """The ``coverage --format json`` object of CONTRACTS (``cautions``: the menu's
+    pregnancy and iodine cautions, planner.core.cautions.menu_cautions)."""
     nutrients = []
     for n in NUTRIENTS:
         line = coverage[n.key]
@@ -98,6 +105,9 @@ def coverage_json(coverage: Coverage, profile: Profile) -> dict[str, Any]:
         "unknown": {
             k: list(line.unknown_foods) for k, line in coverage.lines.items() if line.unknown_foods
         },
+        "cautions": [
+            {"kind": c.kind, "foods": list(c.foods), "message": c.message} for c in cautions or ()
+        ],
     }
 
 

@@ -5,20 +5,19 @@ from __future__ import annotations
 import numpy as np
 
 from planner.core.categories import TAGS, aisle_label
+from planner.core.cautions import (
+    PREGNANCY_REASON_TAGS,
+    SALT_NOTE,
+    never_suggested_reason,
+    pregnancy_reasons,
+)
 from planner.core.ceilings import in_text
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY, KEYS, NUTRIENTS
+from planner.core.profile import Profile
 from planner.ui.text_colours import LIGHT, TextColours
-
-# Why a food carries the pregnancy-caution tag, by the tag that explains it.
-CAUTION_REASONS = {
-    "offal": "Liver and liver products hold very large amounts of preformed vitamin A "
-    "(retinol); pregnancy guidance advises avoiding them.",
-    "fish": "This fish can be high in mercury; pregnancy guidance advises avoiding it or "
-    "limiting it.",
-}
 
 # Where a food's values come from, by the food table's ``source`` column.
 SOURCES = {
@@ -36,9 +35,14 @@ def source_label(info) -> str:
 
 
 def food_detail_html(
-    foods: FoodTable, food_id: str, targets: dict[str, Target], colours: TextColours = LIGHT
+    foods: FoodTable,
+    food_id: str,
+    targets: dict[str, Target],
+    colours: TextColours = LIGHT,
+    profile: Profile | None = None,
 ) -> str:
-    """HTML for the detail pane (QTextBrowser's subset of HTML), in ``colours``."""
+    """HTML for the detail pane (QTextBrowser's subset of HTML), in ``colours``; ``profile``
+    decides whether an infant food is suggested (under one year)."""
     info = foods.record(food_id)
     values = dict(zip(KEYS, foods.rows([food_id])[0].tolist(), strict=True))
     portion_g = float(info["portion_g"])
@@ -63,12 +67,18 @@ def food_detail_html(
     parts.append(f"<p><b>Source:</b> {e(source_label(info))}</p>")
 
     tags = info["tags"]
-    if "pregnancy-caution" in tags:
-        reason = next((CAUTION_REASONS[t] for t in ("offal", "fish") if t in tags), "")
+    for reason in pregnancy_reasons(tags):
         parts.append(
             f"<p style='color:{colours.caution}'><b>⚠ Caution in pregnancy.</b> {e(reason)}</p>"
         )
-    shown_tags = [TAGS.get(t, t) for t in tags if t not in ("pregnancy-caution", "no-shopping")]
+    never = never_suggested_reason(tags, profile)
+    if never:
+        parts.append(
+            f"<p style='color:{colours.muted}'>Never suggested: it is {e(never)}. "
+            "You can still add it yourself.</p>"
+        )
+    hidden = {"pregnancy-caution", "no-shopping", *PREGNANCY_REASON_TAGS}
+    shown_tags = [TAGS.get(t, t) for t in tags if t not in hidden]
     imported = info.get("source") == "usda"
     if shown_tags:
         parts.append(f"<p><b>Tags:</b> {e(', '.join(shown_tags))}</p>")
@@ -82,6 +92,11 @@ def food_detail_html(
     lists = [in_text(k) for k in info["article_lists"] if k in BY_KEY]
     if lists:
         parts.append(f"<p><b>The source article lists it for:</b> {e(', '.join(lists))}.</p>")
+    if "sodium" in info["article_lists"]:  # the article's salt remedy
+        parts.append(
+            f"<p style='color:{colours.warning}'><b>{e(SALT_NOTE)}</b> The article's "
+            "advice to eat more salt for cramps has no evidence behind it.</p>"
+        )
     unsupported = []
     for key in info["unsupported_claims"]:
         if key in BY_KEY:

@@ -276,6 +276,8 @@ class PlanView(QWidget):
 
     def _build_day_editor(self) -> None:
         self.menu_model = MenuModel(self.state.foods)
+        self.menu_model.pregnant = self.state.profile.pregnant  # rows flag pregnancy cautions
+        self.state.profileChanged.connect(lambda p: self.menu_model.set_pregnant(p.pregnant))
         self.editor = MenuEditor(self.menu_model, _DayStack(self))  # type: ignore[arg-type]
         # The day's name is edited in the days list; the menu's own name stays internal.
         self.editor.name.hide()

@@ -126,7 +126,8 @@ def test_imported_foods_carry_the_tags_their_group_and_name_give(catalog):
     # exclusion leaves out SR28's almonds, pregnancy its beef liver and swordfish.
     tags = catalog.info["tags"]
     assert tags["usda-12061"] == ("vegan", "vegetarian", "contains-nuts")  # Nuts, almonds
-    assert tags["usda-13325"] == ("meat", "offal", "pregnancy-caution")  # Beef liver, raw
+    # Beef liver, raw
+    assert tags["usda-13325"] == ("meat", "offal", "pregnancy-caution", "vitamin-a-rich")
     assert tags["usda-15076"] == ("fish",)  # Fish, salmon, Atlantic, wild, raw
     assert tags["usda-15149"] == ("shellfish",)  # Crustaceans, shrimp, raw
     assert tags["usda-16087"] == ("vegan", "vegetarian", "contains-peanuts")  # Peanuts
