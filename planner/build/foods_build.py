@@ -41,8 +41,11 @@ MAPPING_COLUMNS: tuple[str, ...] = (
 )
 # The builder writes foods.csv in the order planner.core.foods reads and documents it.
 FOODS_COLUMNS: tuple[str, ...] = FOODS_CSV_COLUMNS
-# The article's lists are about these nutrients: all the planner tracks but energy and water.
-CLAIM_KEYS: tuple[str, ...] = tuple(n.key for n in NUTRIENTS if n.key not in ("energy", "water"))
+# The article's lists are about these nutrients: all the planner reports but energy and water
+# (the guards are watched for their upper limits only).
+CLAIM_KEYS: tuple[str, ...] = tuple(
+    n.key for n in NUTRIENTS if n.key not in ("energy", "water") and not n.guard
+)
 COLUMN_OF_KEY: dict[str, str] = {n.key: n.food_column for n in NUTRIENTS}
 COLUMN_OF_NUMBER: dict[str, str] = {n.usda_number: n.food_column for n in NUTRIENTS}
 # One portion giving less than this percentage of the adult target does not back a claim.

@@ -13,7 +13,7 @@ import numpy as np
 
 from planner.core.categories import AISLES, PURCHASE_UNITS
 from planner.core.errors import InputError
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import GUARD_COLUMNS, NUTRIENTS, REPORTED
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,12 +41,13 @@ OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = (
     "bought_description",
     "bought_name",
 )
-# Grams to buy per gram eaten; where absent or empty, 100 / (100 - refuse_pct).
-OPTIONAL_NUMBER_COLUMNS: tuple[str, ...] = ("as_bought_factor",)
+# Grams to buy per gram eaten; where absent or empty, 100 / (100 - refuse_pct). The guard
+# nutrients' columns came later: a foods.csv without them holds them as unknown.
+OPTIONAL_NUMBER_COLUMNS: tuple[str, ...] = ("as_bought_factor", *GUARD_COLUMNS)
 # foods.csv's columns in file order: those CONTRACTS names, then the planner's additions.
 REQUIRED_COLUMNS: tuple[str, ...] = (
     *TEXT_COLUMNS[:5],
-    *(n.food_column for n in NUTRIENTS),
+    *(n.food_column for n in REPORTED),
     "portion_name",
     "portion_g",
     "refuse_pct",
@@ -62,6 +63,7 @@ FOODS_CSV_COLUMNS: tuple[str, ...] = (
     "as_bought_factor",
     "bought_description",
     "bought_name",
+    *GUARD_COLUMNS,
 )
 NUTRIENT_KEYS = tuple(n.key for n in NUTRIENTS)
 
@@ -372,7 +374,7 @@ def foods_from_rows(
 
     optional = [c for c in OPTIONAL_NUMBER_COLUMNS if c in position]
     numbers: dict[str, np.ndarray] = {}
-    for name in [n.food_column for n in NUTRIENTS] + list(NUMBER_COLUMNS) + optional:
+    for name in [n.food_column for n in REPORTED] + list(NUMBER_COLUMNS) + optional:
         cells = column(name)
         parsed = [_number(c) for c in cells]
         fail(name, cells, [v is None for v in parsed], "{!r} is not a number")
@@ -422,7 +424,8 @@ def foods_from_rows(
         "bought_name": [c.strip() for c in column("bought_name")],
         "source": ["foods.csv"] * len(ids),
     }
-    matrix = np.column_stack([numbers[n.food_column] for n in NUTRIENTS]).reshape(
+    unknown = np.full(len(ids), np.nan)  # a guard column the file lacks
+    matrix = np.column_stack([numbers.get(n.food_column, unknown) for n in NUTRIENTS]).reshape(
         len(ids), len(NUTRIENTS)
     )
     return FoodTable.from_columns(ids, columns, matrix)

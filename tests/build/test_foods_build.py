@@ -25,7 +25,7 @@ from planner.build.foods_build import (
 )
 from planner.core.errors import InputError
 from planner.core.foods import load_foods
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import GUARD_COLUMNS, NUTRIENTS
 from planner.paths import FOOD_MAPPING_CSV, FOODS_CSV, REFERENCE_INTAKES_CSV
 
 # --- independent reads: the csv module on the zip, not the builder's pandas reader ---------
@@ -139,6 +139,18 @@ def test_banana_spot_check(foods_rows):
     # One banana as bought: 118 g eaten is 64 % of it.
     assert banana["purchase_unit"] == "piece"
     assert banana["purchase_unit_g"] == "184.4"
+
+
+def test_guard_nutrients_are_sr28s_liver_and_brazil_nuts(foods_rows):
+    assert FOODS_COLUMNS[-len(GUARD_COLUMNS) :] == GUARD_COLUMNS
+    liver = _by_id(foods_rows)["beef-liver"]
+    # SR28 13327 (beef liver, pan-fried): retinol 319, copper 312, zinc 309, per 100 g.
+    assert (liver["retinol_ug"], liver["copper_mg"], liver["zinc_mg"]) == ("7728", "14.588", "5.23")
+    assert _by_id(foods_rows)["brazil-nuts"]["selenium_ug"] == "1917.0"
+    # Dates: SR28 gives no retinol and no selenium: unknown, not 0.
+    dates = _by_id(foods_rows)["dates"]
+    assert dates["retinol_ug"] == "" and dates["selenium_ug"] == ""
+    assert math.isnan(load_foods(FOODS_CSV).values.at["dates", "selenium"])
 
 
 def test_an_unknown_value_stays_empty(foods_rows, sr28_values):
@@ -257,7 +269,8 @@ def test_bought_name_is_the_mappings_exactly_where_a_bought_form_is(foods_rows, 
         curated = mapping[row["id"]]
         assert row["bought_name"] == curated["bought_name"], row["id"]
         assert bool(row["bought_name"]) == bool(curated["bought_ndb"]), row["id"]
-    assert FOODS_COLUMNS[-1] == "bought_name"
+    # The planner's own columns, then the guard nutrients' (added later, at the end).
+    assert FOODS_COLUMNS[-1 - len(GUARD_COLUMNS)] == "bought_name"
 
 
 @pytest.mark.parametrize(

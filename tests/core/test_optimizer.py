@@ -157,7 +157,9 @@ def test_options_are_checked():
         CompletionOptions(max_portions_per_food=0)
     with pytest.raises(InputError, match="unknown objective"):
         CompletionOptions(objective="fat")
-    with pytest.raises(InputError, match="unknown nutrient 'zinc'"):
+    with pytest.raises(InputError, match="unknown nutrient 'chromium'"):
+        CompletionOptions(include=frozenset({"chromium"}))
+    with pytest.raises(InputError, match="'zinc' is watched for its upper limit only"):
         CompletionOptions(include=frozenset({"zinc"}))
     assert CompletionOptions().aimed_keys() == CRAMP_KEYS
     both = CompletionOptions(include_vitamin_d=True, include_water=True).aimed_keys()
