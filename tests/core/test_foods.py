@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 
 from planner.core.errors import InputError
-from planner.paths import FOODS_CSV as FOODS_CSV_PATH
 from planner.core.foods import (
     NUTRIENT_KEYS,
     REQUIRED_COLUMNS,
@@ -20,6 +19,7 @@ from planner.core.foods import (
     bought_names,
     load_foods,
 )
+from planner.paths import FOODS_CSV as FOODS_CSV_PATH
 from tests.fixtures import TINY_FOODS, write_foods_csv
 
 
@@ -208,7 +208,7 @@ def test_a_bad_guard_value_names_line_and_column(tmp_path):
     frame.loc[1, "zinc_mg"] = "lots"
     bad = tmp_path / "foods.csv"
     frame.to_csv(bad, index=False)
-    with pytest.raises(InputError, match="foods.csv: line 3, column zinc_mg: 'lots' is not"):
+    with pytest.raises(InputError, match=r"foods\.csv: line 3, column zinc_mg: 'lots' is not"):
         load_foods(bad)
 
 
