@@ -28,8 +28,8 @@ class NutrientCoverage:
 
     @property
     def percent(self) -> float | None:
-        if self.target is None or self.amount is None or self.target.value == 0:
-            return None
+        if self.target is None or self.amount is None or not self.target.value:
+            return None  # no target, a limit without one (a guard's), or a target of 0
         return 100.0 * self.amount / self.target.value
 
     @property

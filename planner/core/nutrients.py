@@ -66,6 +66,9 @@ FOOD_COLUMNS: tuple[str, ...] = tuple(n.food_column for n in NUTRIENTS)
 GUARDS: tuple[Nutrient, ...] = tuple(n for n in NUTRIENTS if n.guard)
 GUARD_KEYS: tuple[str, ...] = tuple(n.key for n in GUARDS)
 GUARD_COLUMNS: tuple[str, ...] = tuple(n.food_column for n in GUARDS)
+# The guards come last, so that the other nutrients' positions are the same in KEYS as in
+# REPORTED: views that leave the guards out keep their columns.
+assert NUTRIENTS[: len(NUTRIENTS) - len(GUARDS)] == tuple(n for n in NUTRIENTS if not n.guard)
 # What the totals table, the food list and coverage's ``nutrients`` show: all but the guards.
 REPORTED: tuple[Nutrient, ...] = tuple(n for n in NUTRIENTS if not n.guard)
 CRAMP_KEYS: tuple[str, ...] = tuple(n.key for n in NUTRIENTS if n.cramp_related)

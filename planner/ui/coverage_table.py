@@ -11,7 +11,7 @@ from planner.core.ceilings import in_text
 from planner.core.coverage import Coverage
 from planner.core.foods import FoodTable, food_names
 from planner.core.formatting import fmt_amount
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import REPORTED
 from planner.ui.chart_data import STATUS_COLOURS, status_of
 from planner.ui.table_model import HeaderedTableModel
 from planner.ui.text_colours import text_colours
@@ -20,7 +20,7 @@ COLUMNS = ("Nutrient", "Amount", "Target", "%", "Limit")
 # The widest text each column shows: widths that follow the font, so that a larger system
 # font does not cut the numbers off. The last column stretches from its width.
 WIDEST = (
-    tuple(n.label for n in NUTRIENTS),
+    tuple(n.label for n in REPORTED),
     ("≥ 8,888 mg", "≥ 888 µg DFE", "8,888 kcal"),
     ("8,888 mg (RDA)", "888 µg DFE (RDA)"),
     ("≥ 888 %",),
@@ -41,15 +41,15 @@ class CoverageTableModel(HeaderedTableModel):
 
     def set_coverage(self, coverage: Coverage, foods: FoodTable) -> None:
         self.coverage, self.foods = coverage, foods
-        self.dataChanged.emit(self.index(0, 0), self.index(len(NUTRIENTS) - 1, len(COLUMNS) - 1))
+        self.dataChanged.emit(self.index(0, 0), self.index(len(REPORTED) - 1, len(COLUMNS) - 1))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(NUTRIENTS)
+        return 0 if parent.isValid() else len(REPORTED)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.coverage is None:
             return None
-        n = NUTRIENTS[index.row()]
+        n = REPORTED[index.row()]
         line = self.coverage[n.key]
         t = line.target
         column = index.column()
@@ -93,7 +93,7 @@ def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
     amount's tooltip names them all); empty when every value is known."""
     parts = [
         f"{in_text(n.key)} in {food_names(foods, coverage[n.key].unknown_foods)}"
-        for n in NUTRIENTS
+        for n in REPORTED
         if coverage[n.key].unknown_foods
     ]
     # "·" between nutrients: food names hold commas, and food_names parts them with ";".

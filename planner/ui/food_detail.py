@@ -106,7 +106,7 @@ def food_detail_html(
         target = targets.get(n.key)
         share = (
             ""
-            if target is None or np.isnan(per_portion)
+            if target is None or target.value is None or np.isnan(per_portion)
             else (f"{100 * per_portion / target.value:.0f} %")
         )
         rows.append(
