@@ -48,6 +48,23 @@ class MenuModel(GroupedTreeModel):
         # are looked up in the food table once, not at every ask (pandas scalars, ~8 us).
         self._grams: dict[MenuItem, float] = {}
         self._kcal_per_g: dict[str, float] = {}
+        # Food id -> warning: the food gives some of a guard nutrient whose upper limit the
+        # menu crosses (set from the coverage after each edit, set_guard_warnings).
+        self._guard_warnings: dict[str, str] = {}
+
+    def set_guard_warnings(self, warnings: dict[str, str]) -> None:
+        """Mark the rows of these foods (icon and tooltip); repaint the food column."""
+        if warnings == self._guard_warnings:
+            return
+        self._guard_warnings = dict(warnings)
+        for group in range(self.group_count()):
+            count = self.child_count(group)
+            if count:
+                parent = self.index(group, 0)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 0, parent))
+
+    def guard_warning(self, food_id: str) -> str:
+        return self._guard_warnings.get(food_id, "")
 
     def _item_grams(self, item: MenuItem) -> float:
         if item not in self._grams:
@@ -177,7 +194,15 @@ class MenuModel(GroupedTreeModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             portion = self.foods.cell(item.food, "portion_name")
             grams_each = fmt_amount(self.foods.portion_g(item.food))
-            return f"{self.foods.name(item.food)} — 1 portion = {portion} ({grams_each} g)"
+            text = f"{self.foods.name(item.food)} — 1 portion = {portion} ({grams_each} g)"
+            warning = self._guard_warnings.get(item.food)
+            return f"{text}\n⚠ {warning}" if warning else text
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            if item.food in self._guard_warnings:
+                from PySide6.QtWidgets import QApplication, QStyle
+
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1002,3 +1002,35 @@ def test_the_food_lists_nutrients_come_right_after_the_name(window):
     # In the pane's default width, magnesium is in view beside the name.
     table = window.browser.table
     assert header.sectionViewportPosition(header.logicalIndex(1)) < table.viewport().width()
+
+
+def _item_index(window, food_id):
+    model = window.menu_model
+    position = next(i for i, item in enumerate(model.menu.items) if item.food == food_id)
+    return model.index_of_position(position)
+
+
+def test_a_crossed_guard_limit_is_warned_on_the_totals_and_the_menu_rows(window):
+    """Beef liver's retinol and copper are not in the table, yet their limits are watched."""
+    totals = window.totals
+    window.editor.add_foods(["banana"])
+    assert not totals.guard_note.isVisibleTo(window)
+    assert window.menu_model.data(_item_index(window, "banana"), Qt.DecorationRole) is None
+    window.editor.add_foods(["beef-liver"])  # one 81 g slice: 6,260 µg retinol, 11.8 mg copper
+    assert totals.guard_note.isVisibleTo(window)
+    text = totals.guard_note.text()
+    assert text.startswith("⚠ Over an upper limit the table does not show: ")
+    assert "vitamin A (retinol) 6,260 µg, over its upper limit of 3,000 µg" in text
+    assert "copper 11.9 mg, over its upper limit of 10 mg" in text  # with the banana's
+    assert "(most from Beef liver, pan-fried" in text
+    liver = _item_index(window, "beef-liver")
+    assert not window.menu_model.data(liver, Qt.DecorationRole).isNull()
+    tip = window.menu_model.data(liver, Qt.ToolTipRole)
+    assert "⚠ Gives 6,260 µg of vitamin A (retinol): the menu has 6,260 µg" in tip
+    assert "over the upper limit of 3,000 µg" in tip
+    # The banana gives some copper too: it is named, since it counts towards the crossing.
+    assert "copper" in window.menu_model.data(_item_index(window, "banana"), Qt.ToolTipRole)
+    assert "retinol" not in window.menu_model.data(_item_index(window, "banana"), Qt.ToolTipRole)
+    window.undo_stack.undo()
+    assert not totals.guard_note.isVisibleTo(window)
+    assert window.menu_model.data(_item_index(window, "banana"), Qt.DecorationRole) is None
