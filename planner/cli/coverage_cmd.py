@@ -14,7 +14,7 @@ from planner.cli.common import (
     text_table,
 )
 from planner.core.coverage import Coverage, compute_coverage
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, names_with_raw
 from planner.core.formatting import fmt_amount
 from planner.core.jsonfiles import read_menu
 from planner.core.nutrients import BY_KEY, CHART_KEYS, GUARDS, REPORTED
@@ -221,7 +221,7 @@ def coverage_rows(
 
 def unknown_notes(coverage: Coverage, foods: FoodTable) -> list[str]:
     return [
-        f"{n.label}: no value for {', '.join(foods.name(f) for f in coverage[n.key].unknown_foods)}"
+        f"{n.label}: no value for {names_with_raw(foods, coverage[n.key].unknown_foods, n.key)}"
         for n in REPORTED
         if coverage[n.key].unknown_foods
     ]

@@ -40,6 +40,7 @@ OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = (
     "usda_food_group",
     "bought_description",
     "bought_name",
+    "raw_values",
 )
 # Grams to buy per gram eaten; where absent or empty, 100 / (100 - refuse_pct). The guard
 # nutrients' columns came later: a foods.csv without them holds them as unknown.
@@ -63,6 +64,7 @@ FOODS_CSV_COLUMNS: tuple[str, ...] = (
     "as_bought_factor",
     "bought_description",
     "bought_name",
+    "raw_values",
     *GUARD_COLUMNS,
 )
 NUTRIENT_KEYS = tuple(n.key for n in NUTRIENTS)
@@ -279,6 +281,52 @@ def _taken(array: np.ndarray, positions: np.ndarray) -> np.ndarray:
     return taken
 
 
+def raw_values(foods: FoodTable, food_id: str) -> dict[str, float]:
+    """What SR28's raw entry of a cooked food gives per 100 g where the cooked entry has no
+    value (foods.csv ``raw_values``: ``vitamin_d=5.6;...``): shown beside the unknown, never
+    counted, since cooking losses are not known. Empty for other foods."""
+    if food_id not in foods:
+        return {}
+    try:
+        cell = foods.cell(food_id, "raw_values")
+    except KeyError:  # a table without the column (library foods alone)
+        return {}
+    if not isinstance(cell, str) or not cell:
+        return {}
+    pairs = (part.split("=", 1) for part in cell.split(";") if "=" in part)
+    return {key.strip(): float(value) for key, value in pairs}
+
+
+def raw_hint(foods: FoodTable, food_id: str, key: str, long: bool = False) -> str:
+    """``raw: 5.6 µg per 100 g, not counted``; ``long`` names SR28's raw entry and why it
+    is not counted. Empty when the raw entry gives nothing either."""
+    value = raw_values(foods, food_id).get(key)
+    if value is None:
+        return ""
+    from planner.core.formatting import fmt_amount
+    from planner.core.nutrients import BY_KEY
+
+    n = BY_KEY[key]
+    amount = f"{fmt_amount(value)} {n.food_unit.replace('ug', 'µg')} per 100 g"
+    if not long:
+        return f"raw: {amount}, not counted"
+    raw = foods.cell(food_id, "bought_description") or "its raw entry"
+    return (
+        f"SR28's raw entry ({raw}) gives {amount}; not counted, since what cooking "
+        "keeps of it is not known"
+    )
+
+
+def names_with_raw(foods: FoodTable, ids: Sequence[str], key: str) -> str:
+    """``food_names`` with each food's raw value of ``key`` where it has one."""
+    shown = [
+        foods.name(f) + (f" ({hint})" if (hint := raw_hint(foods, f, key)) else "")
+        for f in ids[:NAMES_IN_NOTES]
+    ]
+    more = len(ids) - len(shown)
+    return "; ".join(shown) + (f" and {more:,} more" if more > 0 else "")
+
+
 # How many food names a note lists before "and N more".
 NAMES_IN_NOTES = 3
 
@@ -422,6 +470,7 @@ def foods_from_rows(
         "as_bought_factor": as_bought,
         "bought_description": column("bought_description"),
         "bought_name": [c.strip() for c in column("bought_name")],
+        "raw_values": [c.strip() for c in column("raw_values")],
         "source": ["foods.csv"] * len(ids),
     }
     unknown = np.full(len(ids), np.nan)  # a guard column the file lacks

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.core.ceilings import in_text, over_limit_phrase
 from planner.core.coverage import Coverage
-from planner.core.foods import FoodTable, food_names
+from planner.core.foods import FoodTable, food_names, names_with_raw
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY, REPORTED
 from planner.ui.chart_data import STATUS_COLOURS, status_of
@@ -92,7 +92,7 @@ def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
     """Which foods' unknown values the totals leave out (three a nutrient at most: the
     amount's tooltip names them all); empty when every value is known."""
     parts = [
-        f"{in_text(n.key)} in {food_names(foods, coverage[n.key].unknown_foods)}"
+        f"{in_text(n.key)} in {names_with_raw(foods, coverage[n.key].unknown_foods, n.key)}"
         for n in REPORTED
         if coverage[n.key].unknown_foods
     ]

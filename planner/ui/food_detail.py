@@ -6,7 +6,7 @@ import numpy as np
 
 from planner.core.categories import TAGS, aisle_label
 from planner.core.ceilings import in_text
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, raw_hint
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY, KEYS, NUTRIENTS
@@ -127,4 +127,11 @@ def food_detail_html(
             "recipe": "an ingredient has no value",
         }.get(str(info.get("source", "")), "USDA has no value")
         parts.append(f"<p style='color:{colours.muted}'>? = {why}: unknown, not zero.</p>")
+        hints = [
+            f"{e(n.label)}: {e(hint)}."
+            for n in NUTRIENTS
+            if np.isnan(values[n.key]) and (hint := raw_hint(foods, food_id, n.key, long=True))
+        ]
+        if hints:
+            parts.append(f"<p style='color:{colours.muted}'>" + "<br>".join(hints) + "</p>")
     return "\n".join(parts)
