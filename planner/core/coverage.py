@@ -73,14 +73,6 @@ class Coverage:
         """Guards whose upper limit the menu's food crosses (a lower bound already over)."""
         return tuple(line for line in self.guards if line.above_upper_limit)
 
-    def guard_givers(self) -> dict[str, tuple[str, ...]]:
-        """Food id -> the crossed guards it gives some of (the foods to warn about)."""
-        givers: dict[str, tuple[str, ...]] = {}
-        for line in self.crossed_guards:
-            for food, _ in self.contributors(line.key):
-                givers[food] = (*givers.get(food, ()), line.key)
-        return givers
-
     @property
     def by_food(self) -> pd.DataFrame:
         """``amounts`` as a frame indexed by food id (the window paints without pandas)."""

@@ -1035,3 +1035,26 @@ def test_a_crossed_guard_limit_is_warned_on_the_totals_and_the_menu_rows(window)
     window.undo_stack.undo()
     assert not totals.guard_note.isVisibleTo(window)
     assert window.menu_model.data(_item_index(window, "banana"), Qt.DecorationRole) is None
+
+
+def test_the_detail_pane_shows_the_guards_and_a_raw_value_beside_an_unknown(window):
+    targets = window.state.targets
+    nuts = QTextBrowser()
+    nuts.setHtml(food_detail_html(window.state.foods, "brazil-nuts", targets))
+    text = nuts.toPlainText()
+    assert "Selenium" in text and "Vitamin A (retinol)" in text and "1,917" in text
+    bass = QTextBrowser()
+    bass.setHtml(food_detail_html(window.state.foods, "sea-bass", targets))
+    assert (
+        "Vitamin D: SR28's raw entry (Fish, sea bass, mixed species, raw) gives 5.6 µg per "
+        "100 g; not counted, since what cooking keeps of it is not known."
+    ) in bass.toPlainText()
+
+
+def test_the_totals_note_gives_the_raw_value_of_an_unknown_cooked_one(window):
+    window.editor.add_foods(["sea-bass"])
+    assert window.coverage["vitamin_d"].unknown_foods == ("sea-bass",)
+    assert window.totals.note.text() == (
+        "≥ at least: no value is known for vitamin D in Sea bass, baked "
+        "(raw: 5.6 µg per 100 g, not counted)."
+    )
