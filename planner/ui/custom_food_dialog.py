@@ -145,6 +145,7 @@ class CustomFoodDialog(QDialog):
             edit = QLineEdit(placeholderText="unknown")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setMaximumWidth(110)
+            edit.setMinimumWidth(72)  # "unknown" stays readable at the smallest size
             self.values[n.key] = edit
             converted = QLabel()
             converted.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
