@@ -12,7 +12,7 @@ from planner.core.cautions import (
     pregnancy_reasons,
 )
 from planner.core.ceilings import in_text
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, raw_hint
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY, KEYS, NUTRIENTS
@@ -121,7 +121,7 @@ def food_detail_html(
         target = targets.get(n.key)
         share = (
             ""
-            if target is None or np.isnan(per_portion)
+            if target is None or target.value is None or np.isnan(per_portion)
             else (f"{100 * per_portion / target.value:.0f} %")
         )
         rows.append(
@@ -142,4 +142,11 @@ def food_detail_html(
             "recipe": "an ingredient has no value",
         }.get(str(info.get("source", "")), "USDA has no value")
         parts.append(f"<p style='color:{colours.muted}'>? = {why}: unknown, not zero.</p>")
+        hints = [
+            f"{e(n.label)}: {e(hint)}."
+            for n in NUTRIENTS
+            if np.isnan(values[n.key]) and (hint := raw_hint(foods, food_id, n.key, long=True))
+        ]
+        if hints:
+            parts.append(f"<p style='color:{colours.muted}'>" + "<br>".join(hints) + "</p>")
     return "\n".join(parts)

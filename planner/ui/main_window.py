@@ -27,7 +27,7 @@ from planner.core.menu import Menu
 from planner.ui.chart_data import chart_data
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.coverage_chart import CoverageChart
-from planner.ui.coverage_table import CoverageTableModel, TotalsView
+from planner.ui.coverage_table import CoverageTableModel, TotalsView, guard_warnings
 from planner.ui.dialogs import about, confirm, file_name_for, open_file_name, save_file_name, warn
 from planner.ui.extensions import install_all
 from planner.ui.food_browser import FoodBrowser
@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
         cautions = menu_cautions(self.menu_model.menu, foods, self.state.profile)
         notes = [self.state.missing_note, *(f"⚠ {c.message}" for c in cautions)]
         self.totals.set_coverage(coverage, foods, "\n".join(n for n in notes if n))
+        self.menu_model.set_guard_warnings(guard_warnings(coverage))
         if self.chart.built:  # else _build_chart comes back here once it has made it
             self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
         self.coverageChanged.emit(coverage)

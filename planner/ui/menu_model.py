@@ -53,6 +53,9 @@ class MenuModel(GroupedTreeModel):
         self.pregnant = False
         self._reasons: dict[str, tuple[str, ...]] = {}
         self._caution_icon = None
+        # Food id -> warning: the food gives some of a guard nutrient whose upper limit the
+        # menu crosses (set from the coverage after each edit, set_guard_warnings).
+        self._guard_warnings: dict[str, str] = {}
 
     def set_pregnant(self, pregnant: bool) -> None:
         """Flag (or stop flagging) the rows of foods that are a caution in pregnancy."""
@@ -74,6 +77,20 @@ class MenuModel(GroupedTreeModel):
 
     def _flagged(self, food: str) -> bool:
         return self.pregnant and bool(self.caution_reasons(food))
+
+    def set_guard_warnings(self, warnings: dict[str, str]) -> None:
+        """Mark the rows of these foods (icon and tooltip); repaint the food column."""
+        if warnings == self._guard_warnings:
+            return
+        self._guard_warnings = dict(warnings)
+        for group in range(self.group_count()):
+            count = self.child_count(group)
+            if count:
+                parent = self.index(group, 0)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 0, parent))
+
+    def guard_warning(self, food_id: str) -> str:
+        return self._guard_warnings.get(food_id, "")
 
     def _item_grams(self, item: MenuItem) -> float:
         if item not in self._grams:
@@ -205,11 +222,15 @@ class MenuModel(GroupedTreeModel):
             portion = self.foods.cell(item.food, "portion_name")
             grams_each = fmt_amount(self.foods.portion_g(item.food))
             text = f"{self.foods.name(item.food)} — 1 portion = {portion} ({grams_each} g)"
+            warning = self._guard_warnings.get(item.food)
+            if warning:
+                text += f"\n⚠ {warning}"
             if self._flagged(item.food):
                 reasons = " ".join(self.caution_reasons(item.food))
                 text += f"\n⚠ Caution in pregnancy: {reasons}"
             return text
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self._flagged(item.food):
+        warned = item.food in self._guard_warnings or self._flagged(item.food)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and warned:
             if self._caution_icon is None:  # made on first need: no style before a paint
                 from PySide6.QtWidgets import QApplication, QStyle
 

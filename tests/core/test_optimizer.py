@@ -12,12 +12,13 @@ import planner.core.completion_problem as completion_problem
 import planner.core.optimizer as optimizer
 from planner.core.ceilings import in_text
 from planner.core.completion_options import CompletionOptions
+from planner.core.coverage import compute_coverage
 from planner.core.errors import InputError
 from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.menu import Menu, MenuItem
-from planner.core.nutrients import CRAMP_KEYS, KEYS
+from planner.core.nutrients import CRAMP_KEYS, GUARD_KEYS, KEYS
 from planner.core.optimizer import Cancelled, complete_menu
 from planner.core.profile import Profile
 from tests.completion_checks import assert_valid_completion
@@ -157,7 +158,9 @@ def test_options_are_checked():
         CompletionOptions(max_portions_per_food=0)
     with pytest.raises(InputError, match="unknown objective"):
         CompletionOptions(objective="fat")
-    with pytest.raises(InputError, match="unknown nutrient 'zinc'"):
+    with pytest.raises(InputError, match="unknown nutrient 'chromium'"):
+        CompletionOptions(include=frozenset({"chromium"}))
+    with pytest.raises(InputError, match="'zinc' is watched for its upper limit only"):
         CompletionOptions(include=frozenset({"zinc"}))
     assert CompletionOptions().aimed_keys() == CRAMP_KEYS
     both = CompletionOptions(include_vitamin_d=True, include_water=True).aimed_keys()
@@ -274,10 +277,17 @@ def test_unmeetable_vitamin_d_is_explained_with_a_best_partial_menu(foods, targe
 
 def test_a_low_energy_cap_is_named_in_the_reasons(foods, targets, breakfast):
     allowed = allowed_food_ids(foods)
-    options = CompletionOptions(max_kcal=800)
+    # Six new foods reach every target without the cap (within 800 kcal too): 600 kcal binds.
+    assert (
+        complete_menu(
+            breakfast, foods, targets, allowed, CompletionOptions(max_kcal=800, max_new_foods=6)
+        ).status
+        == "complete"
+    )
+    options = CompletionOptions(max_kcal=600, max_new_foods=6)
     done = complete_menu(breakfast, foods, targets, allowed, options)
     assert done.status == "partial"
-    assert all("the 800 kcal cap" in s.reason for s in done.shortfalls)
+    assert all("the 600 kcal cap" in s.reason for s in done.shortfalls)
     assert_valid_completion(done, breakfast, foods, targets, allowed, options)
 
 
@@ -349,3 +359,36 @@ def test_a_solution_coverage_rejects_is_solved_again_with_a_wider_margin(monkeyp
     done = complete_menu(Menu(), HAND, MG_TARGETS, HAND.ids, options)
     assert added(done) == {"cheap": 3.5}
     assert done.status == "complete"
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [Profile("female", 70), Profile("female", 2), Profile("male", 16), Profile(pregnant=True)],
+)
+def test_completion_never_crosses_a_guard_limit(foods, intakes, breakfast, profile):
+    """Liver's retinol and copper, Brazil nuts' selenium: the guards' limits hold too."""
+    targets = intakes.targets(profile)
+    options = CompletionOptions(include_vitamin_d=True, max_new_foods=6)
+    allowed = allowed_food_ids(foods, profile=profile)
+    done = complete_menu(breakfast, foods, targets, allowed, options)
+    assert_valid_completion(done, breakfast, foods, targets, allowed, options)
+    after = compute_coverage(done.menu, foods, targets)
+    for key in GUARD_KEYS:
+        limit = targets[key].upper_limit
+        if limit is not None:
+            assert (after[key].amount or 0.0) <= limit, (key, after[key].amount, limit)
+
+
+def test_a_guard_limit_rules_out_what_would_otherwise_be_lightest(foods, intakes, breakfast):
+    """Without the retinol limit, chicken liver is the lightest B12 and folate: with it,
+    no more than the limit's worth can be added."""
+    targets = intakes.targets(Profile("female", 70))
+    options = CompletionOptions(include_vitamin_d=True)
+    allowed = allowed_food_ids(foods)
+    unguarded = {k: t for k, t in targets.items() if k not in GUARD_KEYS}
+    free = complete_menu(breakfast, foods, unguarded, allowed, options)
+    guarded = complete_menu(breakfast, foods, targets, allowed, options)
+    over = compute_coverage(free.menu, foods, targets)["retinol"].amount or 0.0
+    kept = compute_coverage(guarded.menu, foods, targets)["retinol"].amount or 0.0
+    assert over > 3000, "the test proves nothing unless the unguarded menu crosses the UL"
+    assert kept <= 3000

@@ -161,3 +161,18 @@ def test_suggest_foods_is_suggest_from_its_candidates(foods, intakes):
     assert suggest_foods(coverage, foods, targets, allowed, top=7) == suggest_from(
         candidates(foods, allowed), coverage, targets, top=7
     )
+
+
+def test_one_portion_over_a_guard_limit_is_flagged(foods, intakes):
+    """Brazil nuts' selenium and beef liver's retinol and copper are watched (the guards)."""
+    targets = intakes.targets(Profile("female", 70))
+    coverage = compute_coverage(Menu(), foods, targets)
+    found = suggest_foods(coverage, foods, targets, foods.ids, top=200)
+    nuts = next(s for s in found["magnesium"] if s.food_id == "brazil-nuts")
+    # One ounce: 28.35 g x 1,917 ug / 100 g = 543 ug of selenium, over the 400 ug UL.
+    assert "selenium" in nuts.crossed_limits and nuts.would_cross_limit
+    liver = next(s for s in found["vitamin_b12"] if s.food_id == "beef-liver")
+    # One slice: 81 g x 7,728 ug = 6,260 ug retinol (UL 3,000); 11.8 mg copper (UL 10).
+    assert {"retinol", "copper"} <= set(liver.crossed_limits)
+    banana = next(s for s in found["potassium"] if s.food_id == "banana")
+    assert not {"retinol", "selenium", "copper", "zinc", "manganese"} & set(banana.crossed_limits)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import zipfile
 
+import numpy as np
 import pytest
 
 from planner.core.catalog import load_catalog
@@ -108,6 +109,18 @@ def test_imported_banana_has_sr28_values(catalog):
     assert info["refuse_pct"] == 36
     assert (info["portion_name"], info["portion_g"]) == ("1 cup, mashed", 225)  # Seq 1
     assert info["source"] == "usda"
+
+
+def test_imported_foods_carry_the_guard_nutrients(catalog):
+    """Retinol, selenium, zinc, copper and manganese come from NUT_DATA like the rest."""
+    nuts = catalog.values.loc["usda-12078"]  # Nuts, brazilnuts, dried, unblanched
+    assert (nuts["selenium"], nuts["zinc"], nuts["copper"], nuts["manganese"]) == pytest.approx(
+        (1917.0, 4.06, 1.743, 1.223)
+    )
+    liver = catalog.values.loc["usda-13327"]  # beef liver, pan-fried
+    assert liver["retinol"] == pytest.approx(7728)
+    # A value SR28 does not give stays unknown.
+    assert np.isnan(catalog.values.at["usda-09421", "retinol"])  # Medjool dates
 
 
 def test_imported_foods_join_the_tiny_foods_in_search_and_ranking(catalog):
