@@ -339,7 +339,7 @@ def test_every_option_of_every_subcommand_says_what_it_does():
         for action in parser._actions
         if not action.help
     ]
-    assert len(commands.choices) == 5 and silent == []
+    assert len(commands.choices) == 6 and silent == []
 
 
 def test_the_full_parser_still_reads_what_the_window_shortcut_leaves_to_it(tmp_path):
