@@ -90,7 +90,7 @@ def build_parser() -> Parser:
 
     parser = Parser(
         prog="crampless",
-        description=f"{APP_NAME}: plan meals against muscle cramps.",
+        description=f"{APP_NAME}: plan meals that cover the nutrients muscles need.",
         epilog="With no subcommand, crampless opens its window. It is a planning tool, not "
         "medical advice.",
     )

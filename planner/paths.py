@@ -11,6 +11,8 @@ FOODS_CSV = Path(os.environ.get("CRAMPLESS_FOODS_CSV") or ROOT / "foods.csv")
 RESOURCES = ROOT / "resources"
 REFERENCE_INTAKES_CSV = RESOURCES / "reference_intakes.csv"
 FOOD_MAPPING_CSV = RESOURCES / "food_mapping.csv"
+# Portions that are a part or a number of an SR28 measure (0.25 cup of prunes).
+PORTION_AMOUNTS_CSV = RESOURCES / "portion_amounts.csv"
 # Reference data beside the repository (../shared), used to build foods.csv and in tests.
 SHARED = ROOT.parent / "shared"
 SR28_ZIP = SHARED / "data" / "usda-sr28" / "sr28asc.zip"

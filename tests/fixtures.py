@@ -6,8 +6,9 @@ import csv
 from pathlib import Path
 
 from planner.core.foods import REQUIRED_COLUMNS
+from planner.core.nutrients import GUARD_COLUMNS
 
-# Per 100 g. "mystery" has unknown vitamin D and B12 (empty cells).
+# Per 100 g. "mystery" has unknown vitamin D and B12 (empty cells), and no guard columns.
 TINY_FOODS = [
     {
         "id": "apple",
@@ -33,6 +34,11 @@ TINY_FOODS = [
         "purchase_unit_g": "222.2",
         "tags": "vegan;vegetarian",
         "article_lists": "potassium",
+        "retinol_ug": "0",
+        "selenium_ug": "0",
+        "zinc_mg": "0.05",
+        "copper_mg": "0.03",
+        "manganese_mg": "0.04",
     },
     {
         "id": "cheese",
@@ -58,6 +64,11 @@ TINY_FOODS = [
         "purchase_unit_g": "200",
         "tags": "vegetarian;contains-dairy",
         "article_lists": "calcium;vitamin_d",
+        "retinol_ug": "250",
+        "selenium_ug": "28",
+        "zinc_mg": "3.6",
+        "copper_mg": "0.03",
+        "manganese_mg": "0.03",
     },
     {
         "id": "mystery",
@@ -90,7 +101,7 @@ TINY_FOODS = [
 def write_foods_csv(
     path: Path,
     rows: list[dict[str, str]] | None = None,
-    columns: tuple[str, ...] = REQUIRED_COLUMNS,
+    columns: tuple[str, ...] = (*REQUIRED_COLUMNS, *GUARD_COLUMNS),
 ) -> Path:
     """Write ``rows`` (default TINY_FOODS) as a foods.csv with ``columns``."""
     with open(path, "w", newline="", encoding="utf-8") as handle:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.nutrients import GUARD_KEYS, REPORTED
 from planner.paths import ROOT
 
 SAMPLE = ROOT / "docs" / "sample.menu.json"
@@ -60,7 +61,40 @@ def test_coverage_table_and_csv(tmp_path):
     assert table.returncode == 0 and "Magnesium" in table.stdout and "Pumpkin seeds" in table.stdout
     csv_out = run("coverage", SAMPLE, "--format", "csv", data_dir=tmp_path)
     header, *rows = csv_out.stdout.strip().splitlines()
-    assert header.startswith("nutrient,amount,target,percent") and len(rows) == 11
+    # The eleven reported nutrients, then the five guards (watched for their limits).
+    assert header.startswith("nutrient,amount,target,percent") and len(rows) == 16
+    assert [r.split(",")[0] for r in rows[11:]] == list(GUARD_KEYS)
+    assert "Upper limits also watched" in table.stdout and "OVER" not in table.stdout
+
+
+def _menu(tmp_path, items, name="m"):
+    path = tmp_path / f"{name}.menu.json"
+    path.write_text(
+        json.dumps({"format": "crampless.menu", "version": 1, "name": name, "items": items})
+    )
+    return path
+
+
+def test_coverage_reports_the_guards_and_a_crossed_one(tmp_path, foods):
+    # One slice of beef liver (81 g): 6,260 ug retinol, over the 3,000 ug UL; 11.8 mg copper.
+    menu = _menu(tmp_path, [{"food": "beef-liver", "portions": 1}, {"food": "dates", "grams": 50}])
+    data = json.loads(run("coverage", menu, "--format", "json", data_dir=tmp_path).stdout)
+    assert [n["key"] for n in data["nutrients"]] == [n.key for n in REPORTED]
+    guards = {g["key"]: g for g in data["guards"]}
+    assert list(guards) == list(GUARD_KEYS)
+    retinol = guards["retinol"]
+    expected = 81 * foods.values.at["beef-liver", "retinol"] / 100
+    assert retinol["amount"] == pytest.approx(expected, abs=1e-3)
+    assert (retinol["unit"], retinol["upper_limit"], retinol["over"]) == ("ug", 3000, True)
+    assert retinol["unknown_in"] == ["dates"]  # SR28 gives dates no retinol
+    assert guards["copper"]["over"] is True and guards["zinc"]["over"] is False
+    assert set(guards["selenium"]) == {"key", "unit", "amount", "upper_limit", "over", "unknown_in"}
+    table = run("coverage", menu, data_dir=tmp_path).stdout
+    assert "OVER the upper limit: Vitamin A (retinol)" in table
+    assert "of 3,000 µg (most from Beef liver, pan-fried" in table
+    csv_rows = run("coverage", menu, "--format", "csv", data_dir=tmp_path).stdout.splitlines()
+    retinol_row = next(r for r in csv_rows if r.startswith("retinol,"))
+    assert retinol_row.endswith(",,,3000.0,ug,UL,True,dates,beef-liver")  # no target: empty
 
 
 def test_coverage_reports_unknown_values(tmp_path, foods):
@@ -305,7 +339,7 @@ def test_every_option_of_every_subcommand_says_what_it_does():
         for action in parser._actions
         if not action.help
     ]
-    assert len(commands.choices) == 5 and silent == []
+    assert len(commands.choices) == 6 and silent == []
 
 
 def test_the_full_parser_still_reads_what_the_window_shortcut_leaves_to_it(tmp_path):
@@ -349,3 +383,28 @@ def test_coverage_says_why_a_profile_has_no_targets(tmp_path):
         "NASEM (US/Canada) targets cover this age."
     ) in result.stdout
     assert "No targets" not in run("coverage", SAMPLE, "--age", "0", data_dir=tmp_path).stdout
+
+
+def test_coverage_warns_of_seaweed_and_pregnancy_cautions(tmp_path):
+    """A line in the table and a "cautions" list in the JSON (additive: [] when none)."""
+    menu = tmp_path / "m.menu.json"
+    items = [
+        {"food": "kelp", "meal": "lunch", "portions": 2.5},
+        {"food": "beef-liver", "meal": "dinner", "portions": 1},
+    ]
+    menu.write_text(
+        json.dumps({"format": "crampless.menu", "version": 1, "name": "x", "items": items})
+    )
+    pregnant = ("--sex", "female", "--age", "30", "--pregnant")
+    data = json.loads(
+        run("coverage", menu, *pregnant, "--format", "json", data_dir=tmp_path).stdout
+    )
+    kinds = {c["kind"]: c for c in data["cautions"]}
+    assert kinds["iodine"]["foods"] == ["kelp"] and "1,100 µg" in kinds["iodine"]["message"]
+    assert kinds["pregnancy"]["foods"] == ["kelp", "beef-liver"]
+    assert "Beef liver, pan-fried (preformed vitamin A)" in kinds["pregnancy"]["message"]
+    table = run("coverage", menu, *pregnant, data_dir=tmp_path).stdout
+    assert "Iodine: 25 g of seaweed on this menu" in table
+    assert "Caution in pregnancy: Kelp (seaweed) (iodine)" in table
+    plain = json.loads(run("coverage", SAMPLE, "--format", "json", data_dir=tmp_path).stdout)
+    assert plain["cautions"] == []

@@ -21,7 +21,13 @@ from planner.core.foods import FOODS_CSV_COLUMNS, ID_PATTERN, refuse_factor
 from planner.core.intakes import ReferenceIntakes
 from planner.core.nutrients import FOOD_COLUMNS, NUTRIENTS
 from planner.core.profile import SEXES, Profile
-from planner.paths import FOOD_MAPPING_CSV, FOODS_CSV, REFERENCE_INTAKES_CSV, SR28_ZIP
+from planner.paths import (
+    FOOD_MAPPING_CSV,
+    FOODS_CSV,
+    PORTION_AMOUNTS_CSV,
+    REFERENCE_INTAKES_CSV,
+    SR28_ZIP,
+)
 
 MAPPING_COLUMNS: tuple[str, ...] = (
     "id",
@@ -41,8 +47,11 @@ MAPPING_COLUMNS: tuple[str, ...] = (
 )
 # The builder writes foods.csv in the order planner.core.foods reads and documents it.
 FOODS_COLUMNS: tuple[str, ...] = FOODS_CSV_COLUMNS
-# The article's lists are about these nutrients: all the planner tracks but energy and water.
-CLAIM_KEYS: tuple[str, ...] = tuple(n.key for n in NUTRIENTS if n.key not in ("energy", "water"))
+# The article's lists are about these nutrients: all the planner reports but energy and water
+# (the guards are watched for their upper limits only).
+CLAIM_KEYS: tuple[str, ...] = tuple(
+    n.key for n in NUTRIENTS if n.key not in ("energy", "water") and not n.guard
+)
 COLUMN_OF_KEY: dict[str, str] = {n.key: n.food_column for n in NUTRIENTS}
 COLUMN_OF_NUMBER: dict[str, str] = {n.usda_number: n.food_column for n in NUTRIENTS}
 # One portion giving less than this percentage of the adult target does not back a claim.
@@ -301,6 +310,59 @@ def _check_against_sr28(mapping: pd.DataFrame, sr28: Sr28, path: Path) -> None:
     )
 
 
+# --- portions that are a part or a number of an SR28 measure ------------------------------
+
+PORTION_AMOUNT_COLUMNS: tuple[str, ...] = ("id", "amount", "reason")
+
+
+def read_portion_amounts(path: Path | str, ids: pd.Series) -> dict[str, str]:
+    """Food id -> how many of its SR28 measure make its portion (text, e.g. ``"0.25"``).
+
+    A cup of prunes (174 g) is no portion: a quarter of it is, and its grams are SR28's for
+    the cup times 0.25. Each row says why (``reason``). A missing file holds none.
+    """
+    path = Path(path)
+    if not path.exists():
+        return {}
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(path, "", f"not a readable CSV file ({exc})") from None
+    if tuple(table.columns) != PORTION_AMOUNT_COLUMNS:
+        raise InputError(path, "header", f"the columns must be {','.join(PORTION_AMOUNT_COLUMNS)}")
+    table = table.apply(lambda column: column.str.strip())
+    amount = pd.to_numeric(table["amount"], errors="coerce")
+
+    def fail(mask: pd.Series, column: str, message: str) -> None:
+        _fail_where(table, path, mask, column, message)
+
+    fail(~table["id"].isin(ids), "id", "{!r} is not a food of the mapping")
+    fail(table["id"].duplicated(), "id", "duplicate id {!r}")
+    fail(~(amount > 0), "amount", "{!r} is not a positive number")
+    fail(table["reason"] == "", "reason", "empty: say why this portion")
+    return dict(zip(table["id"], table["amount"], strict=True))
+
+
+def _scaled_portions(foods: pd.DataFrame, amounts: Mapping[str, str]) -> None:
+    """Portion name and grams of the foods in ``amounts``: ``amount`` SR28 measures.
+
+    ``foods`` holds SR28's WEIGHT row (amount, measure, grams); SR28's grams are for its own
+    amount (``1 cup``), so the portion weighs grams x amount / SR28's amount.
+    """
+    scaled = foods["id"].isin(amounts)
+    if not scaled.any():
+        return
+    given = foods.loc[scaled, "id"].map(amounts)
+    grams = (
+        pd.to_numeric(foods.loc[scaled, "grams"])
+        * pd.to_numeric(given)
+        / pd.to_numeric(foods.loc[scaled, "amount"])
+    )
+    foods.loc[scaled, "amount"] = given
+    # repr of a float: 43.5, 14.5, 37.25; no more digits than the product has.
+    foods.loc[scaled, "grams"] = grams.map(lambda g: f"{g:.10g}")
+
+
 # --- the adult target and the claims ------------------------------------------------------
 
 
@@ -449,8 +511,36 @@ def _as_bought(foods: pd.DataFrame, sr28: Sr28, path: Path) -> tuple[pd.Series, 
     return rounded.map("{:.3f}".format), description
 
 
+def _raw_values(foods: pd.DataFrame, sr28: Sr28) -> pd.Series:
+    """Per food, ``key=value;...``: what its raw bought form gives where it has no value.
+
+    Only for a bought form that is the same food raw (not a dry good, whose values per
+    100 g are those of another, drier food): baked sea bass has no vitamin D in SR28, its
+    raw fillet 5.6 ug. The app shows these beside the unknown and never counts them.
+    """
+    bought = foods["bought_ndb"]
+    raw = _nutrient_columns(sr28, bought[bought != ""]).set_index("usda_ndb")
+    dry = _water(sr28, bought) < DRY_GOOD_MAX_WATER
+    cells = []
+    for row in foods.index:
+        ndb = bought[row]
+        if ndb == "" or dry[row]:
+            cells.append("")
+            continue
+        pairs = [
+            f"{n.key}={raw.at[ndb, n.food_column]}"
+            for n in NUTRIENTS
+            if foods.at[row, n.food_column] == "" and raw.at[ndb, n.food_column] != ""
+        ]
+        cells.append(";".join(pairs))
+    return pd.Series(cells, index=foods.index)
+
+
 def build_foods(
-    mapping_csv: Path | str, sr28_path: Path | str | Sr28, intakes_csv: Path | str
+    mapping_csv: Path | str,
+    sr28_path: Path | str | Sr28,
+    intakes_csv: Path | str,
+    portion_amounts_csv: Path | str | None = PORTION_AMOUNTS_CSV,
 ) -> pd.DataFrame:
     """The foods.csv table (text cells, FOODS_COLUMNS) from the mapping, SR28 and targets.
 
@@ -472,6 +562,8 @@ def build_foods(
     )
     foods = foods.merge(_nutrient_columns(sr28, mapping["usda_ndb"]), on="usda_ndb", how="left")
     foods.index = mapping.index  # left merges on unique keys keep the mapping's rows
+    if portion_amounts_csv is not None:
+        _scaled_portions(foods, read_portion_amounts(portion_amounts_csv, mapping["id"]))
 
     foods["usda_description"] = foods["description"]
     foods["usda_food_group"] = foods["group"].fillna("")
@@ -484,6 +576,9 @@ def build_foods(
     )
 
     foods["as_bought_factor"], foods["bought_description"] = _as_bought(foods, sr28, path)
+    for column in FOOD_COLUMNS:  # SR28's own text; "" where it gives no value
+        foods[column] = foods[column].fillna("")
+    foods["raw_values"] = _raw_values(foods, sr28)
 
     computed = computed_unsupported_claims(foods, adult_targets(intakes_csv))
     _check_claims_recorded(mapping, foods, computed, path)

@@ -13,11 +13,12 @@ from planner.cli.common import (
     profile_from_args,
     text_table,
 )
+from planner.core.cautions import MenuCaution, menu_cautions
 from planner.core.coverage import Coverage, compute_coverage
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, names_with_raw
 from planner.core.formatting import fmt_amount
 from planner.core.jsonfiles import read_menu
-from planner.core.nutrients import CHART_KEYS, NUTRIENTS
+from planner.core.nutrients import BY_KEY, CHART_KEYS, GUARDS, REPORTED
 from planner.core.profile import Profile
 
 TOP_CONTRIBUTORS = 5
@@ -39,8 +40,9 @@ def run(args: argparse.Namespace, context: Any) -> int:
     menu = read_menu(args.menu, known=foods.__contains__)
     intakes = context.intakes()
     coverage = compute_coverage(menu, foods, intakes.targets(profile))
+    cautions = menu_cautions(menu, foods, profile)
     if args.format == "json":
-        print_json(coverage_json(coverage, profile))
+        print_json(coverage_json(coverage, profile, cautions))
     elif args.format == "csv":
         print(csv_text(*coverage_rows(coverage, foods, machine=True)), end="")
     else:
@@ -54,14 +56,21 @@ def run(args: argparse.Namespace, context: Any) -> int:
         if notes:
             print("\nUnknown values (totals above are at least this much):")
             print("\n".join(f"  {line}" for line in notes))
+        for caution in cautions:  # pregnancy cautions and seaweed's iodine
+            print(f"\n{caution.message}")
         print("\n* magnesium's and folic acid's limits concern supplements, not food.")
+        print("\nUpper limits also watched (not charted):")
+        print("\n".join(f"  {line}" for line in guard_notes(coverage, foods)))
     return 0
 
 
-def coverage_json(coverage: Coverage, profile: Profile) -> dict[str, Any]:
-    """The ``coverage --format json`` object of CONTRACTS."""
+def coverage_json(
+    coverage: Coverage, profile: Profile, cautions: list[MenuCaution] | None = None
+) -> dict[str, Any]:
+    """The ``coverage --format json`` object of CONTRACTS (``cautions``: the menu's
+    pregnancy and iodine cautions, planner.core.cautions.menu_cautions)."""
     nutrients = []
-    for n in NUTRIENTS:
+    for n in REPORTED:
         line = coverage[n.key]
         t = line.target
         nutrients.append(
@@ -93,12 +102,57 @@ def coverage_json(coverage: Coverage, profile: Profile) -> dict[str, Any]:
                 {"food": f, "amount": _round(a, 4)}
                 for f, a in coverage.contributors(n.key, TOP_CONTRIBUTORS)
             ]
-            for n in NUTRIENTS
+            for n in REPORTED
         },
         "unknown": {
-            k: list(line.unknown_foods) for k, line in coverage.lines.items() if line.unknown_foods
+            n.key: list(coverage[n.key].unknown_foods)
+            for n in REPORTED
+            if coverage[n.key].unknown_foods
         },
+        "cautions": [
+            {"kind": c.kind, "foods": list(c.foods), "message": c.message} for c in cautions or ()
+        ],
+        "guards": guards_json(coverage),
     }
+
+
+def guards_json(coverage: Coverage) -> list[dict[str, Any]]:
+    """The guard nutrients: amount against the upper limit, and the foods of unknown value."""
+    return [
+        {
+            "key": line.key,
+            "unit": BY_KEY[line.key].unit,
+            "amount": _round(line.amount, 4),
+            "upper_limit": line.target.upper_limit if line.target else None,
+            "over": line.above_upper_limit,
+            "unknown_in": list(line.unknown_foods),
+        }
+        for line in coverage.guards
+    ]
+
+
+def guard_notes(coverage: Coverage, foods: FoodTable) -> list[str]:
+    """One line per guard: amount of limit, OVER with the foods giving most, unknowns."""
+    lines = []
+    for line in coverage.guards:
+        n = BY_KEY[line.key]
+        t = line.target
+        amount = "unknown" if line.amount is None else fmt_amount(line.amount)
+        if line.unknown_foods and line.amount is not None:
+            amount = "≥ " + amount
+        if t is None or t.upper_limit is None:
+            text = f"{n.label}: {amount} {n.display_unit} (no upper limit set for this profile)"
+        else:
+            text = f"{n.label}: {amount} of {fmt_amount(t.upper_limit)} {n.display_unit}"
+        if line.above_upper_limit:
+            top = ", ".join(
+                f"{foods.name(f)} {fmt_amount(a)}" for f, a in coverage.contributors(n.key, 3)
+            )
+            text = f"OVER the upper limit: {text} (most from {top})"
+        if line.unknown_foods:
+            text += f"; no value for {', '.join(foods.name(f) for f in line.unknown_foods)}"
+        lines.append(text)
+    return lines
 
 
 def coverage_rows(
@@ -131,7 +185,8 @@ def coverage_rows(
             "Top foods",
         ]
     rows = []
-    for n in NUTRIENTS:
+    # The CSV lists the guards too (their limits are watched), the table prints them after.
+    for n in (*REPORTED, *GUARDS) if machine else REPORTED:
         line = coverage[n.key]
         t = line.target
         top = coverage.contributors(n.key, 3)
@@ -140,7 +195,7 @@ def coverage_rows(
                 [
                     n.key,
                     _round(line.amount, 4),
-                    t.value if t else "",
+                    t.value if t and t.value is not None else "",
                     _round(line.percent, 1),
                     t.upper_limit if t and t.upper_limit is not None else "",
                     n.unit.split()[0],
@@ -176,8 +231,8 @@ def coverage_rows(
 
 def unknown_notes(coverage: Coverage, foods: FoodTable) -> list[str]:
     return [
-        f"{n.label}: no value for {', '.join(foods.name(f) for f in coverage[n.key].unknown_foods)}"
-        for n in NUTRIENTS
+        f"{n.label}: no value for {names_with_raw(foods, coverage[n.key].unknown_foods, n.key)}"
+        for n in REPORTED
         if coverage[n.key].unknown_foods
     ]
 

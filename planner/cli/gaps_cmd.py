@@ -48,7 +48,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="rank by the amount in one serving or per 100 kcal (default: serving)",
     )
     parser.add_argument("--limit", type=int, default=SHOWN, metavar="N", help="foods per nutrient")
-    parser.add_argument("--format", choices=("json", "table"), default="table")
+    parser.add_argument(
+        "--format", choices=("json", "table"), default="table", help="default: table"
+    )
     parser.set_defaults(run=run)
 
 

@@ -41,7 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "suggest",
         help="complete a menu so that it reaches your targets",
         description="Add realistic servings of foods to a menu, in half-serving steps and "
-        "within each food's daily cap, so that every cramp-related nutrient reaches its "
+        "within each food's daily cap, so that every nutrient it tracks reaches its "
         "target without crossing an upper limit (the charted ones, sodium and the guard "
         "nutrients: preformed vitamin A, selenium, zinc, copper, manganese). Foods already "
         "on the menu are raised, new ones go to the meal they belong to, and the foods of "

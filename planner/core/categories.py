@@ -40,8 +40,21 @@ TAGS: dict[str, str] = {
     "meat": "Meat",
     "offal": "Offal",
     "pregnancy-caution": "Caution in pregnancy",
+    # Why a food is a caution in pregnancy (planner/core/cautions.py gives the reasons).
+    "vitamin-a-rich": "Very high in preformed vitamin A (liver)",
+    "high-mercury": "High in mercury",
+    "listeria-risk": "Listeria risk (raw sprouts, pâtés, smoked fish)",
+    "iodine-caution": "Seaweed: very high iodine (never suggested)",
     "no-shopping": "Not bought (tap water)",
+    # Never suggested nor added by completion (planner/core/cautions.py says why); the user
+    # may still add such a food by hand.
     "seasoning": "Seasoning (never suggested)",
+    "alcohol": "Alcoholic drink (never suggested)",
+    "leavening": "Leavening agent (never suggested)",
+    "raw-flour": "Flour or starch (never suggested)",
+    "supplement": "Supplement or fortified drink (never suggested)",
+    "marine-mammal": "Marine mammal (never suggested)",
+    "infant-food": "Infant food or formula (suggested under age 1 only)",
 }
 
 

@@ -30,6 +30,16 @@ def in_text(key: str) -> str:
     return label[:1].lower() + label[1:]
 
 
+def over_limit_phrase(key: str, amount: float, limit: float, at_least: bool = False) -> str:
+    """``vitamin A (retinol) 6,260 µg, over its upper limit of 3,000 µg``."""
+    unit = BY_KEY[key].display_unit
+    bound = "at least " if at_least else ""
+    return (
+        f"{in_text(key)} {bound}{fmt_amount(amount)} {unit}, "
+        f"over its upper limit of {fmt_amount(limit)} {unit}"
+    )
+
+
 def ceiling_phrase(key: str, value: float) -> str:
     """``the sodium limit (2,300 mg)``."""
     return f"the {in_text(key)} limit ({fmt_amount(value)} {BY_KEY[key].display_unit})"

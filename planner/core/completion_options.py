@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from planner.core.errors import InputError
 from planner.core.menu import MEALS
-from planner.core.nutrients import BY_KEY, CRAMP_KEYS
+from planner.core.nutrients import BY_KEY, CRAMP_KEYS, GUARD_KEYS
 
 # The first is the default (docs/completion-judgement.md says why).
 OBJECTIVES: dict[str, str] = {
@@ -57,6 +57,8 @@ class CompletionOptions:
             fail("objective", f"unknown objective {self.objective!r} (use {', '.join(OBJECTIVES)})")
         if self.include is not None and (unknown := sorted(self.include - set(BY_KEY))):
             fail("include", f"unknown nutrient {unknown[0]!r}")
+        if self.include is not None and (guards := sorted(self.include & set(GUARD_KEYS))):
+            fail("include", f"{guards[0]!r} is watched for its upper limit only, never aimed at")
         if self.max_kcal is not None and not self.max_kcal > 0:
             fail("max_kcal", f"{self.max_kcal:g} is not a positive number of kcal")
         if self.meal not in (AUTO_MEAL, *MEALS):

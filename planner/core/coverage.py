@@ -11,7 +11,7 @@ from planner.core.ceilings import ceilings
 from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.menu import Menu
-from planner.core.nutrients import KEYS
+from planner.core.nutrients import GUARD_KEYS, KEYS
 from planner.core.ranking import REPORT_FACTORS
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ class NutrientCoverage:
 
     @property
     def percent(self) -> float | None:
-        if self.target is None or self.amount is None or self.target.value == 0:
-            return None
+        if self.target is None or self.amount is None or not self.target.value:
+            return None  # no target, a limit without one (a guard's), or a target of 0
         return 100.0 * self.amount / self.target.value
 
     @property
@@ -61,6 +61,16 @@ class Coverage:
 
     def __getitem__(self, key: str) -> NutrientCoverage:
         return self.lines[key]
+
+    @property
+    def guards(self) -> tuple[NutrientCoverage, ...]:
+        """The guard nutrients' lines (retinol, selenium, ...): watched for their limits."""
+        return tuple(self.lines[k] for k in GUARD_KEYS if k in self.lines)
+
+    @property
+    def crossed_guards(self) -> tuple[NutrientCoverage, ...]:
+        """Guards whose upper limit the menu's food crosses (a lower bound already over)."""
+        return tuple(line for line in self.guards if line.above_upper_limit)
 
     @property
     def by_food(self) -> pd.DataFrame:

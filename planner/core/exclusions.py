@@ -9,11 +9,12 @@ import numpy as np
 import pandas as pd
 
 from planner.core.categories import TAGS
+from planner.core.cautions import PREGNANCY_TAG as PREGNANCY_TAG  # the public tag, re-exported
+from planner.core.cautions import PREGNANCY_TAGS, never_suggested_tags
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
 from planner.core.profile import Profile
 
-PREGNANCY_TAG = "pregnancy-caution"
 # Foods that are not bought (tap water) are offered for water only. Tap water is a real
 # way to reach the water target, but its trace minerals (USDA's national average; a
 # local supply differs) are no way to close a magnesium or calcium gap, and the
@@ -21,7 +22,7 @@ PREGNANCY_TAG = "pregnancy-caution"
 WATER_ONLY_TAG = "no-shopping"
 # Seasonings (table salt) are never suggested: a dash of salt closes no real gap, costs no
 # calories (so a calorie-minimising completion would reach for it), and most people eat
-# more sodium than its limit already.
+# more sodium than its limit already. It is one of cautions.NEVER_SUGGESTED's tags.
 SEASONING_TAG = "seasoning"
 
 
@@ -51,21 +52,26 @@ class Exclusions:
 
 
 def excluded_tags(exclusions: Exclusions, profile: Profile | None) -> frozenset[str]:
-    """The tags that rule a food out: the user's, plus the pregnancy caution in pregnancy."""
+    """The tags that rule a food out: the user's, plus the pregnancy cautions (the public
+    tag and every reason tag) in pregnancy."""
     if profile is not None and profile.pregnant:
-        return exclusions.tags | {PREGNANCY_TAG}
+        return exclusions.tags | PREGNANCY_TAGS
     return exclusions.tags
 
 
 def allowed_food_ids(
     foods: FoodTable, exclusions: Exclusions = Exclusions(), profile: Profile | None = None
 ) -> pd.Index:
-    """Ids of the foods that may be suggested, in table order.
+    """Ids of the foods that may be suggested, in table order: the one gate of suggestions
+    and completion.
 
+    Foods carrying a tag of ``cautions.never_suggested_tags`` (seasonings, alcohol,
+    leavening, raw flours and starches, supplements, marine mammals, seaweed, and infant
+    foods from age 1) never pass, whatever the user's exclusions; ``cautions`` says why.
     Foods tagged ``no-shopping`` (tap water) stay in: which nutrients they may be offered
-    for is the caller's choice (see ``water_only_ids``). Seasonings never are.
+    for is the caller's choice (see ``water_only_ids``).
     """
-    banned = excluded_tags(exclusions, profile) | {SEASONING_TAG}
+    banned = excluded_tags(exclusions, profile) | never_suggested_tags(profile)
     keep = ~tag_hits(foods, banned).to_numpy()
     if exclusions.require_tags:
         keep &= tag_hits(foods, exclusions.require_tags, every=True).to_numpy()

@@ -13,7 +13,7 @@ import numpy as np
 
 from planner.core.categories import AISLES, PURCHASE_UNITS
 from planner.core.errors import InputError
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import GUARD_COLUMNS, NUTRIENTS, REPORTED
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,13 +40,15 @@ OPTIONAL_TEXT_COLUMNS: tuple[str, ...] = (
     "usda_food_group",
     "bought_description",
     "bought_name",
+    "raw_values",
 )
-# Grams to buy per gram eaten; where absent or empty, 100 / (100 - refuse_pct).
-OPTIONAL_NUMBER_COLUMNS: tuple[str, ...] = ("as_bought_factor",)
+# Grams to buy per gram eaten; where absent or empty, 100 / (100 - refuse_pct). The guard
+# nutrients' columns came later: a foods.csv without them holds them as unknown.
+OPTIONAL_NUMBER_COLUMNS: tuple[str, ...] = ("as_bought_factor", *GUARD_COLUMNS)
 # foods.csv's columns in file order: those CONTRACTS names, then the planner's additions.
 REQUIRED_COLUMNS: tuple[str, ...] = (
     *TEXT_COLUMNS[:5],
-    *(n.food_column for n in NUTRIENTS),
+    *(n.food_column for n in REPORTED),
     "portion_name",
     "portion_g",
     "refuse_pct",
@@ -62,6 +64,8 @@ FOODS_CSV_COLUMNS: tuple[str, ...] = (
     "as_bought_factor",
     "bought_description",
     "bought_name",
+    "raw_values",
+    *GUARD_COLUMNS,
 )
 NUTRIENT_KEYS = tuple(n.key for n in NUTRIENTS)
 
@@ -277,6 +281,52 @@ def _taken(array: np.ndarray, positions: np.ndarray) -> np.ndarray:
     return taken
 
 
+def raw_values(foods: FoodTable, food_id: str) -> dict[str, float]:
+    """What SR28's raw entry of a cooked food gives per 100 g where the cooked entry has no
+    value (foods.csv ``raw_values``: ``vitamin_d=5.6;...``): shown beside the unknown, never
+    counted, since cooking losses are not known. Empty for other foods."""
+    if food_id not in foods:
+        return {}
+    try:
+        cell = foods.cell(food_id, "raw_values")
+    except KeyError:  # a table without the column (library foods alone)
+        return {}
+    if not isinstance(cell, str) or not cell:
+        return {}
+    pairs = (part.split("=", 1) for part in cell.split(";") if "=" in part)
+    return {key.strip(): float(value) for key, value in pairs}
+
+
+def raw_hint(foods: FoodTable, food_id: str, key: str, long: bool = False) -> str:
+    """``raw: 5.6 µg per 100 g, not counted``; ``long`` names SR28's raw entry and why it
+    is not counted. Empty when the raw entry gives nothing either."""
+    value = raw_values(foods, food_id).get(key)
+    if value is None:
+        return ""
+    from planner.core.formatting import fmt_amount
+    from planner.core.nutrients import BY_KEY
+
+    n = BY_KEY[key]
+    amount = f"{fmt_amount(value)} {n.food_unit.replace('ug', 'µg')} per 100 g"
+    if not long:
+        return f"raw: {amount}, not counted"
+    raw = foods.cell(food_id, "bought_description") or "its raw entry"
+    return (
+        f"SR28's raw entry ({raw}) gives {amount}; not counted, since what cooking "
+        "keeps of it is not known"
+    )
+
+
+def names_with_raw(foods: FoodTable, ids: Sequence[str], key: str) -> str:
+    """``food_names`` with each food's raw value of ``key`` where it has one."""
+    shown = [
+        foods.name(f) + (f" ({hint})" if (hint := raw_hint(foods, f, key)) else "")
+        for f in ids[:NAMES_IN_NOTES]
+    ]
+    more = len(ids) - len(shown)
+    return "; ".join(shown) + (f" and {more:,} more" if more > 0 else "")
+
+
 # How many food names a note lists before "and N more".
 NAMES_IN_NOTES = 3
 
@@ -372,7 +422,7 @@ def foods_from_rows(
 
     optional = [c for c in OPTIONAL_NUMBER_COLUMNS if c in position]
     numbers: dict[str, np.ndarray] = {}
-    for name in [n.food_column for n in NUTRIENTS] + list(NUMBER_COLUMNS) + optional:
+    for name in [n.food_column for n in REPORTED] + list(NUMBER_COLUMNS) + optional:
         cells = column(name)
         parsed = [_number(c) for c in cells]
         fail(name, cells, [v is None for v in parsed], "{!r} is not a number")
@@ -420,9 +470,11 @@ def foods_from_rows(
         "as_bought_factor": as_bought,
         "bought_description": column("bought_description"),
         "bought_name": [c.strip() for c in column("bought_name")],
+        "raw_values": [c.strip() for c in column("raw_values")],
         "source": ["foods.csv"] * len(ids),
     }
-    matrix = np.column_stack([numbers[n.food_column] for n in NUTRIENTS]).reshape(
+    unknown = np.full(len(ids), np.nan)  # a guard column the file lacks
+    matrix = np.column_stack([numbers.get(n.food_column, unknown) for n in NUTRIENTS]).reshape(
         len(ids), len(NUTRIENTS)
     )
     return FoodTable.from_columns(ids, columns, matrix)

@@ -30,7 +30,9 @@ COLUMNS = (
     "upper_limit_scope",
     "source",
 )
-KINDS = ("RDA", "AI", "PRI")
+# ``UL``: a guard nutrient's row that carries an upper limit and no target (``value`` empty),
+# such as preformed vitamin A, whose only target (the RDA) is in RAE, not retinol.
+KINDS = ("RDA", "AI", "PRI", "UL")
 SCOPES = ("all", "supplements")
 
 
@@ -39,7 +41,7 @@ class Target:
     """One nutrient's target for a profile, with its upper limit and where both come from."""
 
     nutrient: str
-    value: float
+    value: float | None  # None for a limit without a target (kind ``UL``)
     kind: str
     upper_limit: float | None
     upper_limit_scope: str | None
@@ -84,9 +86,19 @@ class ReferenceIntakes:
         records = []
         for line, row in enumerate(rows, start=2):
             record = {c: (row[c] or "").strip() for c in COLUMNS}
+            limit_only = record["kind"] == "UL"
             for column in ("age_min", "age_max", "value", "upper_limit"):
                 text = record[column]
-                if column == "upper_limit" and text == "":
+                if column == "upper_limit" and text == "" and not limit_only:
+                    record[column] = math.nan
+                    continue
+                if column == "value" and limit_only:
+                    if text != "":
+                        raise InputError(
+                            path,
+                            f"line {line}, column value",
+                            "a UL row holds no target: leave empty",
+                        )
                     record[column] = math.nan
                     continue
                 try:
@@ -100,6 +112,10 @@ class ReferenceIntakes:
                 record[column] = number
             if record["nutrient"] not in BY_KEY:
                 raise InputError(path, f"line {line}, column nutrient", "unknown nutrient")
+            if record["kind"] not in KINDS:
+                raise InputError(
+                    path, f"line {line}, column kind", f"{row['kind']!r} is not a kind"
+                )
             records.append(record)
         return cls(records)
 
@@ -141,7 +157,7 @@ class ReferenceIntakes:
             limit = None if math.isnan(row["upper_limit"]) else float(row["upper_limit"])
             targets[key] = Target(
                 nutrient=key,
-                value=float(row["value"]),
+                value=None if math.isnan(row["value"]) else float(row["value"]),
                 kind=str(row["kind"]),
                 upper_limit=limit,
                 upper_limit_scope=(row["upper_limit_scope"] or None) if limit is not None else None,

@@ -21,6 +21,10 @@ LIBRARY_FILE = "library.sqlite3"
 # 2 added the food tables of planner.core.food_schema (menus and plans are unchanged).
 # 3 gave imported USDA foods the tags their food group and name give (usda_tags).
 SCHEMA_VERSION = 3
+# The version of usda_tags' rules the library's imported foods were tagged by (meta key
+# usda_tag_rules): foods imported under older rules get today's tags when it opens.
+# 2: never-suggested kinds and pregnancy reasons (alcohol, flours, seaweed, listeria, ...).
+USDA_TAG_RULES = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -85,6 +89,14 @@ class Library:
                     db.execute(
                         "UPDATE meta SET value=? WHERE key='schema_version'",
                         (str(SCHEMA_VERSION),),
+                    )
+            rules = self.db.execute("SELECT value FROM meta WHERE key='usda_tag_rules'").fetchone()
+            if rules is None or rules[0] != str(USDA_TAG_RULES):
+                with self.transaction() as db:
+                    _tag_imported_foods(db)
+                    db.execute(
+                        "INSERT OR REPLACE INTO meta VALUES ('usda_tag_rules', ?)",
+                        (str(USDA_TAG_RULES),),
                     )
         except sqlite3.DatabaseError as exc:
             self._close_quietly()
@@ -232,13 +244,15 @@ class Library:
 
 def _tag_imported_foods(db: sqlite3.Connection) -> None:
     """Give every imported USDA food the tags its food group and name give."""
+    rows = db.execute(
+        "SELECT id, usda_food_group, usda_description FROM foods WHERE source = 'usda'"
+    ).fetchall()
+    if not rows:
+        return
     # Here, not at the top: its patterns are compiled on import, and only a migration or
     # an import needs them.
     from planner.core.usda_tags import usda_tags
 
-    rows = db.execute(
-        "SELECT id, usda_food_group, usda_description FROM foods WHERE source = 'usda'"
-    ).fetchall()
     db.executemany(
         "UPDATE foods SET tags = ? WHERE id = ?",
         [(";".join(usda_tags(group or "", name or "")), food_id) for food_id, group, name in rows],

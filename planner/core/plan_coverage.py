@@ -32,7 +32,9 @@ class PlanCoverage:
     @property
     def target_values(self) -> np.ndarray:
         """Each key's target, NaN where the profile has none."""
-        return np.array([t.value if t and t.value > 0 else np.nan for t in self.targets], float)
+        return np.array(
+            [t.value if t and t.value else np.nan for t in self.targets], float
+        )  # a guard's limit without a target (value None) has no target either
 
     @property
     def limits(self) -> np.ndarray:
@@ -52,6 +54,15 @@ class PlanCoverage:
         """Days x keys: above an upper limit that applies to food."""
         with np.errstate(invalid="ignore"):
             return self.amounts > self.limits[None, :]
+
+    def crossed(self, day: int) -> list[tuple[str, float, float, bool]]:
+        """(key, amount, limit, lower bound) of each limit day ``day`` is over."""
+        limits = self.limits
+        return [
+            (key, float(self.amounts[day, k]), float(limits[k]), bool(self.unknown[day, k]))
+            for k, key in enumerate(self.keys)
+            if self.over[day, k]
+        ]
 
     @property
     def average_amount(self) -> np.ndarray:

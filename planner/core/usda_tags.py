@@ -6,6 +6,12 @@ meat, the pregnancy caution) is given whenever the name or the group suggests it
 tag a diet requires (``vegan``, ``vegetarian``) only to a plant food, or a dairy or egg
 food, whose name mentions nothing else. A food with no allergen tag is still "not known",
 never "free of": a baked good's name does not say whether it holds egg or nuts.
+
+The never-suggested kinds (alcohol, leavening, flours and starches, supplements, marine
+mammals, seaweed, infant foods) and the reasons for caution in pregnancy (vitamin A,
+mercury, listeria, iodine) are tagged here too; docs/data-sources.md lists each rule and
+its source, and ``planner.core.cautions`` says why to the user. A library's imported foods
+are tagged again when ``library.USDA_TAG_RULES`` changes: raise it with any rule here.
 """
 
 from __future__ import annotations
@@ -32,6 +38,10 @@ MEAT_GROUPS = frozenset(
     }
 )
 SEAFOOD_GROUP = "Finfish and Shellfish Products"
+BEVERAGES_GROUP = "Beverages"
+BABY_GROUP = "Baby Foods"
+# Groups where a "spread" is a meat spread (not a fast-food sandwich "with spread").
+MEAT_SPREAD_GROUPS = frozenset({"Sausages and Luncheon Meats", "Poultry Products"})
 DAIRY_AND_EGG_GROUP = "Dairy and Egg Products"
 NUT_AND_SEED_GROUP = "Nut and Seed Products"
 BAKED_GROUP = "Baked Products"
@@ -96,12 +106,70 @@ _OFFAL = _words(
 )  # fmt: skip
 # Liver and its products hold very large amounts of vitamin A (retinol).
 _LIVER = _words("liver", "liverwurst", "braunschweiger", "pate", "foie gras")
-# FDA/EPA "choices to avoid" in pregnancy for mercury.
+# FDA/EPA "choices to avoid" in pregnancy for mercury (SR28 writes "roughy, orange").
 _HIGH_MERCURY = re.compile(
-    r"\b(?:shark|swordfish|tilefish|marlin|orange roughy|bigeye|king mackerel|"
-    r"mackerel, king)\b",
+    r"\b(?:shark|swordfish|tilefish|marlin|orange roughy|roughy, orange|bigeye|"
+    r"king mackerel|mackerel, king)\b",
     re.IGNORECASE,
 )
+# Whales, seals, walruses, sea lions and polar bears (a marine mammal in US law): Arctic
+# traditional foods, high in mercury.
+_MARINE_MAMMAL = _words(
+    "whale", "seal", "walrus", "beluga", "narwhal", "sea lion", "oogruk", "muktuk",
+    "polar bear", "bear, polar",
+)  # fmt: skip
+# Listeria in pregnancy (FDA): raw sprouts; refrigerated pates and meat spreads (canned or
+# shelf-stable ones are safe); refrigerated smoked seafood unless canned or cooked.
+_RAW_SPROUTS = re.compile(r"\bsprouted(?:, raw)?$", re.IGNORECASE)
+_PATE = re.compile(r"\bp[aâ]t[eé]\b|\bliverwurst|\bbraunschweiger|\bliver sausage", re.I)
+_SPREAD = _words("spread")
+_SMOKED = _words("smoked", "kippered", "lox", "nova")
+_CANNED = _words("canned")
+# Seaweeds: their iodine (not in SR28) can pass the upper limit in a few grams. Spirulina
+# is a cyanobacterium sold as a supplement powder, not a seaweed: tagged a supplement.
+_SEAWEED = _words(
+    "seaweed", "kelp", "wakame", "nori", "laver", "kombu", "dulse", "hijiki", "arame",
+    "irishmoss", "irish moss", "agar", "sea lettuce",
+)  # fmt: skip
+_SPIRULINA = _words("spirulina")
+# Alcoholic drinks: SR28 names most "Alcoholic beverage, ..."; the rest are Beverages
+# named by their drink. Mixers, root beer and non-alcoholic wine and beer are not.
+_ALCOHOL = _words(
+    "alcoholic", "beer", "malt liquor", "wine", "liqueur", "rum", "vodka", "whiskey",
+    "whisky", "gin", "distilled", "sake", "brandy", "cognac", "tequila", "hard cider",
+    "hard lemonade",
+)  # fmt: skip
+_NOT_ALCOHOL = re.compile(r"non-?alcoholic|root beer|\bmix\b|distilled water", re.IGNORECASE)
+# Salt, seasoning mixes (named so in the first two parts of the name, not "rotisserie,
+# original seasoning"), vinegars, flavour extracts, soy sauce and dry bouillon: used by
+# the dash, never a way to close a gap (herbs and spices stay, capped by completion).
+_SEASONING = re.compile(
+    r"^(?:salt,|vinegar|vanilla extract|soy sauce)|^(?:[^,]*,)?[^,]*(?<!with )\bseasoning\b|"
+    r"\bbouillon\b(?!.*\bprepared\b).*\b(?:dry|powder|cubes|granules)\b",
+    re.IGNORECASE,
+)
+_INFANT = re.compile(r"\b(?:infant|child|toddler) formula|\bbabyfood", re.IGNORECASE)
+_LEAVENING = re.compile(
+    r"^leavening agents|\bbaking (?:powder|soda)|\bcream of tartar|\byeast, baker's", re.I
+)
+# Flours, meals and starches: the head of the name (its first or second part, as in
+# "Seeds, cottonseed flour") ends in one; oatmeal and "MALT-O-MEAL" cereals do not count.
+_FLOUR_HEAD = re.compile(r"(?:\b(?:flours?|starch|meal)|\bcornmeal|\bcornstarch)$", re.I)
+_FLOUR_NAMES = re.compile(r"^(?:vital wheat gluten|tapioca, pearl, dry)", re.IGNORECASE)
+_NOT_FLOUR = re.compile(r"malt-o-meal|steam meal", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_MADE_FROM = re.compile(r"\b(?:made|from|with)\b", re.IGNORECASE)  # "Piki bread, made from ..."
+# Supplements, meal replacements, protein powders, energy drinks and fortified bars.
+_SUPPLEMENT = re.compile(
+    r"\bprotein (?:supplement|powder|shake)|\bwhey protein|\bprotein isolate|"
+    r"\bmeal (?:replacement|supplement)|\bnutritional (?:supplement|shake|drink)|"
+    r"\b(?-i:ENSURE|Boost)\b|\bmuscle milk|\bslim-?fast|\binstant breakfast|"
+    r"\bvitamin ?water|\benergy drink|\bformulated bar|\bspecial k20",
+    re.IGNORECASE,
+)
+# A drink of the Beverages group with vitamins added, unless it is a (plant) milk.
+_FORTIFIED = re.compile(r"(?<!not )\bfortified\b|\bwith added nutrients|\badded vitamins", re.I)
+_MILK = re.compile(r"(?<!for )\bmilk\b", re.IGNORECASE)
 _TREE_NUTS = _words(
     "almond", "walnut", "hazelnut", "filbert", "cashew", "pistachio", "pecan", "macadamia",
     "brazilnut", "brazil nut", "pine nut", "pinyon", "(?<!water )chestnut", "beechnut",
@@ -147,7 +215,8 @@ def usda_tags(group: str, description: str) -> tuple[str, ...]:
         seafood and text.startswith(("Crustaceans", "Mollusks"))
     )
     fish = (seafood and not shellfish) or bool(_FISH.search(seafood_text))
-    meat = group in MEAT_GROUPS or bool(_MEAT.search(meat_text))
+    marine_mammal = bool(_MARINE_MAMMAL.search(meat_text))
+    meat = group in MEAT_GROUPS or bool(_MEAT.search(meat_text)) or marine_mammal
     egg = (dairy_or_egg and text.startswith("Egg")) or bool(
         _EGG.search(text) and not (fish and _ROE.search(text))
     )
@@ -164,7 +233,8 @@ def usda_tags(group: str, description: str) -> tuple[str, ...]:
         tags.append("contains-dairy")
     if egg:
         tags.append("contains-egg")
-    baked = group == BAKED_GROUP and not _CORN.search(text)  # corn tortillas
+    # Not corn tortillas, nor the leavening agents SR28 files under baked products.
+    baked = group == BAKED_GROUP and not (_CORN.search(text) or _LEAVENING.search(text))
     if (_GLUTEN.search(_NOT_GLUTEN.sub(" ", text)) or baked) and not _GLUTEN_FREE.search(text):
         tags.append("contains-gluten")
     if (group == NUT_AND_SEED_GROUP and text.startswith("Nuts")) or _TREE_NUTS.search(text):
@@ -181,6 +251,64 @@ def usda_tags(group: str, description: str) -> tuple[str, ...]:
         tags.append("meat")
     if animal and _OFFAL.search(text):
         tags.append("offal")
-    if (animal and _LIVER.search(text)) or (fish and _HIGH_MERCURY.search(text)):
+    seaweed = bool(_SEAWEED.search(text)) and not _SPIRULINA.search(text)
+    reasons = []
+    if animal and _LIVER.search(text):
+        reasons.append("vitamin-a-rich")
+    if (fish and _HIGH_MERCURY.search(text)) or marine_mammal:
+        reasons.append("high-mercury")
+    if _listeria_risk(group, text, plant, animal, fish or shellfish):
+        reasons.append("listeria-risk")
+    if seaweed:
+        reasons.append("iodine-caution")
+    if reasons:
         tags.append("pregnancy-caution")
+        tags.extend(reasons)
+    tags.extend(_never_suggested(group, text, marine_mammal))
     return tuple(tags)
+
+
+def _listeria_risk(group: str, text: str, plant: bool, animal: bool, seafood: bool) -> bool:
+    """Raw sprouts, refrigerated pates and meat spreads, refrigerated smoked seafood."""
+    if plant and _RAW_SPROUTS.search(text):
+        return True
+    if not animal or _CANNED.search(text):
+        return False
+    spread = group in MEAT_SPREAD_GROUPS and bool(_SPREAD.search(text))
+    return spread or bool(_PATE.search(text)) or (seafood and bool(_SMOKED.search(text)))
+
+
+def _never_suggested(group: str, text: str, marine_mammal: bool) -> list[str]:
+    """The never-suggested tags (planner.core.cautions.NEVER_SUGGESTED) of one food."""
+    tags = []
+    if _SEASONING.search(text):
+        tags.append("seasoning")
+    if text.startswith("Alcoholic") or (
+        group == BEVERAGES_GROUP and _ALCOHOL.search(text) and not _NOT_ALCOHOL.search(text)
+    ):
+        tags.append("alcohol")
+    if _LEAVENING.search(text):
+        tags.append("leavening")
+    if _is_flour(text):
+        tags.append("raw-flour")
+    fortified_drink = (
+        group == BEVERAGES_GROUP and _FORTIFIED.search(text) and not _MILK.search(text)
+    )
+    if _SUPPLEMENT.search(text) or _SPIRULINA.search(text) or fortified_drink:
+        tags.append("supplement")
+    if marine_mammal:
+        tags.append("marine-mammal")
+    if group == BABY_GROUP or _INFANT.search(text):
+        tags.append("infant-food")
+    return tags
+
+
+def _is_flour(text: str) -> bool:
+    """A flour, meal or starch as bought: the first or second part of its name ends in one."""
+    if _NOT_FLOUR.search(text):
+        return False
+    if _FLOUR_NAMES.search(text):
+        return True
+    parts = text.split(",")[:2]
+    heads = (_PARENTHESES.sub("", p).strip() for p in parts if not _MADE_FROM.search(p))
+    return any(_FLOUR_HEAD.search(head) for head in heads)

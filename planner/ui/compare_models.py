@@ -17,7 +17,7 @@ from planner.core.comparison import (
 )
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
-from planner.core.nutrients import BY_KEY
+from planner.core.nutrients import BY_KEY, GUARD_KEYS
 from planner.core.ranking import PER_CHOICES
 from planner.ui.chart_data import STATUS_COLOURS, status_of
 from planner.ui.roles import ID_ROLE
@@ -324,7 +324,9 @@ class CompareTableModel(QAbstractTableModel):
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return self.comparison.keys if self.comparison is not None else ()
+        # Guards (the registry's last keys, so rows keep their columns) are not compared.
+        keys = self.comparison.keys if self.comparison is not None else ()
+        return tuple(k for k in keys if k not in GUARD_KEYS)
 
     def source_count(self) -> int:
         return len(self.comparison) if self.comparison is not None else 0

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.cautions import POTASSIUM_CAUTION
 from planner.core.ceilings import in_text
 from planner.core.completion_meals import Addition
 from planner.core.completion_options import AUTO_MEAL, OBJECTIVES, CompletionOptions
@@ -296,9 +297,7 @@ class CompletionDialog(QDialog):
         leave_out.addWidget(self.exclusions_label, 1)
         leave_out.addWidget(self.exclusions_button)
 
-        self.options_box = QGroupBox(
-            "Add foods so that the cramp-related nutrients reach their targets"
-        )
+        self.options_box = QGroupBox("Add foods so that every tracked nutrient reaches its target")
         form = QFormLayout(self.options_box)
         form.addRow("Most servings of one food", self.max_portions)
         form.addRow("Most foods new to the menu", self.max_new)
@@ -555,6 +554,8 @@ def details_html(completion: Completion) -> str:
     if not parts:
         aimed = ", ".join(in_text(k) for k in completion.aimed_at)
         parts.append(f"<p>Aimed at: {escape(aimed)}. No limit is crossed.</p>")
+    if completion.added and "potassium" in completion.aimed_at:
+        parts.append(f"<p><b>Potassium:</b> {escape(POTASSIUM_CAUTION)}</p>")
     return "".join(parts)
 
 

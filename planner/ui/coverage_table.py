@@ -7,11 +7,11 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from planner.core.ceilings import in_text
+from planner.core.ceilings import in_text, over_limit_phrase
 from planner.core.coverage import Coverage
-from planner.core.foods import FoodTable, food_names
+from planner.core.foods import FoodTable, food_names, names_with_raw
 from planner.core.formatting import fmt_amount
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import BY_KEY, REPORTED
 from planner.ui.chart_data import STATUS_COLOURS, status_of
 from planner.ui.table_model import HeaderedTableModel
 from planner.ui.text_colours import text_colours
@@ -20,7 +20,7 @@ COLUMNS = ("Nutrient", "Amount", "Target", "%", "Limit")
 # The widest text each column shows: widths that follow the font, so that a larger system
 # font does not cut the numbers off. The last column stretches from its width.
 WIDEST = (
-    tuple(n.label for n in NUTRIENTS),
+    tuple(n.label for n in REPORTED),
     ("≥ 8,888 mg", "≥ 888 µg DFE", "8,888 kcal"),
     ("8,888 mg (RDA)", "888 µg DFE (RDA)"),
     ("≥ 888 %",),
@@ -41,15 +41,15 @@ class CoverageTableModel(HeaderedTableModel):
 
     def set_coverage(self, coverage: Coverage, foods: FoodTable) -> None:
         self.coverage, self.foods = coverage, foods
-        self.dataChanged.emit(self.index(0, 0), self.index(len(NUTRIENTS) - 1, len(COLUMNS) - 1))
+        self.dataChanged.emit(self.index(0, 0), self.index(len(REPORTED) - 1, len(COLUMNS) - 1))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(NUTRIENTS)
+        return 0 if parent.isValid() else len(REPORTED)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.coverage is None:
             return None
-        n = NUTRIENTS[index.row()]
+        n = REPORTED[index.row()]
         line = self.coverage[n.key]
         t = line.target
         column = index.column()
@@ -99,12 +99,43 @@ def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
     """Which foods' unknown values the totals leave out (three a nutrient at most: the
     amount's tooltip names them all); empty when every value is known."""
     parts = [
-        f"{in_text(n.key)} in {food_names(foods, coverage[n.key].unknown_foods)}"
-        for n in NUTRIENTS
+        f"{in_text(n.key)} in {names_with_raw(foods, coverage[n.key].unknown_foods, n.key)}"
+        for n in REPORTED
         if coverage[n.key].unknown_foods
     ]
     # "·" between nutrients: food names hold commas, and food_names parts them with ";".
     return f"≥ at least: no value is known for {' · '.join(parts)}." if parts else ""
+
+
+def guards_note(coverage: Coverage, foods: FoodTable) -> str:
+    """A warning for each guard nutrient (not in the table) whose upper limit the menu
+    crosses, with the foods giving most of it; empty when none is crossed."""
+    parts = []
+    for line in coverage.crossed_guards:
+        limit = line.target.upper_limit  # type: ignore[union-attr]  # crossed: it has one
+        phrase = over_limit_phrase(line.key, line.amount, limit, bool(line.unknown_foods))
+        top = [f for f, _ in coverage.contributors(line.key, 3)]
+        parts.append(f"{phrase} (most from {food_names(foods, top)})")
+    if not parts:
+        return ""
+    return "⚠ Over an upper limit the table does not show: " + " · ".join(parts) + "."
+
+
+def guard_warnings(coverage: Coverage) -> dict[str, str]:
+    """Food id -> what it gives of each guard whose upper limit the menu crosses (the menu
+    rows' tooltips)."""
+    texts: dict[str, list[str]] = {}
+    for line in coverage.crossed_guards:
+        n = BY_KEY[line.key]
+        limit = line.target.upper_limit  # type: ignore[union-attr]  # crossed: it has one
+        bound = "at least " if line.unknown_foods else ""
+        for food, amount in coverage.contributors(line.key):
+            texts.setdefault(food, []).append(
+                f"Gives {fmt_amount(amount)} {n.display_unit} of {in_text(line.key)}: the menu "
+                f"has {bound}{fmt_amount(line.amount)} {n.display_unit}, over the upper limit "
+                f"of {fmt_amount(limit)} {n.display_unit}."
+            )
+    return {food: "\n".join(lines) for food, lines in texts.items()}
 
 
 class TotalsView(QWidget):
@@ -142,10 +173,19 @@ class TotalsView(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(text_colours().muted))
         self.note.setPalette(palette)
         self.note.hide()
+        # Crossed guard limits, in the warning colour, above the grey notes.
+        self.guard_note = QLabel(wordWrap=True)
+        self.guard_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.guard_note.setAccessibleName("Upper limits crossed")
+        palette = self.guard_note.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(text_colours().caution))
+        self.guard_note.setPalette(palette)
+        self.guard_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.guard_note)
         layout.addWidget(self.note)
 
     def set_coverage(self, coverage: Coverage, foods: FoodTable, missing_note: str = "") -> None:
@@ -154,3 +194,6 @@ class TotalsView(QWidget):
         text = "\n".join(t for t in (missing_note, unknowns_note(coverage, foods)) if t)
         self.note.setText(text)
         self.note.setVisible(bool(text))
+        warning = guards_note(coverage, foods)
+        self.guard_note.setText(warning)
+        self.guard_note.setVisible(bool(warning))

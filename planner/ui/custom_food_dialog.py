@@ -24,7 +24,7 @@ from planner.core.categories import AISLES, PURCHASE_UNITS, TAGS
 from planner.core.custom_foods import MAX_NAME, CustomFood
 from planner.core.errors import InputError
 from planner.core.formatting import fmt_amount, read_number
-from planner.core.nutrients import BY_KEY, DISPLAY_UNITS, NUTRIENTS
+from planner.core.nutrients import BY_KEY, DISPLAY_UNITS, GUARDS, NUTRIENTS, REPORTED
 from planner.ui.text_colours import text_colours
 
 PER_100G, PER_SERVING = "100g", "serving"
@@ -131,20 +131,32 @@ class CustomFoodDialog(QDialog):
         self.converted: dict[str, QLabel] = {}
         self.converted_header = QLabel("<i>per 100 g</i>")
         grid.addWidget(self.converted_header, 0, 3, Qt.AlignmentFlag.AlignRight)
-        for row, n in enumerate(NUTRIENTS, start=1):
+        # The guard nutrients in a second block beside the first rows: the dialog stays as
+        # tall as before, and they read as what they are, limits watched (optional).
+        guards_header = QLabel("<i>Watched for upper limits</i>")
+        guards_header.setToolTip(
+            "Not charted: Crampless warns when a menu holds more than the upper limit"
+        )
+        grid.addWidget(guards_header, 0, 5, 1, 4)
+        row_of = {n.key: row for row, n in enumerate(REPORTED, start=1)}
+        row_of |= {n.key: row for row, n in enumerate(GUARDS, start=1)}
+        for n in NUTRIENTS:
+            row, left = row_of[n.key], 5 if n.guard else 0
             edit = QLineEdit(placeholderText="unknown")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setMaximumWidth(110)
+            edit.setMinimumWidth(72)  # "unknown" stays readable at the smallest size
             self.values[n.key] = edit
             converted = QLabel()
             converted.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             converted.setMinimumWidth(110)
             self.converted[n.key] = converted
-            grid.addWidget(QLabel(n.label), row, 0)
-            grid.addWidget(edit, row, 1)
-            grid.addWidget(QLabel(food_unit_label(n.key)), row, 2)
-            grid.addWidget(converted, row, 3)
-        grid.setColumnStretch(4, 1)
+            grid.addWidget(QLabel(n.label), row, left)
+            grid.addWidget(edit, row, left + 1)
+            grid.addWidget(QLabel(food_unit_label(n.key)), row, left + 2)
+            grid.addWidget(converted, row, left + 3)
+        grid.setColumnMinimumWidth(4, 16)
+        grid.setColumnStretch(9, 1)
 
         shop_box = QGroupBox("Shopping (optional)")
         shop = QHBoxLayout(shop_box)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.categories import TAGS
+from planner.core.cautions import ALWAYS_LEFT_OUT
 from planner.core.exclusions import PREGNANCY_TAG, Exclusions
 from planner.core.foods import FoodTable
 from planner.core.profile import Profile
@@ -86,6 +87,9 @@ class ExclusionsDialog(QDialog):
         self.imported_note.setStyleSheet(muted_style())
         self.imported_note.setVisible("usda" in foods.column("source"))
         grid.addWidget(self.imported_note, grid.rowCount(), 0, 1, 3)
+        self.always_note = QLabel(ALWAYS_LEFT_OUT, wordWrap=True)
+        self.always_note.setStyleSheet(muted_style())
+        grid.addWidget(self.always_note, grid.rowCount(), 0, 1, 3)
         self.pregnancy = QLabel(pregnancy_note(profile, foods), wordWrap=True)
         self.pregnancy.setVisible(profile.pregnant)
 

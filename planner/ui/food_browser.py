@@ -214,7 +214,9 @@ class FoodBrowser(QWidget):
             return
         colours = text_colours()
         self.detail.setHtml(
-            food_detail_html(self.state.foods, food_id, self.state.targets, colours)
+            food_detail_html(
+                self.state.foods, food_id, self.state.targets, colours, self.state.profile
+            )
         )
 
     def sort_state(self) -> str:

@@ -5,20 +5,19 @@ from __future__ import annotations
 import numpy as np
 
 from planner.core.categories import TAGS, aisle_label
+from planner.core.cautions import (
+    PREGNANCY_REASON_TAGS,
+    SALT_NOTE,
+    never_suggested_reason,
+    pregnancy_reasons,
+)
 from planner.core.ceilings import in_text
-from planner.core.foods import FoodTable
+from planner.core.foods import FoodTable, raw_hint
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY, KEYS, NUTRIENTS
+from planner.core.profile import Profile
 from planner.ui.text_colours import LIGHT, TextColours
-
-# Why a food carries the pregnancy-caution tag, by the tag that explains it.
-CAUTION_REASONS = {
-    "offal": "Liver and liver products hold very large amounts of preformed vitamin A "
-    "(retinol); pregnancy guidance advises avoiding them.",
-    "fish": "This fish can be high in mercury; pregnancy guidance advises avoiding it or "
-    "limiting it.",
-}
 
 # Where a food's values come from, by the food table's ``source`` column.
 SOURCES = {
@@ -36,9 +35,14 @@ def source_label(info) -> str:
 
 
 def food_detail_html(
-    foods: FoodTable, food_id: str, targets: dict[str, Target], colours: TextColours = LIGHT
+    foods: FoodTable,
+    food_id: str,
+    targets: dict[str, Target],
+    colours: TextColours = LIGHT,
+    profile: Profile | None = None,
 ) -> str:
-    """HTML for the detail pane (QTextBrowser's subset of HTML), in ``colours``."""
+    """HTML for the detail pane (QTextBrowser's subset of HTML), in ``colours``; ``profile``
+    decides whether an infant food is suggested (under one year)."""
     info = foods.record(food_id)
     values = dict(zip(KEYS, foods.rows([food_id])[0].tolist(), strict=True))
     portion_g = float(info["portion_g"])
@@ -63,12 +67,18 @@ def food_detail_html(
     parts.append(f"<p><b>Source:</b> {e(source_label(info))}</p>")
 
     tags = info["tags"]
-    if "pregnancy-caution" in tags:
-        reason = next((CAUTION_REASONS[t] for t in ("offal", "fish") if t in tags), "")
+    for reason in pregnancy_reasons(tags):
         parts.append(
             f"<p style='color:{colours.caution}'><b>⚠ Caution in pregnancy.</b> {e(reason)}</p>"
         )
-    shown_tags = [TAGS.get(t, t) for t in tags if t not in ("pregnancy-caution", "no-shopping")]
+    never = never_suggested_reason(tags, profile)
+    if never:
+        parts.append(
+            f"<p style='color:{colours.muted}'>Never suggested: it is {e(never)}. "
+            "You can still add it yourself.</p>"
+        )
+    hidden = {"pregnancy-caution", "no-shopping", *PREGNANCY_REASON_TAGS}
+    shown_tags = [TAGS.get(t, t) for t in tags if t not in hidden]
     imported = info.get("source") == "usda"
     if shown_tags:
         parts.append(f"<p><b>Tags:</b> {e(', '.join(shown_tags))}</p>")
@@ -82,6 +92,11 @@ def food_detail_html(
     lists = [in_text(k) for k in info["article_lists"] if k in BY_KEY]
     if lists:
         parts.append(f"<p><b>The source article lists it for:</b> {e(', '.join(lists))}.</p>")
+    if "sodium" in info["article_lists"]:  # the article's salt remedy
+        parts.append(
+            f"<p style='color:{colours.warning}'><b>{e(SALT_NOTE)}</b> The article's "
+            "advice to eat more salt for cramps has no evidence behind it.</p>"
+        )
     unsupported = []
     for key in info["unsupported_claims"]:
         if key in BY_KEY:
@@ -106,7 +121,7 @@ def food_detail_html(
         target = targets.get(n.key)
         share = (
             ""
-            if target is None or np.isnan(per_portion)
+            if target is None or target.value is None or np.isnan(per_portion)
             else (f"{100 * per_portion / target.value:.0f} %")
         )
         rows.append(
@@ -127,4 +142,11 @@ def food_detail_html(
             "recipe": "an ingredient has no value",
         }.get(str(info.get("source", "")), "USDA has no value")
         parts.append(f"<p style='color:{colours.muted}'>? = {why}: unknown, not zero.</p>")
+        hints = [
+            f"{e(n.label)}: {e(hint)}."
+            for n in NUTRIENTS
+            if np.isnan(values[n.key]) and (hint := raw_hint(foods, food_id, n.key, long=True))
+        ]
+        if hints:
+            parts.append(f"<p style='color:{colours.muted}'>" + "<br>".join(hints) + "</p>")
     return "\n".join(parts)

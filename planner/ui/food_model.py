@@ -18,7 +18,7 @@ from planner.core.categories import aisle_label
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import NUTRIENTS, REPORTED
 from planner.core.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_matrix, basis_gaps
 from planner.core.search import build_haystacks, matches
 from planner.ui.roles import ID_ROLE, ModelIndex
@@ -63,7 +63,7 @@ class FoodTableModel(QAbstractTableModel):
         self._table_basis_gaps = basis_gaps(self.foods, self._per)
         per_portion = amounts_matrix(self.foods, "portion")
         target_values = np.array(
-            [self._targets[n.key].value if n.key in self._targets else np.nan for n in NUTRIENTS]
+            [_target_value(self._targets.get(n.key)) for n in NUTRIENTS], float
         )
         with np.errstate(invalid="ignore", divide="ignore"):
             self._table_shares = per_portion / target_values[None, :]
@@ -148,7 +148,8 @@ class FoodTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FIXED_COLUMNS) + len(NUTRIENTS)
+        # The guard nutrients (at the registry's end) are no columns: the detail pane shows them.
+        return 0 if parent.isValid() else len(FIXED_COLUMNS) + len(REPORTED)
 
     def food_id(self, row: int) -> str:
         return self._ids[row]
@@ -339,6 +340,11 @@ def food_ids_from_mime(mime: QMimeData) -> list[str]:
     if not mime.hasFormat(FOOD_MIME):
         return []
     return [s for s in bytes(mime.data(FOOD_MIME)).decode().split("\n") if s]
+
+
+def _target_value(target) -> float:
+    """A target's value, NaN where there is none (no target, or a limit without one)."""
+    return np.nan if target is None or target.value is None else target.value
 
 
 def shares_frame(model: FoodTableModel) -> pd.DataFrame:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from planner.core.categories import TAGS
-from planner.core.exclusions import PREGNANCY_TAG, WATER_ONLY_TAG, Exclusions, tag_hits
+from planner.core.cautions import (
+    INFANT_TAG,
+    NEVER_SUGGESTED,
+    PREGNANCY_REASON_TAGS,
+    PREGNANCY_TAGS,
+    SHORT_REASONS,
+)
+from planner.core.exclusions import PREGNANCY_TAG, WATER_ONLY_TAG, Exclusions
 from planner.core.foods import FoodTable
 from planner.core.profile import Profile
 from planner.ui.settings import Settings
@@ -14,10 +21,13 @@ TAGS_KEY, FOODS_KEY, DIET_KEY = "gaps/exclude_tags", "gaps/disliked_foods", "gap
 SEPARATOR = "|"
 # Diets are tags a food must carry; the rest of TAGS are tags a food may be left out for.
 DIETS: dict[str, str] = {"": "Any food", "vegetarian": "Vegetarian only", "vegan": "Vegan only"}
+# Water is never a diet question; never-suggested foods are always left out, and the
+# pregnancy reasons are part of the one pregnancy caution.
 EXCLUDABLE: tuple[str, ...] = tuple(
     t
     for t in TAGS
-    if t not in DIETS and t != WATER_ONLY_TAG  # water is never a diet question
+    if t not in DIETS
+    and t not in {WATER_ONLY_TAG, INFANT_TAG, *NEVER_SUGGESTED, *PREGNANCY_REASON_TAGS}
 )
 
 
@@ -89,7 +99,14 @@ def pregnancy_note(profile: Profile, foods: FoodTable) -> str:
     """What pregnancy changes, or nothing."""
     if not profile.pregnant:
         return ""
-    count = int(tag_hits(foods, frozenset({PREGNANCY_TAG})).sum())
+    # One pass: how many foods are cautions, and the reasons they carry in a few words.
+    count, seen = 0, set()
+    for tags in foods.column("tags"):
+        if not PREGNANCY_TAGS.isdisjoint(tags):
+            count += 1
+            seen.update(tags)
     foods_are = "1 food marked" if count == 1 else f"{count} foods marked"
     verb = "is" if count == 1 else "are"
-    return f"Pregnancy: {foods_are} “{TAGS[PREGNANCY_TAG].lower()}” {verb} left out."
+    reasons = [word for tag, word in SHORT_REASONS.items() if tag in seen]
+    why = f" ({', '.join(reasons)})" if reasons else ""
+    return f"Pregnancy: {foods_are} “{TAGS[PREGNANCY_TAG].lower()}”{why} {verb} left out."

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.cautions import POTASSIUM_CAUTION
 from planner.core.coverage import Coverage
 from planner.core.exclusions import allowed_food_ids
 from planner.core.menu import MenuItem
@@ -117,7 +118,7 @@ class GapsPanel(QWidget):
         self.leave_out.clicked.connect(self.exclusionsRequested)
         self.complete = QPushButton("Complete my menu…")
         self.complete.setToolTip(
-            "Add realistic servings that bring the cramp-related nutrients to their targets"
+            "Add realistic servings of foods that bring the tracked nutrients to their targets"
         )
         self.complete.clicked.connect(self.completeRequested)
         # Two short rows rather than one long one: the panel shares its column with the
@@ -167,6 +168,10 @@ class GapsPanel(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tree)
         self.pages.addWidget(self.empty)
+        # Shown while potassium is suggested: more of it is not for everyone.
+        self.potassium_note = QLabel(POTASSIUM_CAUTION, wordWrap=True)
+        self.potassium_note.setStyleSheet(f"{muted_style()}; font-size: 11px")
+        self.potassium_note.hide()
         self.hint = QLabel("Add, double-click or Enter adds one serving; Ctrl+Z takes it back.")
         self.hint.setStyleSheet(f"{muted_style()}; font-size: 11px")
         self.hint.setWordWrap(True)
@@ -176,6 +181,7 @@ class GapsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.potassium_note)
         layout.addWidget(self.hint)
 
         store.changed.connect(lambda _: self.refresh())
@@ -224,6 +230,7 @@ class GapsPanel(QWidget):
         current = self.tree.currentIndex()
         keep = (self.model.key_of(current), current.data(ID_ROLE))
         self.model.set_suggestions(needed, suggestions, state.targets, state.foods, self.per)
+        self.potassium_note.setVisible(bool(suggestions.get("potassium")))
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
@@ -261,7 +268,8 @@ class GapsPanel(QWidget):
         else:
             text = (
                 "<p style='font-size:14px'><b>Every target is met</b></p>"
-                "<p>The cramp nutrients, vitamin D and water all reach their targets: "
+                "<p>Magnesium, potassium, calcium, iron, the B vitamins, vitamin D and water "
+                "all reach their targets: "
                 "there is no gap to close.</p>"
             )
         self.empty.setText(text)
@@ -400,8 +408,8 @@ def install(window) -> None:
         "&Complete my menu…",
         complete_menu,
         "Ctrl+Shift+M",
-        "Add realistic servings of foods that bring the cramp-related nutrients to their "
-        "targets, within every limit",
+        "Add realistic servings of foods that bring the tracked nutrients to their targets, "
+        "within every limit",
     )
     window.exclusions_action = _action(
         window,

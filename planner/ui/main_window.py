@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
+from planner.core.cautions import menu_cautions
 from planner.core.coverage import compute_coverage
 from planner.core.errors import InputError
 from planner.core.jsonfiles import read_menu, write_menu
@@ -26,7 +27,7 @@ from planner.core.menu import Menu
 from planner.ui.chart_data import chart_data
 from planner.ui.chart_export import export_figure_dialog
 from planner.ui.coverage_chart import CoverageChart
-from planner.ui.coverage_table import CoverageTableModel, TotalsView
+from planner.ui.coverage_table import CoverageTableModel, TotalsView, guard_warnings
 from planner.ui.dialogs import about, confirm, file_name_for, open_file_name, save_file_name, warn
 from planner.ui.extensions import install_all
 from planner.ui.food_browser import FoodBrowser
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.undo_stack)
         self.undo_group.setActiveStack(self.undo_stack)
         self.menu_model = MenuModel(state.foods)
+        self.menu_model.pregnant = state.profile.pregnant
         self.browser = FoodBrowser(state)
         self.editor = MenuEditor(self.menu_model, self.undo_stack)
         # Off until the first paint is done; set directly: the method's first viewport()
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         self.editor.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.menu_model.menuChanged.connect(self._menu_changed)
         self.state.profileChanged.connect(lambda _: self.refresh_coverage())
+        self.state.profileChanged.connect(lambda p: self.menu_model.set_pregnant(p.pregnant))
         self.state.foodsChanged.connect(self._foods_changed)
         self.library_panel.openRequested.connect(self.open_menu)
         self.library_panel.newRequested.connect(self.new_menu)
@@ -413,7 +416,11 @@ class MainWindow(QMainWindow):
         foods = self.state.foods
         coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
         self.coverage = coverage
-        self.totals.set_coverage(coverage, foods, self.state.missing_note)
+        # Under the totals: missing targets, then pregnancy cautions and seaweed's iodine.
+        cautions = menu_cautions(self.menu_model.menu, foods, self.state.profile)
+        notes = [self.state.missing_note, *(f"⚠ {c.message}" for c in cautions)]
+        self.totals.set_coverage(coverage, foods, "\n".join(n for n in notes if n))
+        self.menu_model.set_guard_warnings(guard_warnings(coverage))
         if self.chart.built:  # else _build_chart comes back here once it has made it
             self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
         self.coverageChanged.emit(coverage)

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from planner.core.cautions import pregnancy_reasons
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount, read_number
 from planner.core.menu import MEAL_LABELS, MEALS, Menu, MenuItem, amount_problem
@@ -48,6 +49,48 @@ class MenuModel(GroupedTreeModel):
         # are looked up in the food table once, not at every ask (pandas scalars, ~8 us).
         self._grams: dict[MenuItem, float] = {}
         self._kcal_per_g: dict[str, float] = {}
+        # In pregnancy, rows of foods with a pregnancy caution get an icon and the reason.
+        self.pregnant = False
+        self._reasons: dict[str, tuple[str, ...]] = {}
+        self._caution_icon = None
+        # Food id -> warning: the food gives some of a guard nutrient whose upper limit the
+        # menu crosses (set from the coverage after each edit, set_guard_warnings).
+        self._guard_warnings: dict[str, str] = {}
+
+    def set_pregnant(self, pregnant: bool) -> None:
+        """Flag (or stop flagging) the rows of foods that are a caution in pregnancy."""
+        if pregnant == self.pregnant:
+            return
+        self.pregnant = pregnant
+        for group in range(self.group_count()):
+            count = self.child_count(group)
+            if count:
+                parent = self.group_index(group)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 0, parent))
+
+    def caution_reasons(self, food: str) -> tuple[str, ...]:
+        """Why the food is a caution in pregnancy (planner.core.cautions); () when not."""
+        if food not in self._reasons:
+            tags = self.foods.cell(food, "tags") if food in self.foods else ()
+            self._reasons[food] = pregnancy_reasons(tags)
+        return self._reasons[food]
+
+    def _flagged(self, food: str) -> bool:
+        return self.pregnant and bool(self.caution_reasons(food))
+
+    def set_guard_warnings(self, warnings: dict[str, str]) -> None:
+        """Mark the rows of these foods (icon and tooltip); repaint the food column."""
+        if warnings == self._guard_warnings:
+            return
+        self._guard_warnings = dict(warnings)
+        for group in range(self.group_count()):
+            count = self.child_count(group)
+            if count:
+                parent = self.index(group, 0)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 0, parent))
+
+    def guard_warning(self, food_id: str) -> str:
+        return self._guard_warnings.get(food_id, "")
 
     def _item_grams(self, item: MenuItem) -> float:
         if item not in self._grams:
@@ -98,6 +141,7 @@ class MenuModel(GroupedTreeModel):
         self.foods = foods
         self._grams.clear()  # portions and energy may differ in the new table
         self._kcal_per_g.clear()
+        self._reasons.clear()
         self.endResetModel()
 
     def insert_item(self, position: int, item: MenuItem) -> None:
@@ -177,7 +221,23 @@ class MenuModel(GroupedTreeModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             portion = self.foods.cell(item.food, "portion_name")
             grams_each = fmt_amount(self.foods.portion_g(item.food))
-            return f"{self.foods.name(item.food)} — 1 portion = {portion} ({grams_each} g)"
+            text = f"{self.foods.name(item.food)} — 1 portion = {portion} ({grams_each} g)"
+            warning = self._guard_warnings.get(item.food)
+            if warning:
+                text += f"\n⚠ {warning}"
+            if self._flagged(item.food):
+                reasons = " ".join(self.caution_reasons(item.food))
+                text += f"\n⚠ Caution in pregnancy: {reasons}"
+            return text
+        warned = item.food in self._guard_warnings or self._flagged(item.food)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and warned:
+            if self._caution_icon is None:  # made on first need: no style before a paint
+                from PySide6.QtWidgets import QApplication, QStyle
+
+                self._caution_icon = QApplication.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxWarning
+                )
+            return self._caution_icon
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from planner.core.ceilings import over_limit_phrase
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.core.plan_coverage import PlanCoverage
@@ -74,6 +75,9 @@ class PlanHeatmap(LazyChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
         self.data: PlanCoverage | None = None
+        # The guard nutrients' day totals (not rows: a day over one of their limits gets ⚠
+        # on its label and a line in its tooltips).
+        self.guards: PlanCoverage | None = None
         # Set by the view: (day index, nutrient key) -> names of foods lacking the value.
         self.unknown_names: Callable[[int, str], list[str]] | None = None
         self._frame: tuple | None = None
@@ -202,8 +206,9 @@ class PlanHeatmap(LazyChart):
             self._apply(self.data)
 
     # -- data ---------------------------------------------------------------------------
-    def set_data(self, data: PlanCoverage) -> None:
+    def set_data(self, data: PlanCoverage, guards: PlanCoverage | None = None) -> None:
         self.data = data
+        self.guards = guards
         if self.built:
             self._apply(data)
 
@@ -266,7 +271,8 @@ class PlanHeatmap(LazyChart):
         """Axes, ticks and extents, when the days, the targets or the bar axis changed."""
         n_days, n_keys = len(data.days), len(data.keys)
         no_target = tuple(np.isnan(data.target_values))
-        frame = (data.days, no_target, top)
+        crossed = tuple(bool(self.guard_lines(d)) for d in range(n_days))
+        frame = (data.days, no_target, top, crossed)
         if frame == self._frame:
             return False
         self._frame = frame
@@ -287,7 +293,7 @@ class PlanHeatmap(LazyChart):
         rotate = n_days > 5
         heat.set_xticks(
             ticks,
-            [short_day(data.days[t]) for t in ticks],
+            [("⚠ " if crossed[t] else "") + short_day(data.days[t]) for t in ticks],
             rotation=35 if rotate else 0,
             ha="left" if rotate else "center",
             rotation_mode="anchor",
@@ -388,6 +394,8 @@ class PlanHeatmap(LazyChart):
             )
             if data.over[day, row] if day is not None else data.average_over[row]:
                 lines.append(f"Above the upper limit of {fmt_amount(target.upper_limit)} {unit}")
+        if day is not None:
+            lines += [f"⚠ This day: {line}" for line in self.guard_lines(day)]
         if day is not None and lower and self.unknown_names is not None:
             names = self.unknown_names(day, key)
             if names:
@@ -395,6 +403,13 @@ class PlanHeatmap(LazyChart):
         elif lower:
             lines.append("Some foods have no known value: this is a lower bound")
         return "\n".join(lines)
+
+    def guard_lines(self, day: int) -> list[str]:
+        """The guard limits day ``day`` crosses, as phrases (none when no guards are set)."""
+        guards = self.guards
+        if guards is None or not 0 <= day < len(guards.days):
+            return []
+        return [over_limit_phrase(*crossing) for crossing in guards.crossed(day)]
 
     def _hover(self, event) -> None:
         if self.data is None:

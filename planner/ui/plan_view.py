@@ -30,6 +30,7 @@ from planner.core.errors import InputError
 from planner.core.formatting import fmt_amount
 from planner.core.library import Library
 from planner.core.menu import Menu
+from planner.core.nutrients import GUARD_KEYS
 from planner.core.plan import (
     MAX_DAYS,
     MAX_NAME,
@@ -276,6 +277,8 @@ class PlanView(QWidget):
 
     def _build_day_editor(self) -> None:
         self.menu_model = MenuModel(self.state.foods)
+        self.menu_model.pregnant = self.state.profile.pregnant  # rows flag pregnancy cautions
+        self.state.profileChanged.connect(lambda p: self.menu_model.set_pregnant(p.pregnant))
         self.editor = MenuEditor(self.menu_model, _DayStack(self))  # type: ignore[arg-type]
         # The day's name is edited in the days list; the menu's own name stays internal.
         self.editor.name.hide()
@@ -672,7 +675,8 @@ class PlanView(QWidget):
             self.day_title.setText(f"{self.current_day().name}: menu")
         foods, targets = self.state.foods, self.state.targets
         self.coverage = plan_coverage(plan, foods, targets)
-        self.heatmap.set_data(self.coverage)
+        guards = plan_coverage(plan, foods, targets, GUARD_KEYS)
+        self.heatmap.set_data(self.coverage, guards)
         energy = plan_coverage(plan, foods, {}, ("energy",)).average_amount[0]
         days = len(plan.days)
         parts = [f"{days} day{'' if days == 1 else 's'}"]
@@ -684,6 +688,12 @@ class PlanView(QWidget):
             notes.append(
                 "Hatched cells (?) and “≥” mark amounts that are unknown or only a lower bound: "
                 "USDA SR28 gives no value for some food that day. Hover a cell to see which."
+            )
+        crossing = [guards.days[d] for d in range(days) if guards.crossed(d)]
+        if crossing:
+            notes.append(
+                f"⚠ {', '.join(crossing)}: over an upper limit the chart does not show "
+                "(vitamin A as retinol, selenium, zinc, copper or manganese). Hover the day."
             )
         if days:
             notes.append("Click a day's column to edit that day.")

@@ -25,8 +25,13 @@ from planner.build.foods_build import (
 )
 from planner.core.errors import InputError
 from planner.core.foods import load_foods
-from planner.core.nutrients import NUTRIENTS
-from planner.paths import FOOD_MAPPING_CSV, FOODS_CSV, REFERENCE_INTAKES_CSV
+from planner.core.nutrients import GUARD_COLUMNS, NUTRIENTS
+from planner.paths import (
+    FOOD_MAPPING_CSV,
+    FOODS_CSV,
+    PORTION_AMOUNTS_CSV,
+    REFERENCE_INTAKES_CSV,
+)
 
 # --- independent reads: the csv module on the zip, not the builder's pandas reader ---------
 
@@ -106,14 +111,19 @@ def test_descriptions_groups_refuse_and_portions_are_sr28s(sr28_zip, foods_rows,
     groups = {r[0]: r[1] for r in _sr28_records(sr28_zip, "FD_GROUP")}
     weights = {(r[0], r[1]): r for r in _sr28_records(sr28_zip, "WEIGHT")}
     seqs = {row["id"]: row["portion_seq"] for row in mapping_rows}
+    # A part or a number of SR28's measure (0.25 cup of prunes): its grams scale alike.
+    scaled = {row["id"]: float(row["amount"]) for row in _read_rows(PORTION_AMOUNTS_CSV)}
     for row in foods_rows:
         food = described[row["usda_ndb"]]
         assert row["usda_description"] == food[2]
         assert row["usda_food_group"] == groups[food[1]]
         assert float(row["refuse_pct"]) == float(food[8] or 0)
         weight = weights[(row["usda_ndb"], seqs[row["id"]])]
-        assert float(row["portion_g"]) == float(weight[4])
-        assert float(row["portion_name"].split(" ")[0]) == float(weight[2])
+        amount = scaled.get(row["id"], float(weight[2]))
+        assert float(row["portion_g"]) == pytest.approx(
+            float(weight[4]) * amount / float(weight[2])
+        )
+        assert float(row["portion_name"].split(" ")[0]) == amount
         assert row["portion_name"].endswith(" " + weight[3])
 
 
@@ -139,6 +149,18 @@ def test_banana_spot_check(foods_rows):
     # One banana as bought: 118 g eaten is 64 % of it.
     assert banana["purchase_unit"] == "piece"
     assert banana["purchase_unit_g"] == "184.4"
+
+
+def test_guard_nutrients_are_sr28s_liver_and_brazil_nuts(foods_rows):
+    assert FOODS_COLUMNS[-len(GUARD_COLUMNS) :] == GUARD_COLUMNS
+    liver = _by_id(foods_rows)["beef-liver"]
+    # SR28 13327 (beef liver, pan-fried): retinol 319, copper 312, zinc 309, per 100 g.
+    assert (liver["retinol_ug"], liver["copper_mg"], liver["zinc_mg"]) == ("7728", "14.588", "5.23")
+    assert _by_id(foods_rows)["brazil-nuts"]["selenium_ug"] == "1917.0"
+    # Dates: SR28 gives no retinol and no selenium: unknown, not 0.
+    dates = _by_id(foods_rows)["dates"]
+    assert dates["retinol_ug"] == "" and dates["selenium_ug"] == ""
+    assert math.isnan(load_foods(FOODS_CSV).values.at["dates", "selenium"])
 
 
 def test_an_unknown_value_stays_empty(foods_rows, sr28_values):
@@ -257,7 +279,8 @@ def test_bought_name_is_the_mappings_exactly_where_a_bought_form_is(foods_rows, 
         curated = mapping[row["id"]]
         assert row["bought_name"] == curated["bought_name"], row["id"]
         assert bool(row["bought_name"]) == bool(curated["bought_ndb"]), row["id"]
-    assert FOODS_COLUMNS[-1] == "bought_name"
+    # The planner's own columns, then the guard nutrients' (added later, at the end).
+    assert FOODS_COLUMNS[-2 - len(GUARD_COLUMNS)] == "bought_name"
 
 
 @pytest.mark.parametrize(
@@ -458,3 +481,67 @@ def test_command_line_reports_bad_input_in_one_line(tmp_path, capsys):
     assert main(["--mapping", str(tmp_path / "missing.csv"), "--check"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "missing.csv: file not found" in err
+
+
+# --- portions, raw values beside unknowns, the entries people eat ---------------------------
+
+
+def test_oversized_portions_are_a_quarter_of_sr28s_cup(foods_rows):
+    rows = _by_id(foods_rows)
+    assert (rows["prunes"]["portion_name"], rows["prunes"]["portion_g"]) == (
+        "0.25 cup, pitted",
+        "43.5",
+    )
+    assert rows["dried-figs"]["portion_g"] == "37.25"
+    assert rows["dried-apricots"]["portion_g"] == "32.5"
+    assert (rows["wheat-bran"]["portion_name"], rows["wheat-bran"]["portion_g"]) == (
+        "0.25 cup",
+        "14.5",
+    )
+    # The claims follow: a quarter cup of prunes backs no magnesium or iron claim.
+    assert rows["prunes"]["unsupported_claims"] == "magnesium;iron"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("prunes,0,why", "line 2, column amount: '0' is not a positive number"),
+        ("figs,0.25,why", "line 2, column id: 'figs' is not a food of the mapping"),
+        ("prunes,0.25,", "line 2, column reason: empty: say why this portion"),
+    ],
+)
+def test_a_bad_portion_amount_is_refused(tmp_path, sr28, text, message):
+    path = tmp_path / "portion_amounts.csv"
+    path.write_text("id,amount,reason\n" + text + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        build_foods(FOOD_MAPPING_CSV, sr28, REFERENCE_INTAKES_CSV, path)
+    assert str(caught.value) == f"portion_amounts.csv: {message}"
+
+
+def test_a_raw_value_is_carried_beside_an_unknown_cooked_one(foods_rows, sr28_values):
+    rows = _by_id(foods_rows)
+    # Baked sea bass (15092) has no vitamin D in SR28; its raw fillet (15091) has 5.6 ug.
+    assert ("15092", "328") not in sr28_values and sr28_values[("15091", "328")] == "5.6"
+    assert rows["sea-bass"]["vitamin_d_ug"] == "" and rows["sea-bass"]["raw_values"] == (
+        "vitamin_d=5.6"
+    )
+    # Only where the cooked value is unknown, and never from a dry good (rice, lentils).
+    assert rows["white-rice"]["raw_values"] == "" and rows["banana"]["raw_values"] == ""
+    for row in foods_rows:
+        for pair in filter(None, row["raw_values"].split(";")):
+            key = pair.split("=")[0]
+            assert row[next(n.food_column for n in NUTRIENTS if n.key == key)] == "", row["id"]
+
+
+def test_the_entries_people_eat(foods_rows):
+    rows = _by_id(foods_rows)
+    # Mackerel with a vitamin D value (Pacific and jack, cooked: 11.4 ug), corn boiled,
+    # peanuts dry-roasted, tuna by drained weight, not SR28's old 165 g can.
+    assert (rows["mackerel"]["usda_ndb"], rows["mackerel"]["vitamin_d_ug"]) == ("15201", "11.4")
+    assert rows["sweet-corn"]["usda_ndb"] == "11168" and rows["peanuts"]["usda_ndb"] == "16390"
+    assert (rows["tuna"]["purchase_unit"], rows["tuna"]["portion_g"]) == ("kg", "85")
+    # The fortified and enriched entries beside the unfortified and unenriched ones.
+    assert rows["milk-vitamin-d"]["vitamin_d_ug"] == "1.3" and rows["milk"]["usda_ndb"] == "01211"
+    enriched, plain = rows["white-rice-enriched"], rows["white-rice"]
+    assert float(enriched["iron_mg"]) > 5 * float(plain["iron_mg"])
+    assert float(enriched["folate_ug_dfe"]) > 30 * float(plain["folate_ug_dfe"])

@@ -14,6 +14,12 @@ def test_nasem_ceilings_are_the_limits_that_apply_to_food(intakes):
         "vitamin_b6": 100,
         "vitamin_d": 100,
         "sodium": 2300,
+        # The guards: watched for their limits though the chart leaves them out.
+        "retinol": 3000,
+        "selenium": 400,
+        "zinc": 40,
+        "copper": 10,
+        "manganese": 11,
     }  # magnesium's and folate's limits concern supplements
 
 
@@ -21,6 +27,8 @@ def test_without_a_sodium_limit_its_reference_intake_is_the_ceiling(intakes):
     found = ceilings(intakes.targets(Profile("female", 40, standard="efsa")))
     assert found["sodium"] == 2000  # EFSA's safe and adequate intake
     assert "iron" not in found  # EFSA sets no upper limit for iron
+    assert (found["selenium"], found["retinol"], found["zinc"]) == (255, 3000, 25)
+    assert "manganese" not in found  # nor for manganese
 
 
 def test_phrases():
@@ -28,3 +36,4 @@ def test_phrases():
     assert in_text("folate") == "folate (B9)"
     assert ceiling_phrase("sodium", 2300) == "the sodium limit (2,300 mg)"
     assert ceiling_phrase("vitamin_d", 100) == "the vitamin D limit (100 µg)"
+    assert ceiling_phrase("retinol", 3000) == "the vitamin A (retinol) limit (3,000 µg)"

@@ -140,3 +140,37 @@ def test_an_unknown_never_becomes_zero(tiny_foods, items):
                 assert line.amount is None
         else:
             assert line.amount is not None and not math.isnan(line.amount)
+
+
+def test_guards_are_reported_with_their_limit_and_unknowns(tiny_foods):
+    targets = {
+        **TARGETS,
+        "retinol": Target("retinol", None, "UL", 600, "all", "test"),
+        "zinc": Target("zinc", 3, "RDA", 7, "all", "test"),
+    }
+    # 300 g cheese: 750 ug retinol (over 600), 10.8 mg zinc (over 7); 100 g apple: 0 and
+    # 0.05 mg; the mystery fruit has no guard values.
+    menu = Menu(
+        "Day",
+        [
+            MenuItem("cheese", grams=300),
+            MenuItem("apple", grams=100),
+            MenuItem("mystery", grams=100),
+        ],
+    )
+    cov = compute_coverage(menu, tiny_foods, targets)
+    assert [line.key for line in cov.guards] == [
+        "retinol",
+        "selenium",
+        "zinc",
+        "copper",
+        "manganese",
+    ]
+    assert cov["retinol"].amount == pytest.approx(750)
+    assert cov["retinol"].percent is None  # a limit without a target
+    assert [line.key for line in cov.crossed_guards] == ["retinol", "zinc"]
+    assert cov["retinol"].unknown_foods == ("mystery",)
+    assert cov["selenium"].target is None and not cov["selenium"].above_upper_limit
+    # The foods the menu rows warn about: the apple gives zinc but no retinol (0 is left out).
+    assert [f for f, _ in cov.contributors("retinol")] == ["cheese"]
+    assert [f for f, _ in cov.contributors("zinc")] == ["cheese", "apple"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from planner.core.cautions import NEVER_SUGGESTED, never_suggested_reason
 from planner.core.errors import InputError
 from planner.core.exclusions import Exclusions, allowed_food_ids, water_only_ids
+from planner.core.foods import FoodTable
 from planner.core.profile import Profile
 
 
@@ -35,9 +37,42 @@ def test_pregnancy_excludes_the_caution_tag(foods):
     pregnant = allowed_food_ids(foods, profile=Profile(pregnant=True, age=30))
     other = allowed_food_ids(foods, profile=Profile())
     left_out = set(other) - set(pregnant)
-    assert {"cod-liver-oil", "liver-sausage"} <= left_out
+    assert {"cod-liver-oil", "liver-sausage", "beef-liver", "sprouted-wheat"} <= left_out
     assert all("pregnancy-caution" in foods.info.at[f, "tags"] for f in left_out)
-    assert len(other) == len(foods) - 1  # every food but the seasoning (table salt)
+    # Every food but the never-suggested table salt and kelp.
+    assert set(foods.ids) - set(other) == {"table-salt", "kelp"}
+
+
+def test_a_reason_tag_alone_rules_a_food_out_in_pregnancy(tiny_foods):
+    """A custom food marked only "listeria-risk" is left out in pregnancy too."""
+    info = tiny_foods.info.copy()
+    info.at["cheese", "tags"] = ("listeria-risk",)
+    table = FoodTable(info, tiny_foods.values)
+    pregnant = allowed_food_ids(table, profile=Profile(pregnant=True, age=30))
+    assert "cheese" not in pregnant and "cheese" in allowed_food_ids(table, profile=Profile())
+
+
+@pytest.mark.parametrize("tag", sorted(NEVER_SUGGESTED))
+def test_never_suggested_tags_pass_for_no_profile_and_no_exclusions(tiny_foods, tag):
+    info = tiny_foods.info.copy()
+    info.at["apple", "tags"] = (*info.at["apple", "tags"], tag)
+    table = FoodTable(info, tiny_foods.values)
+    for profile in (None, Profile(age=0.5), Profile(age=30), Profile(age=30, pregnant=True)):
+        allowed = allowed_food_ids(table, Exclusions(), profile)
+        assert "apple" not in allowed and "cheese" in allowed, (tag, profile)
+    assert never_suggested_reason(info.at["apple", "tags"])
+
+
+def test_infant_foods_pass_only_under_one_year(tiny_foods):
+    info = tiny_foods.info.copy()
+    info.at["apple", "tags"] = ("infant-food",)
+    table = FoodTable(info, tiny_foods.values)
+    assert "apple" in allowed_food_ids(table, profile=Profile(age=0.5))
+    assert never_suggested_reason(("infant-food",), Profile(age=0.5)) == ""
+    for age in (1, 2, 30, 80):
+        assert "apple" not in allowed_food_ids(table, profile=Profile(age=age))
+        assert "infant" in never_suggested_reason(("infant-food",), Profile(age=age))
+    assert "apple" not in allowed_food_ids(table)  # no profile: anyone's
 
 
 def test_tap_water_is_the_water_only_food(foods):

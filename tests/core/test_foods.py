@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from planner.core.errors import InputError
@@ -18,6 +19,7 @@ from planner.core.foods import (
     bought_names,
     load_foods,
 )
+from planner.paths import FOODS_CSV as FOODS_CSV_PATH
 from tests.fixtures import TINY_FOODS, write_foods_csv
 
 
@@ -76,7 +78,7 @@ def test_missing_and_unreadable_files(tmp_path):
 def test_rows_of_the_wrong_length_and_broken_quoting_are_named(tmp_path):
     path = write_foods_csv(tmp_path / "foods.csv")
     lines = path.read_text(encoding="utf-8").splitlines()
-    width = len(REQUIRED_COLUMNS)
+    width = len(lines[0].split(","))
     for broken, expected in (
         (lines[2] + ",extra", f"foods.csv: line 3: {width + 1} cells where the header names"),
         (lines[2].rsplit(",", 1)[0], f"foods.csv: line 3: {width - 1} cells where the header"),
@@ -173,17 +175,41 @@ def test_bad_as_bought_factor_names_line_and_column(tmp_path, value, message):
 def test_column_lists_agree():
     """The file order (FOODS_CSV_COLUMNS) holds exactly the columns the loader checks."""
     from planner.core import foods as f
-    from planner.core.nutrients import NUTRIENTS
+    from planner.core.nutrients import GUARD_COLUMNS, REPORTED
 
     assert set(f.REQUIRED_COLUMNS) == set(f.TEXT_COLUMNS + f.NUMBER_COLUMNS) | {
-        n.food_column for n in NUTRIENTS
+        n.food_column for n in REPORTED
     }
+    assert set(GUARD_COLUMNS) <= set(f.OPTIONAL_NUMBER_COLUMNS)
     added = set(f.FOODS_CSV_COLUMNS) - set(f.REQUIRED_COLUMNS)
     assert added == set(f.OPTIONAL_TEXT_COLUMNS + f.OPTIONAL_NUMBER_COLUMNS)
     from planner.paths import FOODS_CSV
 
     with open(FOODS_CSV, encoding="utf-8") as fh:
         assert tuple(fh.readline().strip().split(",")) == f.FOODS_CSV_COLUMNS
+
+
+def test_a_foods_csv_without_guard_columns_holds_them_unknown(tmp_path):
+    """Guard columns came later: a foods.csv written before them still loads."""
+    from planner.core.nutrients import GUARD_COLUMNS, GUARD_KEYS
+    from planner.paths import FOODS_CSV
+
+    frame = pd.read_csv(FOODS_CSV, dtype=str, keep_default_na=False)
+    old = tmp_path / "foods.csv"
+    frame.drop(columns=list(GUARD_COLUMNS)).to_csv(old, index=False)
+    foods = load_foods(old)
+    assert foods.values.loc[:, list(GUARD_KEYS)].isna().all().all()
+    assert foods.values.at["brazil-nuts", "magnesium"] == 376
+    assert load_foods(FOODS_CSV).values.at["brazil-nuts", "selenium"] == 1917
+
+
+def test_a_bad_guard_value_names_line_and_column(tmp_path):
+    frame = pd.read_csv(FOODS_CSV_PATH, dtype=str, keep_default_na=False)
+    frame.loc[1, "zinc_mg"] = "lots"
+    bad = tmp_path / "foods.csv"
+    frame.to_csv(bad, index=False)
+    with pytest.raises(InputError, match=r"foods\.csv: line 3, column zinc_mg: 'lots' is not"):
+        load_foods(bad)
 
 
 def _plain_answers(foods: FoodTable) -> str:

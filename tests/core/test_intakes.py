@@ -9,7 +9,7 @@ import pytest
 
 from planner.core.errors import InputError
 from planner.core.intakes import COLUMNS, ReferenceIntakes
-from planner.core.nutrients import CHART_KEYS
+from planner.core.nutrients import CHART_KEYS, GUARD_KEYS
 from planner.core.profile import Profile
 from planner.paths import REFERENCE_INTAKES_CSV
 
@@ -62,7 +62,9 @@ def test_every_age_has_every_nasem_target(intakes):
             71,
             120,
         ):
-            assert len(intakes.targets(Profile(sex, age))) == 10, (sex, age)
+            targets = intakes.targets(Profile(sex, age))
+            # Ten charted nutrients, and the five guards' limits (with a target or without).
+            assert set(targets) == {*CHART_KEYS, *GUARD_KEYS}, (sex, age)
 
 
 def test_efsa_adults(intakes):
@@ -97,7 +99,8 @@ def test_efsa_children_and_teenagers(intakes):
     assert (toddler["calcium"].value, toddler["water"].value) == (450, 1.3)
     for age in (1, 2.5, 3, 3.99, 4, 6.5, 9, 10, 10.99, 11, 14, 15, 17.99, 18, 25, 80):
         for sex in ("female", "male"):
-            assert len(intakes.targets(Profile(sex, age, standard="efsa"))) == 10, (sex, age)
+            targets = intakes.targets(Profile(sex, age, standard="efsa"))
+            assert set(CHART_KEYS) <= set(targets), (sex, age)
 
 
 def test_a_profile_without_targets_is_told_why_and_what_has_them(intakes):
@@ -177,18 +180,24 @@ def test_every_row_holds_allowed_values_and_limits_above_targets():
     keys = set()
     for row in _rows():
         assert row["standard"] in ("nasem", "efsa")
-        assert row["nutrient"] in CHART_KEYS
-        assert row["kind"] in (("RDA", "AI") if row["standard"] == "nasem" else ("PRI", "AI"))
+        assert row["nutrient"] in (*CHART_KEYS, *GUARD_KEYS)
+        kinds = ("RDA", "AI") if row["standard"] == "nasem" else ("PRI", "AI")
+        # A guard's row may carry its upper limit alone (kind UL, no target).
+        assert row["kind"] in ((*kinds, "UL") if row["nutrient"] in GUARD_KEYS else kinds), row
         assert row["sex"] in ("any", "male", "female")
         assert row["life_stage"] in ("infant", "child", "adult", "pregnancy", "lactation")
         if row["life_stage"] in ("pregnancy", "lactation"):
             assert row["sex"] == "female"
-        assert float(row["value"]) > 0 and row["source"]
+        assert row["source"]
+        if row["kind"] == "UL":
+            assert row["value"] == "" and row["upper_limit"] and row["upper_limit_scope"] == "all"
+        else:
+            assert float(row["value"]) > 0
         assert bool(row["upper_limit"]) == bool(row["upper_limit_scope"]), row
         if row["upper_limit"]:
             assert row["upper_limit_scope"] in ("all", "supplements")
             assert float(row["upper_limit"]) > 0
-            if row["upper_limit_scope"] == "all":
+            if row["upper_limit_scope"] == "all" and row["value"]:
                 assert float(row["upper_limit"]) >= float(row["value"]), row
         units.setdefault(row["nutrient"], set()).add(row["unit"])
         key = tuple(row[c] for c in ("standard", "nutrient", "sex", "life_stage", "age_min"))
@@ -210,7 +219,9 @@ def test_every_row_holds_allowed_values_and_limits_above_targets():
 )
 def test_the_age_bands_cover_each_standard_without_gap_or_overlap(standard, stages, start, end):
     rows = [r for r in _rows() if r["standard"] == standard and r["life_stage"] in stages]
-    for nutrient in CHART_KEYS:
+    # NASEM sets every guard's limit or target at every age; EFSA's guard rows are where it
+    # (or the SCF) set a UL (tested below).
+    for nutrient in (*CHART_KEYS, *GUARD_KEYS) if standard == "nasem" else CHART_KEYS:
         special = stages[0] in ("pregnancy", "lactation")
         for sex in ("female",) if special else ("male", "female"):
             bands = sorted(
@@ -227,3 +238,57 @@ def test_the_age_bands_cover_each_standard_without_gap_or_overlap(standard, stag
             assert bands[-1][1] == end, (nutrient, sex, bands)
             for (_, upper), (lower, _) in itertools.pairwise(bands):
                 assert upper == lower, (standard, nutrient, sex, bands)
+
+
+@pytest.mark.parametrize("nutrient", GUARD_KEYS)
+@pytest.mark.parametrize("stage", ["child-adult", "pregnancy", "lactation"])
+def test_efsa_guard_bands_never_overlap_and_run_to_the_end(nutrient, stage):
+    stages = ("child", "adult") if stage == "child-adult" else (stage,)
+    rows = [
+        r
+        for r in _rows()
+        if r["standard"] == "efsa" and r["nutrient"] == nutrient and r["life_stage"] in stages
+    ]
+    for sex in ("female",) if stage != "child-adult" else ("male", "female"):
+        bands = sorted((float(r["age_min"]), float(r["age_max"])) for r in rows if r["sex"] == sex)
+        if not bands:
+            continue  # no UL set (manganese), or none held (docs/reference-intakes.md)
+        assert bands[-1][1] == 150, (nutrient, sex, bands)
+        for (_, upper), (lower, _) in itertools.pairwise(bands):
+            assert upper == lower, (nutrient, sex, bands)
+
+
+def test_guard_limits_for_a_woman_of_70_and_a_toddler(intakes):
+    woman = intakes.targets(Profile("female", 70))
+    retinol = woman["retinol"]
+    assert (retinol.value, retinol.kind, retinol.upper_limit) == (None, "UL", 3000)
+    assert retinol.limit_applies_to_food and "preformed" in retinol.source
+    assert (woman["selenium"].value, woman["selenium"].upper_limit) == (55, 400)
+    assert (woman["zinc"].value, woman["zinc"].upper_limit) == (8, 40)
+    assert (woman["copper"].value, woman["copper"].upper_limit) == (0.9, 10)
+    assert (woman["manganese"].value, woman["manganese"].kind) == (1.8, "AI")
+    toddler = intakes.targets(Profile("male", 2))
+    assert toddler["retinol"].upper_limit == 600 and toddler["copper"].upper_limit == 1
+    infant = intakes.targets(Profile("female", 0.3))
+    # NASEM: "ND" for infants' copper and manganese: a target, no limit.
+    assert infant["copper"].upper_limit is None and infant["manganese"].value == 0.003
+    assert infant["selenium"].upper_limit == 45
+    pregnant = intakes.targets(Profile("female", 30, pregnant=True))
+    assert (pregnant["zinc"].value, pregnant["retinol"].upper_limit) == (11, 3000)
+    efsa = intakes.targets(Profile("female", 40, standard="efsa"))
+    assert (efsa["selenium"].upper_limit, efsa["retinol"].upper_limit) == (255, 3000)
+    assert (efsa["zinc"].upper_limit, efsa["copper"].upper_limit) == (25, 5)
+    assert efsa["zinc"].value is None and "manganese" not in efsa
+
+
+def test_a_ul_row_with_a_target_or_without_a_limit_is_refused(tmp_path):
+    text = REFERENCE_INTAKES_CSV.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("nasem,retinol,"))
+    for broken, column in (
+        (row.replace(",UL,any,infant,0,0.5,,", ",UL,any,infant,0,0.5,500,"), "value"),
+        (row.replace(",600,all,", ",,,"), "upper_limit"),
+    ):
+        path = tmp_path / "ri.csv"
+        path.write_text(text.replace(row, broken), encoding="utf-8")
+        with pytest.raises(InputError, match=rf"ri.csv: line \d+, column {column}"):
+            ReferenceIntakes.load(path)

@@ -13,6 +13,7 @@ import planner.core.completion_problem as completion_problem
 import planner.core.optimizer as optimizer
 from planner.core.ceilings import in_text
 from planner.core.completion_options import CompletionOptions
+from planner.core.coverage import compute_coverage
 from planner.core.errors import InputError
 from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.familiar import familiar_in_folder
@@ -20,7 +21,7 @@ from planner.core.foods import FoodTable
 from planner.core.intakes import Target
 from planner.core.library import LIBRARY_FILE, Library
 from planner.core.menu import Menu, MenuItem
-from planner.core.nutrients import CRAMP_KEYS, KEYS
+from planner.core.nutrients import CRAMP_KEYS, GUARD_KEYS, KEYS
 from planner.core.optimizer import Cancelled, complete_menu
 from planner.core.profile import Profile
 from tests.completion_checks import assert_valid_completion
@@ -362,7 +363,9 @@ def test_options_are_checked():
         CompletionOptions(max_portions_per_food=0)
     with pytest.raises(InputError, match="unknown objective"):
         CompletionOptions(objective="fat")
-    with pytest.raises(InputError, match="unknown nutrient 'zinc'"):
+    with pytest.raises(InputError, match="unknown nutrient 'chromium'"):
+        CompletionOptions(include=frozenset({"chromium"}))
+    with pytest.raises(InputError, match="'zinc' is watched for its upper limit only"):
         CompletionOptions(include=frozenset({"zinc"}))
     with pytest.raises(InputError, match="unknown meal 'brunch'"):
         CompletionOptions(meal="brunch")
@@ -579,3 +582,36 @@ def test_random_menus_complete_validly(foods, intakes, data):
     for shortfall in done.shortfalls:
         assert shortfall.reason.startswith(in_text(shortfall.key) + ": ")
     assert np.isfinite(done.added_grams)
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [Profile("female", 70), Profile("female", 2), Profile("male", 16), Profile(pregnant=True)],
+)
+def test_completion_never_crosses_a_guard_limit(foods, intakes, breakfast, profile):
+    """Liver's retinol and copper, Brazil nuts' selenium: the guards' limits hold too."""
+    targets = intakes.targets(profile)
+    options = CompletionOptions(include_vitamin_d=True, max_new_foods=6)
+    allowed = allowed_food_ids(foods, profile=profile)
+    done = complete_menu(breakfast, foods, targets, allowed, options)
+    assert_valid_completion(done, breakfast, foods, targets, allowed, options)
+    after = compute_coverage(done.menu, foods, targets)
+    for key in GUARD_KEYS:
+        limit = targets[key].upper_limit
+        if limit is not None:
+            assert (after[key].amount or 0.0) <= limit, (key, after[key].amount, limit)
+
+
+def test_a_guard_limit_rules_out_what_would_otherwise_be_lightest(foods, intakes, breakfast):
+    """Without the retinol limit, chicken liver is the lightest B12 and folate: with it,
+    no more than the limit's worth can be added."""
+    targets = intakes.targets(Profile("female", 70))
+    options = CompletionOptions(include_vitamin_d=True)
+    allowed = allowed_food_ids(foods)
+    unguarded = {k: t for k, t in targets.items() if k not in GUARD_KEYS}
+    free = complete_menu(breakfast, foods, unguarded, allowed, options)
+    guarded = complete_menu(breakfast, foods, targets, allowed, options)
+    over = compute_coverage(free.menu, foods, targets)["retinol"].amount or 0.0
+    kept = compute_coverage(guarded.menu, foods, targets)["retinol"].amount or 0.0
+    assert over > 3000, "the test proves nothing unless the unguarded menu crosses the UL"
+    assert kept <= 3000

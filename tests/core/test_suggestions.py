@@ -247,3 +247,16 @@ def test_candidates_carry_each_foods_serving_and_cap(foods):
     assert pool.serving[milk] == "1 cup, 244 g" and pool.own_portion[milk]
     calcium = KEYS.index("calcium")
     assert pool.amounts[milk, calcium] == pytest.approx(foods.value("milk", "calcium") * 2.44)
+
+
+def test_a_serving_over_a_guard_limit_is_never_suggested(foods, intakes):
+    """Brazil nuts' selenium and beef liver's retinol and copper are watched (the guards)."""
+    targets = intakes.targets(Profile("female", 70))
+    coverage = compute_coverage(Menu(), foods, targets)
+    found = suggest_foods(coverage, foods, targets, foods.ids, top=200)
+    suggested = {s.food_id for found_for in found.values() for s in found_for}
+    # One ounce: 28.35 g x 1,917 ug / 100 g = 543 ug of selenium, over the 400 ug UL.
+    assert "brazil-nuts" not in suggested
+    # One slice: 81 g x 7,728 ug = 6,260 ug retinol (UL 3,000); 11.8 mg copper (UL 10).
+    assert "beef-liver" not in suggested
+    assert "banana" in {s.food_id for s in found["potassium"]}

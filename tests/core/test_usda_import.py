@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import zipfile
 
+import numpy as np
 import pytest
 
 from planner.core.catalog import load_catalog
@@ -110,6 +111,18 @@ def test_imported_banana_has_sr28_values(catalog):
     assert info["source"] == "usda"
 
 
+def test_imported_foods_carry_the_guard_nutrients(catalog):
+    """Retinol, selenium, zinc, copper and manganese come from NUT_DATA like the rest."""
+    nuts = catalog.values.loc["usda-12078"]  # Nuts, brazilnuts, dried, unblanched
+    assert (nuts["selenium"], nuts["zinc"], nuts["copper"], nuts["manganese"]) == pytest.approx(
+        (1917.0, 4.06, 1.743, 1.223)
+    )
+    liver = catalog.values.loc["usda-13327"]  # beef liver, pan-fried
+    assert liver["retinol"] == pytest.approx(7728)
+    # A value SR28 does not give stays unknown.
+    assert np.isnan(catalog.values.at["usda-09421", "retinol"])  # Medjool dates
+
+
 def test_imported_foods_join_the_tiny_foods_in_search_and_ranking(catalog):
     assert len(catalog) == 8789 + 3
     assert catalog.info.loc["apple", "source"] == "foods.csv"
@@ -126,7 +139,8 @@ def test_imported_foods_carry_the_tags_their_group_and_name_give(catalog):
     # exclusion leaves out SR28's almonds, pregnancy its beef liver and swordfish.
     tags = catalog.info["tags"]
     assert tags["usda-12061"] == ("vegan", "vegetarian", "contains-nuts")  # Nuts, almonds
-    assert tags["usda-13325"] == ("meat", "offal", "pregnancy-caution")  # Beef liver, raw
+    # Beef liver, raw
+    assert tags["usda-13325"] == ("meat", "offal", "pregnancy-caution", "vitamin-a-rich")
     assert tags["usda-15076"] == ("fish",)  # Fish, salmon, Atlantic, wild, raw
     assert tags["usda-15149"] == ("shellfish",)  # Crustaceans, shrimp, raw
     assert tags["usda-16087"] == ("vegan", "vegetarian", "contains-peanuts")  # Peanuts

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from planner.core.custom_foods import load_custom_foods
 from planner.core.library_foods import chosen_portions
-from planner.core.nutrients import KEYS
+from planner.core.nutrients import GUARD_KEYS, KEYS
 from planner.core.recipes import load_recipes
 from planner.core.usda_import import usda_import_info
 from planner.ui.portion_dialog import PortionDialog
@@ -525,3 +525,23 @@ def test_a_recipe_in_a_plan_is_shopped_as_its_ingredients(window):
     people = window.plan_session.plan.people
     assert rows.at["banana", "edible_g"] == pytest.approx(118 * people)
     assert rows.at["kiwi", "edible_g"] == pytest.approx(75 * people)
+
+
+def test_a_custom_food_takes_the_guard_nutrients_optionally(window, qtbot):
+    window.food_library.actions["new_food"].trigger()
+    dialog = window.food_library.dialog
+    qtbot.keyClicks(dialog.name, "Selenium snack")
+    dialog.aisle.setCurrentIndex(dialog.aisle.findData("pantry"))
+    assert set(GUARD_KEYS) <= set(dialog.values)
+    qtbot.keyClicks(dialog.values["magnesium"], "100")
+    qtbot.keyClicks(dialog.values["selenium"], "500")
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    stored = load_custom_foods(window.library)["custom-selenium-snack"]
+    assert stored.values == {"magnesium": 100.0, "selenium": 500.0}
+    foods = window.state.foods
+    assert foods.values.at["custom-selenium-snack", "selenium"] == 500
+    assert np.isnan(foods.values.at["custom-selenium-snack", "retinol"])  # left empty
+    # 100 g (1 portion) of it: 500 µg, over the 400 µg selenium limit: warned.
+    window.editor.add_foods(["custom-selenium-snack"])
+    assert "selenium" in window.totals.guard_note.text()

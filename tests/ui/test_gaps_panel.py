@@ -273,7 +273,10 @@ def test_pregnancy_leaves_out_pregnancy_caution_foods(window, qtbot):
     shown = listed(panel)
     assert shown == expected(window)  # expected() uses the pregnant profile
     assert not any(PREGNANCY_TAG in tags_of(window, f) for foods in shown.values() for f in foods)
-    assert "Pregnancy: 5 foods marked “caution in pregnancy” are left out" in panel.summary.text()
+    assert (
+        "Pregnancy: 7 foods marked “caution in pregnancy” (preformed vitamin A, listeria, "
+        "iodine) are left out" in panel.summary.text()
+    )
 
     dialog = ExclusionsDialog(
         window.gap_exclusions.exclusions, window.state.foods, window.state.profile, window

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextBrows
 
 from planner.core.foods import FoodTable
 from planner.core.library import LIBRARY_FILE
-from planner.core.nutrients import NUTRIENTS
+from planner.core.nutrients import NUTRIENTS, REPORTED
 from planner.paths import ROOT
 from planner.ui.application import StartupError, create_window
 from planner.ui.food_detail import food_detail_html
@@ -997,8 +997,64 @@ def test_the_food_lists_nutrients_come_right_after_the_name(window):
         for v in range(header.count())
     ]
     assert shown[0] == "Food" and shown[1].startswith("Magnesium") and shown[-1] == "Aisle"
-    labels = [n.label for n in NUTRIENTS if n.key != "energy"] + ["Energy"]
+    # The guard nutrients (retinol, selenium, ...) are no columns: the detail pane shows them.
+    labels = [n.label for n in REPORTED if n.key != "energy"] + ["Energy"]
     assert [s.split("\n")[0] for s in shown[1:-1]] == labels
     # In the pane's default width, magnesium is in view beside the name.
     table = window.browser.table
     assert header.sectionViewportPosition(header.logicalIndex(1)) < table.viewport().width()
+
+
+def _item_index(window, food_id):
+    model = window.menu_model
+    position = next(i for i, item in enumerate(model.menu.items) if item.food == food_id)
+    return model.index_of_position(position)
+
+
+def test_a_crossed_guard_limit_is_warned_on_the_totals_and_the_menu_rows(window):
+    """Beef liver's retinol and copper are not in the table, yet their limits are watched."""
+    totals = window.totals
+    window.editor.add_foods(["banana"])
+    assert not totals.guard_note.isVisibleTo(window)
+    assert window.menu_model.data(_item_index(window, "banana"), Qt.DecorationRole) is None
+    window.editor.add_foods(["beef-liver"])  # one 81 g slice: 6,260 µg retinol, 11.8 mg copper
+    assert totals.guard_note.isVisibleTo(window)
+    text = totals.guard_note.text()
+    assert text.startswith("⚠ Over an upper limit the table does not show: ")
+    assert "vitamin A (retinol) 6,260 µg, over its upper limit of 3,000 µg" in text
+    assert "copper 11.9 mg, over its upper limit of 10 mg" in text  # with the banana's
+    assert "(most from Beef liver, pan-fried" in text
+    liver = _item_index(window, "beef-liver")
+    assert not window.menu_model.data(liver, Qt.DecorationRole).isNull()
+    tip = window.menu_model.data(liver, Qt.ToolTipRole)
+    assert "⚠ Gives 6,260 µg of vitamin A (retinol): the menu has 6,260 µg" in tip
+    assert "over the upper limit of 3,000 µg" in tip
+    # The banana gives some copper too: it is named, since it counts towards the crossing.
+    assert "copper" in window.menu_model.data(_item_index(window, "banana"), Qt.ToolTipRole)
+    assert "retinol" not in window.menu_model.data(_item_index(window, "banana"), Qt.ToolTipRole)
+    window.undo_stack.undo()
+    assert not totals.guard_note.isVisibleTo(window)
+    assert window.menu_model.data(_item_index(window, "banana"), Qt.DecorationRole) is None
+
+
+def test_the_detail_pane_shows_the_guards_and_a_raw_value_beside_an_unknown(window):
+    targets = window.state.targets
+    nuts = QTextBrowser()
+    nuts.setHtml(food_detail_html(window.state.foods, "brazil-nuts", targets))
+    text = nuts.toPlainText()
+    assert "Selenium" in text and "Vitamin A (retinol)" in text and "1,917" in text
+    bass = QTextBrowser()
+    bass.setHtml(food_detail_html(window.state.foods, "sea-bass", targets))
+    assert (
+        "Vitamin D: SR28's raw entry (Fish, sea bass, mixed species, raw) gives 5.6 µg per "
+        "100 g; not counted, since what cooking keeps of it is not known."
+    ) in bass.toPlainText()
+
+
+def test_the_totals_note_gives_the_raw_value_of_an_unknown_cooked_one(window):
+    window.editor.add_foods(["sea-bass"])
+    assert window.coverage["vitamin_d"].unknown_foods == ("sea-bass",)
+    assert window.totals.note.text() == (
+        "≥ at least: no value is known for vitamin D in Sea bass, baked "
+        "(raw: 5.6 µg per 100 g, not counted)."
+    )

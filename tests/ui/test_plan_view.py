@@ -462,3 +462,24 @@ def test_opening_a_plan_saves_neither_it_nor_the_one_left(window, qtbot):
     view.open_plan(first_id)
     qtbot.wait(AUTOSAVE_DELAY_MS + 200)
     assert window.library.plans() == entries  # same order, same "changed" times
+
+
+def test_a_day_over_a_guard_limit_is_marked_on_the_heatmap(window, qtbot):
+    """Beef liver on Tuesday: its retinol (not a heatmap row) crosses the upper limit."""
+    view = new_plan(window)
+    add_with_browser(view, qtbot, "banana")
+    heat = view.heatmap
+    labels = [t.get_text() for t in heat.heat_axes.get_xticklabels()]
+    assert not any(label.startswith("⚠") for label in labels)
+    assert "upper limit" not in view.chart_note.text()
+    view.select_day(1)
+    view.add_foods(["beef-liver"])
+    labels = [t.get_text() for t in heat.heat_axes.get_xticklabels()]
+    assert labels[1] == "⚠ Tuesday" and labels[0] == "Monday"
+    assert "⚠ Tuesday: over an upper limit the chart does not show" in view.chart_note.text()
+    tip = heat.tooltip_at(POTASSIUM, 1)
+    assert "⚠ This day: vitamin A (retinol) 6,260 µg, over its upper limit of 3,000 µg" in tip
+    assert "⚠" not in heat.tooltip_at(POTASSIUM, 0)
+    view.session.undo_stack.undo()
+    labels = [t.get_text() for t in heat.heat_axes.get_xticklabels()]
+    assert labels[1] == "Tuesday"
