@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from planner.core.completion_options import CompletionOptions
-from planner.core.completion_problem import held_grams
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.jsonfiles import read_menu, write_menu
@@ -58,7 +57,7 @@ def expected(foods, intakes, path, profile=None, exclusions=None, **kwargs):
     coverage = compute_coverage(menu, foods, targets)
     allowed = allowed_food_ids(foods, exclusions, profile)
     found = suggest_foods(
-        coverage, foods, targets, allowed, on_menu=held_grams(menu, foods), **kwargs
+        coverage, foods, targets, allowed, on_menu=menu.grams_by_food(foods), **kwargs
     )
     return {k: [s.food_id for s in v] for k, v in found.items()}
 
@@ -151,7 +150,7 @@ def test_table_names_each_gap_its_servings_and_cautions(tmp_path, menu_path, foo
     menu = read_menu(menu_path)
     targets = intakes.targets(Profile())
     coverage = compute_coverage(menu, foods, targets)
-    on_menu = held_grams(menu, foods)
+    on_menu = menu.grams_by_food(foods)
     allowed = allowed_food_ids(foods)
     top = suggest_foods(coverage, foods, targets, allowed, top=2, on_menu=on_menu)["magnesium"]
     rows = text.split("\nMagnesium: ")[1].splitlines()[3:5]

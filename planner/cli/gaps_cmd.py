@@ -55,10 +55,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, context: Any) -> int:
-    from planner.core.completion_problem import held_grams
     from planner.core.coverage import compute_coverage
     from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
-    from planner.core.suggestions import gaps, suggest_foods
+    from planner.core.suggestions import GAP_KEYS, gaps, suggest_foods
 
     profile = profile_from_args(args)
     check_tags(args.exclude_tag, "command line", "--exclude-tag")
@@ -73,7 +72,8 @@ def run(args: argparse.Namespace, context: Any) -> int:
     exclusions = Exclusions(
         frozenset(args.exclude_tag), frozenset(args.exclude_food), frozenset(args.require_tag)
     )
-    targets = context.intakes().targets(profile)
+    intakes = context.intakes()
+    targets = intakes.targets(profile)
     coverage = compute_coverage(menu, foods, targets)
     needed = gaps(coverage, targets)
     found = suggest_foods(
@@ -83,13 +83,16 @@ def run(args: argparse.Namespace, context: Any) -> int:
         allowed_food_ids(foods, exclusions, profile),
         per=args.per,
         top=args.limit,
-        on_menu=held_grams(menu, foods),
+        on_menu=menu.grams_by_food(foods),
     )
     result = gaps_json(needed, found, foods, profile)
     if args.format == "json":
         print_json(result)
-    else:
-        print(gaps_text(result, profile), end="")
+        return 0
+    if not any(key in targets for key in GAP_KEYS):  # no targets: nothing is "met"
+        print(intakes.missing_note(profile, GAP_KEYS) or "This profile has no targets.")
+        return 0
+    print(gaps_text(result, profile), end="")
     return 0
 
 
@@ -138,7 +141,7 @@ def gaps_text(result: dict[str, Any], profile) -> str:
         ]
         if rows:
             header = ["Food", "One serving", "Gives", "Closes", "kcal"]
-            lines.append(text_table(header, rows, right={2, 3, 4}))
+            lines.append(text_table(header, rows, right={2, 3, 4}).rstrip("\n"))
             cautions = sorted({c for s in entry["suggestions"] for c in s["cautions"]})
             lines += [f"  ! {c}" for c in cautions]
         else:

@@ -53,6 +53,7 @@ TAGS: dict[str, str] = {
     "leavening": "Leavening agent (never suggested)",
     "raw-flour": "Flour or starch (never suggested)",
     "supplement": "Supplement or fortified drink (never suggested)",
+    "dry-mix": "Dry mix or powder (never suggested)",
     "marine-mammal": "Marine mammal (never suggested)",
     "infant-food": "Infant food or formula (suggested under age 1 only)",
 }

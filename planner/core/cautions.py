@@ -37,6 +37,8 @@ NEVER_SUGGESTED: dict[str, str] = {
     "(raw flour can carry E. coli)",
     "supplement": "a supplement, meal replacement, protein powder or fortified drink: the "
     "planner suggests foods, not products made to stand in for them",
+    "dry-mix": "a dry mix or powder: USDA's values are for the powder, and how much of it "
+    "makes a drink or a dish is up to the label",
     "marine-mammal": "marine-mammal meat, fat or organs: a traditional food of the Arctic, "
     "high in mercury",
     "iodine-caution": "a seaweed: its iodine, which USDA does not list, can pass the upper "
@@ -47,6 +49,7 @@ INFANT_REASON = "an infant food or formula, made for babies under one year"
 ALWAYS_LEFT_OUT = (
     "Always left out, whatever you choose: alcoholic drinks, baking powder, soda and yeast, "
     "raw flours and starches, salt and seasonings, supplements and fortified drinks, "
+    "dry drink mixes and powders, "
     "marine-mammal meat, seaweed, and infant foods from age one. You can still add them "
     "to a menu yourself."
 )

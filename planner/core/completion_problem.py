@@ -16,7 +16,6 @@ plans, then the built-in list and the user's own foods, and imported USDA entrie
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -52,8 +51,8 @@ FAMILIARITY_WEIGHTS = {
 # restaurant groups are products of a brand as well.
 _BRAND = re.compile(r"\b[A-Z][A-Z'&.-]{2,}\b")
 BRANDED_GROUPS = frozenset({"Fast Foods", "Restaurant Foods"})
-# "servings": a half-serving costs half a serving plus its calories at this rate, so a
-# 200 kcal serving weighs as much as two light ones; each new food costs half a serving.
+# "servings": a serving costs one unit plus one per KCAL_PER_SERVING_COST kcal it holds,
+# so a 200 kcal serving weighs as much as two light ones; a new food costs half a unit.
 KCAL_PER_SERVING_COST = 200.0
 NEW_FOOD_COST = {"servings": 0.5, "kcal": 0.0, "grams": 0.0}
 # Secondary cost (grams when minimising kcal, kcal when minimising grams), per unit, so
@@ -123,14 +122,6 @@ def table_servings(foods: FoodTable) -> Servings:
     return servings_of(foods)
 
 
-def held_grams(menu: Menu, foods: FoodTable) -> dict[str, float]:
-    """Edible grams of each food on the menu (items counted unknown count as 0)."""
-    held: dict[str, float] = {}
-    for item, grams in zip(menu.items, menu.grams(foods), strict=True):
-        held[item.food] = held.get(item.food, 0.0) + (0.0 if math.isnan(grams) else grams)
-    return held
-
-
 def familiarity(
     foods: FoodTable, ids: pd.Index, on_menu: Collection[str], familiar: Collection[str]
 ) -> np.ndarray:
@@ -187,7 +178,7 @@ def build_problem(
     if "water" not in needed:
         ids = ids.difference(water_only_ids(foods), sort=False)
     rows = foods.positions(list(ids))
-    held = held_grams(menu, foods)
+    held = menu.grams_by_food(foods)
     step_g = table.grams[rows] / 2.0
     room_g = table.cap_g[rows] - np.array([held.get(f, 0.0) for f in ids], float)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -246,7 +237,7 @@ def build_problem(
     weight = familiarity(foods, ids, set(held), set(familiar))
     kcal = step["energy"].to_numpy(float)
     if options.objective == "servings":
-        cost = weight * (0.5 + np.nan_to_num(kcal) / KCAL_PER_SERVING_COST * 0.5)
+        cost = weight * (0.5 + np.nan_to_num(kcal) / KCAL_PER_SERVING_COST)
     elif options.objective == "kcal":
         cost = weight * kcal + TIE_BREAK * step_g
     else:

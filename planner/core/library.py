@@ -24,7 +24,7 @@ SCHEMA_VERSION = 3
 # The version of usda_tags' rules the library's imported foods were tagged by (meta key
 # usda_tag_rules): foods imported under older rules get today's tags when it opens.
 # 2: never-suggested kinds and pregnancy reasons (alcohol, flours, seaweed, listeria, ...).
-USDA_TAG_RULES = 2
+USDA_TAG_RULES = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

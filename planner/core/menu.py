@@ -80,5 +80,13 @@ class Menu:
         portion_g = foods.numbers_of("portion_g", ids)
         return np.where(np.isnan(grams), portions * portion_g, grams)
 
+    def grams_by_food(self, foods: FoodTable) -> dict[str, float]:
+        """Edible grams of each food on the menu, summed over its items; an item whose
+        grams are unknown (portions of a portionless food) counts 0."""
+        held: dict[str, float] = {}
+        for item, grams in zip(self.items, self.grams(foods), strict=True):
+            held[item.food] = held.get(item.food, 0.0) + (0.0 if math.isnan(grams) else grams)
+        return held
+
     def food_ids(self) -> list[str]:
         return [i.food for i in self.items]

@@ -47,6 +47,8 @@ STATUSES = ("complete", "partial", "nothing-needed")
 # its feasibility tolerance (1e-6), so should coverage find a target missed or a limit
 # crossed all the same, the solve is repeated asking for ten times that.
 MARGINS = (1e-9, 1e-5)
+# A partial menu's reasons name the limits and caps it has used this share of.
+NEARLY_FULL = 0.9
 
 
 class Cancelled(Exception):
@@ -254,10 +256,11 @@ def _bound_reasons(
 ) -> dict[str, str]:
     """Why targets stay missed in a partial menu: the ceilings and caps it runs into."""
     used = problem.cap_rows @ steps
+    # A cap is in the way when the menu found uses nine tenths of the room it left.
     tight = [
         name
         for name, amount, room in zip(problem.cap_names, used, problem.room, strict=True)
-        if room == 0 or amount >= room - 0.01
+        if room == 0 or amount >= NEARLY_FULL * room
     ]
     if (steps[problem.is_new] > 0).sum() >= problem.max_new:
         tight.append(f"{problem.max_new} new food{'s' if problem.max_new != 1 else ''}")

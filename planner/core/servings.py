@@ -57,6 +57,7 @@ KINDS: dict[str, Kind] = {
         Kind("fruit", "fresh fruit", 140, 280, (BREAKFAST, SNACK)),
         Kind("dried-fruit", "dried fruit", 40, 80, (SNACK, BREAKFAST)),
         Kind("vegetable", "vegetables", 85, 170, (DINNER, LUNCH)),
+        Kind("dried-vegetable", "dried vegetables", 10, 10, (DINNER, LUNCH)),
         Kind("herb", "fresh herbs", 4, 10, (DINNER, LUNCH)),
         Kind("spice", "dried herbs and spices", 0.5, 2, (DINNER, LUNCH)),
         Kind("legume", "cooked beans, peas and lentils", 130, 260, (LUNCH, DINNER)),
@@ -80,6 +81,8 @@ KINDS: dict[str, Kind] = {
         Kind("fat", "oils and fats", 14, 14, (DINNER, LUNCH)),
         Kind("sweetener", "honey, syrups, sugar and jams", 21, 21, (BREAKFAST, SNACK)),
         Kind("chocolate", "chocolate and sweets", 30, 30, (SNACK,)),
+        Kind("frozen-dessert", "ice cream and frozen desserts", 88, 88, (SNACK,)),
+        Kind("condiment", "condiments and spreads", 15, 15, (LUNCH, BREAKFAST)),
         Kind("cocoa", "cocoa powder", 5, 10, (BREAKFAST, SNACK)),
         Kind("soup", "soups", 245, 245, (LUNCH, DINNER)),
         Kind("snack", "snacks", 30, 30, (SNACK,)),
@@ -99,7 +102,7 @@ _COOKED = _any("cooked", "boiled", "roasted", "baked", "braised", "broiled", "gr
                "fried", "stewed", "simmered", "pan-", "canned", "drained", "steamed",
                "microwaved", "smoked")  # fmt: skip
 _DRY = _any(r"raw\b", "dry", "uncooked", "mature seeds, raw")
-# First match wins: (kind, name pattern or None, groups or None, categories or None).
+# First match wins: (kind, a pattern of the name).
 _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("water", _any(r"water, tap", r"water, bottled", r"tap water", r"drinking water")),
     ("fish-oil", _any("cod liver oil", r"fish oil", r"oil, (?:cod|fish|herring|salmon|sardine)")),
@@ -119,17 +122,31 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("nut-seed", _any(r"peanuts\b")),
     ("juice", _any("juice")),
+    ("frozen-dessert", _any("ice creams?", "frozen yogurts?", "sherbet", "frozen desserts?")),
     ("yogurt", _any("yogurt", "yoghurt", "kefir")),
     ("cottage-cheese", _any("cottage", "ricotta", "quark")),
+    ("cheese", _any("cheese")),
     ("cream", _any(r"cream\b(?!ed)", "half and half")),
-    ("milk", _any("milk", "buttermilk", "beverage")),
+    ("chocolate", _any("candies", "candy", "dark chocolate", "chocolate, dark")),
+    (
+        "milk",
+        _any(
+            r"milk\b(?! chocolate)",
+            "buttermilk",
+            "soymilk",
+            r"(?:soy|almond|oat|rice|coconut) (?:milk|beverage)",
+        ),
+    ),
+    ("condiment", _any("yeast extract", "mustard", "catsup", "ketchup", "miso", "fuyu")),
     ("tofu", _any("tofu", "tempeh")),
-    ("chocolate", _any("chocolate", "candies", "candy")),
     (
         "sweetener",
-        _any("honey", "molasses", "syrup", "sugar", r"\bjam", "jelly", "marmalade", "preserves"),
+        re.compile(
+            r"^sugars?\b|\b(?:honey|molasses|syrups?|jams?|jell(?:y|ies)|marmalades?|preserves)\b",
+            re.IGNORECASE,
+        ),
     ),
-    ("flour", _any("flour", "starch")),
+    ("flour", _any("flour", "starch", "cornstarch")),
 )
 _GROUP_KINDS: dict[str, str] = {
     "Beverages": "drink",
@@ -173,12 +190,14 @@ _CATEGORY_KINDS: dict[str, str] = {
 }
 _HERBS = _any("parsley", "dill", "basil", "coriander leaves", "cilantro", "chives", "mint",
               "spearmint", "peppermint", "thyme, fresh", "rosemary, fresh", "tarragon, fresh",
-              "sage, fresh", "lemon grass", "watercress")  # fmt: skip
+              "sage, fresh", "lemon grass", "watercress", "epazote", "lemon balm",
+              "sorrel", "fennel, leaves")  # fmt: skip
+_DRIED = _any("dried", "dehydrated", "freeze-dried")
 _DRIED_FRUIT = _any("dried", "dehydrated", "raisins", "prunes", "dates", "figs, dried")
 _EGG = _any("egg")
 _CHEESE = _any("cheese")
-_SWEET_BAKERY = _any("cake", "cookie", "pastry", "pie", "doughnut", "danish", "croissant",
-                     "brownie", "muffin", "sweet roll")  # fmt: skip
+_SWEET_BAKERY = _any(r"cakes?\b", "cookie", "pastry", r"pies?\b", "doughnut", "danish",
+                     "croissant", "brownie", "muffin", "sweet roll")  # fmt: skip
 _GRAIN_DRY = _any(r"raw\b", "dry", "uncooked", "unenriched, raw", "enriched, raw")
 _COLD_CUT = _any("sausage", "salami", "bologna", "frankfurter", "ham,", "luncheon", "pate")
 
@@ -191,8 +210,11 @@ def kind_of(name: str, group: str, category: str, tags: Sequence[str]) -> str:
         if pattern.search(name):
             return kind
     kind = _GROUP_KINDS.get(group) or _CATEGORY_KINDS.get(category, "other")
+    dried = _DRIED.search(name)
     if kind in ("vegetable", "spice") and _HERBS.search(name):
-        return "spice" if _any("dried", "dehydrated").search(name) else "herb"
+        return "spice" if dried else "herb"
+    if kind == "vegetable" and dried:
+        return "dried-vegetable"
     if kind == "fruit" and (category == "dried-fruit" or _DRIED_FRUIT.search(name)):
         return "dried-fruit"
     if kind == "cheese" and _EGG.search(name) and not _CHEESE.search(name):

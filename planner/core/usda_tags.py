@@ -164,8 +164,27 @@ _SUPPLEMENT = re.compile(
     r"\bprotein (?:supplement|powder|shake)|\bwhey protein|\bprotein isolate|"
     r"\bmeal (?:replacement|supplement)|\bnutritional (?:supplement|shake|drink)|"
     r"\b(?-i:ENSURE|Boost)\b|\bmuscle milk|\bslim-?fast|\binstant breakfast|"
-    r"\bvitamin ?water|\benergy drink|\bformulated bar|\bspecial k20",
+    r"\bvitamin ?water|\benergy drink|\bformulated bar|\bspecial k20|"
+    r"\bsoy protein (?:concentrate|isolate)|\bmeat extender",
     re.IGNORECASE,
+)
+# Dry mixes and powders whose values are for the powder (a drink, shake or pudding is
+# made from a few spoonfuls of it): "..., powder", "..., dry mix", "not reconstituted".
+_DRY_MIX = re.compile(
+    r"\b(?:powder|dry mix|mix, dry|mix, powder|not reconstituted|dry, not prepared|undiluted)\b"
+    r"(?!ed\b)",
+    re.IGNORECASE,
+)
+# Dried milk, whey, egg and cream powders (not cheese: "dry grated" parmesan is a cheese).
+_DRIED_DAIRY = re.compile(
+    r"^(?:milk|buttermilk|whey|egg|eggs|cream|yogurt|sour cream)\b[^(]*\b(?:dry|dried)\b",
+    re.IGNORECASE,
+)
+_PREPARED = re.compile(r"\bprepared\b", re.IGNORECASE)  # "prepared with water and mix"
+# Unsweetened cocoa powder is eaten by the spoonful as it is (servings.py: 5 g).
+_COCOA_POWDER = re.compile(r"^cocoa, dry powder", re.IGNORECASE)
+_DRY_MIX_GROUPS = frozenset(
+    {"Beverages", "Dairy and Egg Products", "Sweets", "Fruits and Fruit Juices"}
 )
 # A drink of the Beverages group with vitamins added, unless it is a (plant) milk.
 _FORTIFIED = re.compile(r"(?<!not )\bfortified\b|\bwith added nutrients|\badded vitamins", re.I)
@@ -296,6 +315,9 @@ def _never_suggested(group: str, text: str, marine_mammal: bool) -> list[str]:
     )
     if _SUPPLEMENT.search(text) or _SPIRULINA.search(text) or fortified_drink:
         tags.append("supplement")
+    dry = (_DRY_MIX.search(text) and not _PREPARED.search(text)) or _DRIED_DAIRY.search(text)
+    if group in _DRY_MIX_GROUPS and dry and not _COCOA_POWDER.search(text):
+        tags.append("dry-mix")
     if marine_mammal:
         tags.append("marine-mammal")
     if group == BABY_GROUP or _INFANT.search(text):

@@ -9,6 +9,7 @@ list's "Never suggest this food".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from planner.core.cautions import POTASSIUM_CAUTION
 from planner.core.coverage import Coverage
 from planner.core.exclusions import allowed_food_ids
-from planner.core.menu import MenuItem
+from planner.core.menu import Menu, MenuItem
 from planner.core.suggestions import (
     GAP_KEYS,
     PER_CHOICES,
@@ -92,9 +93,17 @@ class GapsPanel(QWidget):
     statusMessage = Signal(str)
     gapCountChanged = Signal(int)
 
-    def __init__(self, state: AppState, store: ExclusionsStore, parent=None) -> None:
+    def __init__(
+        self,
+        state: AppState,
+        store: ExclusionsStore,
+        parent=None,
+        menu: Callable[[], Menu] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state, self.store = state, store
+        # The day menu, for what it already holds of each food (daily caps).
+        self.menu = menu
         self.coverage: Coverage | None = None
         self.stale = True
         self.gap_count = 0
@@ -224,8 +233,9 @@ class GapsPanel(QWidget):
         note = pregnancy_note(state.profile, state.foods)
         self.summary.setText(f"{summary}. {note}" if note else f"{summary}.")
         needed = gaps(self.coverage, state.targets)
+        held = self.menu().grams_by_food(state.foods) if self.menu is not None else {}
         suggestions = suggest_from(
-            self._candidates(), self.coverage, state.targets, per=self.per, top=SHOWN
+            self._candidates(), self.coverage, state.targets, self.per, SHOWN, on_menu=held
         )
         current = self.tree.currentIndex()
         keep = (self.model.key_of(current), current.data(ID_ROLE))
@@ -325,7 +335,7 @@ class GapsPanel(QWidget):
 def install(window) -> None:
     """The panel in a tab beside the totals under the chart; Edit menu and food list actions."""
     store = ExclusionsStore(window.settings, window)
-    panel = GapsPanel(window.state, store)
+    panel = GapsPanel(window.state, store, menu=lambda: window.menu_model.menu)
     splitter = window.coverage_splitter
     tabs = QTabWidget(objectName="coverageTabs", documentMode=True)
     splitter.replaceWidget(splitter.indexOf(window.totals), tabs)

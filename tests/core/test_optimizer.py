@@ -265,11 +265,6 @@ def test_familiar_foods_are_those_of_saved_menus_and_plans(tmp_path):
     assert familiar_in_folder(tmp_path) == frozenset({"walnuts", "pecans"})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="completion_problem.build_problem prices a half-serving's kcal at 400 kcal per "
-    "serving unit, not the 200 its comment (and KCAL_PER_SERVING_COST) says",
-)
 def test_a_200_kcal_serving_costs_as_much_as_two_light_ones():
     foods = made_up_foods(
         {
@@ -603,15 +598,17 @@ def test_completion_never_crosses_a_guard_limit(foods, intakes, breakfast, profi
 
 
 def test_a_guard_limit_rules_out_what_would_otherwise_be_lightest(foods, intakes, breakfast):
-    """Without the retinol limit, chicken liver is the lightest B12 and folate: with it,
-    no more than the limit's worth can be added."""
+    """Without the retinol limit, beef liver is the lightest vitamin B12 of these two
+    foods: with it, completion takes sardines instead."""
     targets = intakes.targets(Profile("female", 70))
-    options = CompletionOptions(include_vitamin_d=True)
-    allowed = allowed_food_ids(foods)
+    options = CompletionOptions(include=frozenset({"vitamin_b12"}), objective="kcal")
+    allowed = pd.Index(["beef-liver", "sardines"])
     unguarded = {k: t for k, t in targets.items() if k not in GUARD_KEYS}
-    free = complete_menu(breakfast, foods, unguarded, allowed, options)
-    guarded = complete_menu(breakfast, foods, targets, allowed, options)
+    menu = Menu("Toast", [MenuItem("whole-wheat-bread", "breakfast", portions=2)])
+    free = complete_menu(menu, foods, unguarded, allowed, options)
+    guarded = complete_menu(menu, foods, targets, allowed, options)
     over = compute_coverage(free.menu, foods, targets)["retinol"].amount or 0.0
     kept = compute_coverage(guarded.menu, foods, targets)["retinol"].amount or 0.0
+    assert "beef-liver" in {a.food for a in free.additions}
     assert over > 3000, "the test proves nothing unless the unguarded menu crosses the UL"
-    assert kept <= 3000
+    assert kept <= 3000 and {a.food for a in guarded.additions} == {"sardines"}

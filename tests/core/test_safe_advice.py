@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from planner.core.catalog import with_library_foods
 from planner.core.ceilings import ceilings
 from planner.core.completion_options import CompletionOptions
-from planner.core.completion_problem import held_grams, table_servings
+from planner.core.completion_problem import table_servings
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.library import Library
@@ -75,7 +75,7 @@ def assert_safe_completion(menu, foods, targets, allowed, options, completion) -
     """The rules every completion keeps, re-checked with coverage.py."""
     servings = table_servings(foods)
     allowed_set = set(allowed)
-    held = held_grams(menu, foods)
+    held = menu.grams_by_food(foods)
     added = defaultdict(float)
     for addition in completion.additions:
         assert addition.food in allowed_set, f"{addition.food} is never suggested"
@@ -99,7 +99,7 @@ def assert_safe_completion(menu, foods, targets, allowed, options, completion) -
 
 def assert_safe_suggestions(menu, foods, targets, allowed) -> None:
     coverage = compute_coverage(menu, foods, targets)
-    held = held_grams(menu, foods)
+    held = menu.grams_by_food(foods)
     found = suggest_foods(coverage, foods, targets, allowed, on_menu=held)
     servings = table_servings(foods)
     allowed_set = set(allowed)

@@ -83,8 +83,8 @@ def test_herbs_count_in_a_few_grams(table):
 
 
 def test_a_portion_far_from_the_reference_gives_way_to_it(table):
-    # Prunes: "1 cup, pitted" is 174 g, over four times the 40 g reference.
-    assert serving(table, "prunes") == ("dried-fruit", 40.0, "40 g", 80.0)
+    # A baked potato: "1 potato medium" is 173 g, over twice the 85 g reference.
+    assert serving(table, "baked-potato") == ("vegetable", 85.0, "85 g", 170.0)
     # Spinach: "1 cup" raw is 30 g, under half of the 85 g vegetable serving.
     assert serving(table, "spinach") == ("vegetable", 85.0, "85 g", 170.0)
 

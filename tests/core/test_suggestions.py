@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from planner.core.ceilings import ceilings
-from planner.core.completion_problem import held_grams
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import Exclusions, allowed_food_ids
 from planner.core.intakes import Target
@@ -163,12 +162,12 @@ def test_a_food_the_menu_holds_up_to_its_cap_drops_out(foods, intakes):
     allowed = allowed_food_ids(foods)
     menu = Menu("Day", [MenuItem("banana", portions=1)])
     coverage = compute_coverage(menu, foods, targets)
-    free = suggest_foods(coverage, foods, targets, allowed, on_menu=held_grams(menu, foods))
+    free = suggest_foods(coverage, foods, targets, allowed, on_menu=menu.grams_by_food(foods))
     assert free["magnesium"][0].food_id == "pumpkin-seeds"  # 1 oz, 28.4 g of a 60 g cap
     # 45 g on the menu: one more ounce would pass the cap.
     menu = Menu("Day", [MenuItem("banana", portions=1), MenuItem("pumpkin-seeds", grams=45)])
     coverage = compute_coverage(menu, foods, targets)
-    held = suggest_foods(coverage, foods, targets, allowed, on_menu=held_grams(menu, foods))
+    held = suggest_foods(coverage, foods, targets, allowed, on_menu=menu.grams_by_food(foods))
     assert all(s.food_id != "pumpkin-seeds" for ss in held.values() for s in ss)
     # Without the menu's grams, nothing tells the cap is near.
     unheld = suggest_foods(coverage, foods, targets, allowed)
@@ -226,7 +225,7 @@ def test_suggest_foods_is_suggest_from_its_candidates(foods, intakes):
     menu = Menu("Day", [MenuItem("banana", portions=1), MenuItem("almonds", grams=40)])
     coverage = compute_coverage(menu, foods, targets)
     allowed = allowed_food_ids(foods, Exclusions(tags=frozenset({"contains-dairy"})))
-    on_menu = held_grams(menu, foods)
+    on_menu = menu.grams_by_food(foods)
     assert suggest_foods(coverage, foods, targets, allowed, top=7, on_menu=on_menu) == (
         suggest_from(candidates(foods, allowed), coverage, targets, top=7, on_menu=on_menu)
     )

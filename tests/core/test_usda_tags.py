@@ -84,7 +84,7 @@ PLANT = ("vegan", "vegetarian")
         ("Legumes and Legume Products", "Beans, baked, canned, with pork", ("meat",)),
         ("Legumes and Legume Products", "MORNINGSTAR FARMS Breakfast Sausage Links, frozen, "
          "unprepared", ("vegetarian",)),
-        ("Sweets", "Gelatin desserts, dry mix", ()),
+        ("Sweets", "Gelatin desserts, dry mix", ("dry-mix",)),
     ],
 )  # fmt: skip
 def test_tags_follow_the_group_and_the_name(group, name, tags):
@@ -156,7 +156,11 @@ def test_tags_follow_the_group_and_the_name(group, name, tags):
          "Punch, fortified", ("supplement",)),
         ("Beverages", "Beverages, UNILEVER, SLIMFAST, meal replacement, regular, "
          "ready-to-drink,  3-2-1 Plan", ("supplement",)),
-        ("Beverages", "Beverages, Protein powder whey based", ("contains-dairy", "supplement")),
+        (
+            "Beverages",
+            "Beverages, Protein powder whey based",
+            ("contains-dairy", "supplement", "dry-mix"),
+        ),
         ("Beverages", "Beverages, Energy drink, RED BULL", ("supplement",)),
         ("Beverages", "Beverages, Fruit flavored drink, less than 3% juice, not fortified with "
          "vitamin C", ()),
