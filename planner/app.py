@@ -78,7 +78,14 @@ def window_args(argv: Sequence[str]) -> WindowArgs | None:
 
 def build_parser() -> Parser:
     """The whole command line: the window's options and every subcommand."""
-    from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
+    from planner.cli import (
+        coverage_cmd,
+        foods_cmd,
+        import_usda_cmd,
+        install_desktop_cmd,
+        shopping_cmd,
+        suggest_cmd,
+    )
     from planner.cli.common import Parser
 
     parser = Parser(
@@ -95,7 +102,14 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
-    for module in (coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd):
+    for module in (
+        coverage_cmd,
+        foods_cmd,
+        shopping_cmd,
+        import_usda_cmd,
+        suggest_cmd,
+        install_desktop_cmd,
+    ):
         module.add_parser(sub)
     return parser
 
