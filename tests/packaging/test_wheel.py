@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -115,3 +116,12 @@ def test_the_window_opens_to_its_first_paint(installed):
     )
     assert (result.returncode, result.stdout) == (0, "first paint\n"), result.stderr
     assert (data / "library.sqlite3").exists()
+
+
+def test_install_desktop_starts_the_installed_command(installed):
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("freedesktop only")
+    result = run(installed, "install-desktop")
+    assert result.returncode == 0, result.stderr
+    entry = installed[3] / "data" / "applications" / "org.crampless.Crampless.desktop"
+    assert f"Exec={installed[2]} %f" in entry.read_text()
