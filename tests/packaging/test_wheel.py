@@ -125,3 +125,20 @@ def test_install_desktop_starts_the_installed_command(installed):
     assert result.returncode == 0, result.stderr
     entry = installed[3] / "data" / "applications" / "org.crampless.Crampless.desktop"
     assert f"Exec={installed[2]} %f" in entry.read_text()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("shopping", "sample.plan.json", "--format", "md"),
+        ("suggest", "sample.menu.json", "--sex", "male", "--age", "67", "--format", "table"),
+    ],
+)
+def test_the_other_subcommands_answer_as_in_the_checkout(installed, tmp_path, capsys, args):
+    for sample in ("sample.menu.json", "sample.plan.json"):
+        shutil.copy(ROOT / "docs" / sample, installed[3] / sample)
+    result = run(installed, "--data-dir", str(installed[3] / "library"), *args)
+    assert result.returncode == 0, result.stderr
+    in_place = [str(installed[3] / a) if a.endswith(".json") else a for a in args]
+    assert result.stdout == in_checkout(capsys, "--data-dir", str(tmp_path), *in_place)
+    assert result.stdout.strip()

@@ -134,3 +134,31 @@ def test_a_file_that_is_neither_says_so_naming_it(window, tmp_path, monkeypatch)
     window.open_document(bad)
     assert "missing.menu.json: file not found" in shown[0]
     assert "notes.json: format: expected 'crampless.menu'" in shown[1]
+
+
+def test_run_window_opens_the_file_once_the_window_is_painted(qapp, qtbot, tmp_path, monkeypatch):
+    """The path `crampless Monday.menu.json` takes, the event loop driven by the test."""
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.application import run_window
+    from planner.ui.log_file import log
+    from planner.ui.main_window import MainWindow
+
+    def event_loop(app) -> int:
+        (window,) = [
+            w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        qtbot.waitUntil(lambda: window.menu_model.menu.name == "Sample day", timeout=10000)
+        assert len(window.library.menus()) >= 1
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the window installs its own
+    handlers = list(log.handlers)
+    try:
+        assert run_window(tmp_path, [], file=SAMPLE_MENU) == 0
+    finally:
+        for handler in set(log.handlers) - set(handlers):
+            handler.close()
+            log.removeHandler(handler)
