@@ -36,7 +36,7 @@ def test_each_png_is_the_svg_rendered_at_its_size(qapp, size):
                 QColor(png.pixel(x, y)).getRgb(), QColor(drawn.pixel(x, y)).getRgb(), strict=True
             )
         )
-        > 2
+        > 16  # antialiasing may differ a little between Qt versions; a new drawing more
     ]
     assert differing == []
 
