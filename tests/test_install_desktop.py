@@ -90,6 +90,7 @@ def test_an_exec_argument_is_quoted_as_the_desktop_entry_spec_says():
     # Reserved characters: in double quotes, with ` $ " \ escaped, then every \ doubled.
     assert exec_arg("/home/a b/c$d") == '"/home/a b/c\\\\$d"'
     assert exec_arg('C:\\x "y"') == '"C:\\\\\\\\x \\\\"y\\\\""'
+    assert exec_arg("/opt/100%/crampless") == "/opt/100%%/crampless"
     text = desktop_entry(["/opt/My Apps/crampless"])
     assert 'Exec="/opt/My Apps/crampless" %f' in text and "#" not in text
 

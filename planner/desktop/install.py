@@ -56,8 +56,9 @@ def exec_arg(arg: str) -> str:
         quoted = arg
     else:
         quoted = '"' + "".join("\\" + c if c in '"`$\\' else c for c in arg) + '"'
-    # Then the escapes of any string value in a desktop file: a backslash doubles.
-    return quoted.replace("\\", "\\\\")
+    # Then the escapes of any string value in a desktop file: a backslash doubles; and a
+    # percent sign, which would start a field code (%f), doubles too.
+    return quoted.replace("\\", "\\\\").replace("%", "%%")
 
 
 def desktop_entry(command: list[str]) -> str:
