@@ -53,26 +53,33 @@ class Context:
 
 
 class WindowArgs(NamedTuple):
-    """The command line when it only opens the window."""
+    """The command line when it only opens the window (with a menu or plan file, maybe)."""
 
     data_dir: Path | None
     command: None = None
+    file: Path | None = None
 
 
 def window_args(argv: Sequence[str]) -> WindowArgs | None:
     """``argv`` read when it only opens the window, else None (a subcommand, --help, ...).
 
-    The window takes only ``--data-dir DIR`` (or ``--data-dir=DIR``): reading that here
-    spares its start-up argparse and the subcommands' modules; anything else, misspelt
-    options included, goes to the full parser.
+    The window takes only ``--data-dir DIR`` (or ``--data-dir=DIR``) and then, maybe, one
+    menu or plan file to open (``crampless Monday.menu.json``, as a double-click on it
+    runs): reading that here spares its start-up argparse and the subcommands' modules;
+    anything else, misspelt options included, goes to the full parser.
     """
-    if not argv:
-        return WindowArgs(None)
-    if len(argv) == 2 and argv[0] == "--data-dir" and argv[1] and not argv[1].startswith("-"):
-        return WindowArgs(Path(argv[1]))
-    option, _, value = argv[0].partition("=")
-    if len(argv) == 1 and option == "--data-dir" and value:
-        return WindowArgs(Path(value))
+    rest = list(argv)
+    data_dir = None
+    option, _, value = rest[0].partition("=") if rest else ("", "", "")
+    if option == "--data-dir" and value:
+        data_dir, rest = Path(value), rest[1:]
+    elif rest[:1] == ["--data-dir"] and len(rest) >= 2 and rest[1] and rest[1][0] != "-":
+        data_dir, rest = Path(rest[1]), rest[2:]
+    if not rest:
+        return WindowArgs(data_dir)
+    # Menu and plan files end in .json; no subcommand does, and no option starts so.
+    if len(rest) == 1 and rest[0].lower().endswith(".json") and rest[0][0] != "-":
+        return WindowArgs(data_dir, file=Path(rest[0]))
     return None
 
 
@@ -83,6 +90,7 @@ def build_parser() -> Parser:
         foods_cmd,
         gaps_cmd,
         import_usda_cmd,
+        install_desktop_cmd,
         shopping_cmd,
         suggest_cmd,
     )
@@ -91,8 +99,8 @@ def build_parser() -> Parser:
     parser = Parser(
         prog="crampless",
         description=f"{APP_NAME}: plan meals that cover the nutrients muscles need.",
-        epilog="With no subcommand, crampless opens its window. It is a planning tool, not "
-        "medical advice.",
+        epilog="With no subcommand, crampless opens its window; `crampless FILE` opens it "
+        "with a .menu.json or .plan.json file. It is a planning tool, not medical advice.",
     )
     parser.add_argument(
         "--data-dir",
@@ -102,7 +110,15 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
-    for module in (coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd, gaps_cmd):
+    for module in (
+        coverage_cmd,
+        foods_cmd,
+        shopping_cmd,
+        import_usda_cmd,
+        suggest_cmd,
+        gaps_cmd,
+        install_desktop_cmd,
+    ):
         module.add_parser(sub)
     return parser
 
@@ -126,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 from planner.ui.launch import launch
 
-                return launch(args.data_dir, args_list)
+                return launch(args.data_dir, args_list, args.file)
             finally:
                 gc.enable()
         return args.run(args, Context(args.data_dir))

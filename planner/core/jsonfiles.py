@@ -40,6 +40,20 @@ def read_json(path: Path) -> Any:
         ) from None
 
 
+def is_plan_file(path: Path) -> bool:
+    """Whether ``path`` holds a plan rather than a menu: by its name (.plan.json,
+    .menu.json), else by its ``format``. A file that is neither counts as a menu, whose
+    reader then says what is wrong with it."""
+    name = Path(path).name.lower()
+    if name.endswith((".plan.json", ".menu.json")):
+        return name.endswith(".plan.json")
+    try:
+        data = read_json(path)
+    except InputError:
+        return False
+    return isinstance(data, dict) and data.get("format") == PLAN_FORMAT
+
+
 def check_header(data: Any, fmt: str, source: Path | str) -> None:
     """Check the ``format`` and ``version`` fields a saved file starts with."""
     if not isinstance(data, dict):

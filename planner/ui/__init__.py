@@ -18,6 +18,7 @@ import planner.core.library
 import planner.core.ranking
 import planner.core.search
 import planner.datadir
+import planner.desktop
 import planner.ui.blitting
 import planner.ui.chart_data
 import planner.ui.extensions

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from planner import APP_NAME, __version__
+from planner import APP_ID, APP_NAME, __version__
 from planner.core.catalog import with_library_foods
 from planner.core.errors import InputError
 from planner.core.library import Library
 from planner.datadir import ORGANIZATION, FolderInUse, default_data_dir, lock_folder
 from planner.paths import FOODS_CSV
+from planner.ui.app_icon import app_icon
 from planner.ui.dialogs import critical, warn
 from planner.ui.faults import install_excepthook
 from planner.ui.first_paint import AfterFirstPaint
@@ -85,6 +86,8 @@ def open_window(
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())  # every window's and dialog's, the About box's too
+    app.setDesktopFileName(APP_ID)  # Wayland shows the .desktop entry's name and icon
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -119,9 +122,15 @@ def open_window(
 
 
 def run_window(
-    data_dir: Path | None, argv: list[str], tables: Tables | InputError | None = None
+    data_dir: Path | None,
+    argv: list[str],
+    tables: Tables | InputError | None = None,
+    file: Path | None = None,
 ) -> int:
-    """Open the window and run the event loop until it closes; returns the exit code."""
+    """Open the window and run the event loop until it closes; returns the exit code.
+
+    ``file``, a menu or plan named on the command line, is opened after the first paint.
+    """
     opened = open_window(data_dir, argv, tables)
     if isinstance(opened, int):
         return opened
@@ -134,6 +143,8 @@ def run_window(
             return
         resume_collection()
         window.continue_startup()
+        if file is not None:
+            window.open_document(file)
         if backup is not None:
             warn(
                 window,

@@ -28,8 +28,8 @@ def read_tables(foods_csv: Path = FOODS_CSV) -> Tables:
     return load_foods(foods_csv), ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
 
 
-def launch(data_dir: Path | None, argv: list[str]) -> int:
-    """Run the window until it closes; returns the exit code."""
+def launch(data_dir: Path | None, argv: list[str], file: Path | None = None) -> int:
+    """Run the window until it closes (with a menu or plan ``file`` open); the exit code."""
     try:
         tables: Tables | InputError = read_tables()
     except InputError as exc:
@@ -38,7 +38,7 @@ def launch(data_dir: Path | None, argv: list[str]) -> int:
     import planner.ui.pyside_import  # noqa: F401
     from planner.ui.application import run_window
 
-    return run_window(data_dir, argv, tables)
+    return run_window(data_dir, argv, tables, file)
 
 
 def resume_collection() -> None:

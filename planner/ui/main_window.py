@@ -350,6 +350,21 @@ class MainWindow(QMainWindow):
         self.open_menu(menu_id)
         self.statusBar().showMessage(f"Imported {Path(path).name} as “{menu.name}”", 5000)
 
+    def open_document(self, path: Path) -> None:
+        """A menu or plan file named on the command line (a double-click on one runs
+        ``crampless FILE``): imported into the library like File > Import, and shown."""
+        from planner.core.jsonfiles import is_plan_file
+
+        # The Week plan tab comes with the features, after the first paint: now, then.
+        self._load_pandas()
+        self._install_features()
+        if is_plan_file(path):
+            if self.plan_view.import_plan(str(path)):
+                self.tabs.setCurrentWidget(self.plan_view)
+        else:
+            self.tabs.setCurrentIndex(0)
+            self.import_menu(str(path))
+
     def _untouched_new_menu(self) -> int | None:
         """The open menu's id when it is a new one left as it was made: the default name,
         no food, no edit since it was opened. None otherwise."""
@@ -579,7 +594,10 @@ class MainWindow(QMainWindow):
             f"About {APP_NAME}",
             f"<b>{APP_NAME} {__version__}</b> plans meals that cover the nutrients linked to "
             "muscle cramps."
-            "<p>Food values: USDA SR28. Targets: NASEM Dietary Reference Intakes and EFSA "
-            "Dietary Reference Values.</p>"
-            f"<p>Your saved menus, plans, foods and settings are in {folder}.</p>",
+            "<p>Food values: USDA SR28 (National Nutrient Database for Standard Reference, "
+            "Release 28, 2016; public domain). Targets: NASEM Dietary Reference Intakes and "
+            "EFSA Dietary Reference Values.</p>"
+            f"<p>Your saved menus, plans, foods and settings are in {folder}.</p>"
+            f"<p>{APP_NAME} is free software under the MIT licence. It is a planning tool, "
+            "not medical advice.</p>",
         )

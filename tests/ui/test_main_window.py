@@ -449,6 +449,7 @@ def test_about_names_the_version_the_sources_and_the_data_folder(window, monkeyp
     window._about()
     assert __version__ in shown[0] and "USDA SR28" in shown[0] and "NASEM" in shown[0]
     assert str(window.library.path.parent) in shown[0]
+    assert "EFSA" in shown[0] and "MIT licence" in shown[0]
 
 
 @pytest.mark.parametrize(
