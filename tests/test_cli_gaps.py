@@ -66,7 +66,8 @@ def test_json_lists_each_gap_with_its_ranked_servings(tmp_path, menu_path, foods
     result = run("gaps", menu_path, "--format", "json", data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"profile", "nutrients"}
+    assert set(out) == {"profile", "nutrients", "reached"}
+    assert out["reached"] == []
     assert out["profile"]["sex"] == "female" and out["profile"]["age"] == 50
     menu = read_menu(menu_path)
     targets = intakes.targets(Profile())
@@ -199,3 +200,21 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, menu_path):
     result = run("gaps", tmp_path / "missing.menu.json", data_dir=tmp_path / "data")
     assert result.returncode == 2
     assert result.stderr.strip() == "missing.menu.json: file not found"
+
+
+def test_a_menu_over_a_guard_limit_says_why_nothing_is_suggested(tmp_path):
+    """Beef liver and Brazil nuts take the menu over the retinol, selenium and copper
+    limits: every food gives some of those, so none may be suggested, and the gaps say so
+    rather than that no food gives any."""
+    from planner.core.menu import Menu, MenuItem
+
+    path = tmp_path / "over.menu.json"
+    menu = Menu("Over", [MenuItem("beef-liver", "lunch", portions=1)])
+    menu.items.append(MenuItem("brazil-nuts", "snack", portions=1))
+    write_menu(path, menu)
+    out = json.loads(run("gaps", path, "--format", "json", data_dir=tmp_path).stdout)
+    assert set(out["reached"]) >= {"retinol", "selenium", "copper"}
+    assert out["nutrients"] and all(not n["suggestions"] for n in out["nutrients"])
+    table = run("gaps", path, data_dir=tmp_path).stdout
+    assert "none while the menu is at or over the upper limit of vitamin A (retinol)" in table
+    assert "no allowed food with a known value gives any" not in table

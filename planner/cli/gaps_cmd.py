@@ -57,7 +57,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, context: Any) -> int:
     from planner.core.coverage import compute_coverage
     from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
-    from planner.core.suggestions import GAP_KEYS, gaps, suggest_foods
+    from planner.core.suggestions import GAP_KEYS, gaps, limits_reached, suggest_foods
 
     profile = profile_from_args(args)
     check_tags(args.exclude_tag, "command line", "--exclude-tag")
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
         top=args.limit,
         on_menu=menu.grams_by_food(foods),
     )
-    result = gaps_json(needed, found, foods, profile)
+    result = gaps_json(needed, found, foods, profile, limits_reached(coverage, targets))
     if args.format == "json":
         print_json(result)
         return 0
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
     return 0
 
 
-def gaps_json(needed, found, foods, profile) -> dict[str, Any]:
+def gaps_json(needed, found, foods, profile, reached=()) -> dict[str, Any]:
     """{"nutrients": [{"key", "unit", "missing", "suggestions": [...]}]} (CONTRACTS)."""
     from planner.core.advice_cautions import suggestion_cautions
 
@@ -119,10 +119,12 @@ def gaps_json(needed, found, foods, profile) -> dict[str, Any]:
         nutrients.append(
             {"key": key, "unit": unit, "missing": round(missing, 4), "suggestions": suggestions}
         )
-    return {"profile": profile.to_dict(), "nutrients": nutrients}
+    return {"profile": profile.to_dict(), "nutrients": nutrients, "reached": reached}
 
 
 def gaps_text(result: dict[str, Any], profile) -> str:
+    from planner.core.suggestions import none_suggested_reason
+
     if not result["nutrients"]:
         return f"Every target is met for {profile.describe()}: no gap to close.\n"
     lines = [f"Gaps for {profile.describe()}:", ""]
@@ -145,6 +147,6 @@ def gaps_text(result: dict[str, Any], profile) -> str:
             cautions = sorted({c for s in entry["suggestions"] for c in s["cautions"]})
             lines += [f"  ! {c}" for c in cautions]
         else:
-            lines.append("  no allowed food with a known value gives any within the limits")
+            lines.append(f"  {none_suggested_reason(result['reached'])}")
         lines.append("")
     return "\n".join(lines)

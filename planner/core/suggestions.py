@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from planner.core.ceilings import ceilings
+from planner.core.ceilings import ceilings, in_text
 from planner.core.coverage import Coverage
 from planner.core.exclusions import water_only_ids
 from planner.core.foods import FoodTable
@@ -56,6 +56,24 @@ def current_amounts(coverage: Coverage) -> pd.Series:
     return pd.Series(
         {k: (line.amount if line.amount is not None else 0.0) for k, line in coverage.lines.items()}
     ).reindex(list(KEYS), fill_value=0.0)
+
+
+def limits_reached(coverage: Coverage, targets: Mapping[str, Target]) -> list[str]:
+    """Ceilings (ceilings.py) the menu's known total already reaches or crosses: while one
+    is, no food that gives any of that nutrient can be suggested."""
+    current = current_amounts(coverage)
+    return [key for key, bound in ceilings(targets).items() if current[key] >= bound]
+
+
+def none_suggested_reason(reached: Sequence[str]) -> str:
+    """Why a gap lists no food: the limits reached, or no food giving any."""
+    if reached:
+        names = ", ".join(in_text(k) for k in reached)
+        return (
+            f"none while the menu is at or over the upper limit of {names}: "
+            "remove what pushes it over first"
+        )
+    return "no allowed food with a known value gives any"
 
 
 def gaps(

@@ -107,6 +107,18 @@ def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
     return f"≥ at least: no value is known for {' · '.join(parts)}." if parts else ""
 
 
+# A food is named as behind a crossed guard limit when it gives at least this share of the
+# limit: a glass of milk's 100 µg of retinol is not why a day with liver is over 3,000 µg.
+MAIN_SHARE = 0.1
+
+
+def main_contributors(coverage: Coverage, key: str, limit: float) -> list[tuple[str, float]]:
+    """The foods giving at least MAIN_SHARE of ``limit``; the largest one at least."""
+    found = coverage.contributors(key)
+    main = [(food, amount) for food, amount in found if amount >= MAIN_SHARE * limit]
+    return main or found[:1]
+
+
 def guards_note(coverage: Coverage, foods: FoodTable) -> str:
     """A warning for each guard nutrient (not in the table) whose upper limit the menu
     crosses, with the foods giving most of it; empty when none is crossed."""
@@ -114,22 +126,22 @@ def guards_note(coverage: Coverage, foods: FoodTable) -> str:
     for line in coverage.crossed_guards:
         limit = line.target.upper_limit  # type: ignore[union-attr]  # crossed: it has one
         phrase = over_limit_phrase(line.key, line.amount, limit, bool(line.unknown_foods))
-        top = [f for f, _ in coverage.contributors(line.key, 3)]
-        parts.append(f"{phrase} (most from {food_names(foods, top)})")
+        top = [f for f, _ in main_contributors(coverage, line.key, limit)]
+        parts.append(f"{phrase} (from {food_names(foods, top)})")
     if not parts:
         return ""
     return "⚠ Over an upper limit the table does not show: " + " · ".join(parts) + "."
 
 
 def guard_warnings(coverage: Coverage) -> dict[str, str]:
-    """Food id -> what it gives of each guard whose upper limit the menu crosses (the menu
-    rows' tooltips)."""
+    """Food id -> what it gives of each guard whose upper limit the menu crosses, for the
+    foods behind it (main_contributors; the menu rows' icons and tooltips)."""
     texts: dict[str, list[str]] = {}
     for line in coverage.crossed_guards:
         n = BY_KEY[line.key]
         limit = line.target.upper_limit  # type: ignore[union-attr]  # crossed: it has one
         bound = "at least " if line.unknown_foods else ""
-        for food, amount in coverage.contributors(line.key):
+        for food, amount in main_contributors(coverage, line.key, limit):
             texts.setdefault(food, []).append(
                 f"Gives {fmt_amount(amount)} {n.display_unit} of {in_text(line.key)}: the menu "
                 f"has {bound}{fmt_amount(line.amount)} {n.display_unit}, over the upper limit "

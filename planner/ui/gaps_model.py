@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QFont
@@ -13,7 +13,7 @@ from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import BY_KEY
-from planner.core.suggestions import PER_CHOICES, Suggestion
+from planner.core.suggestions import PER_CHOICES, Suggestion, none_suggested_reason
 from planner.ui.roles import ID_ROLE, ModelIndex
 
 NAME, AMOUNT, CLOSES, KCAL, ADD = range(5)
@@ -36,6 +36,7 @@ class GapsModel(QAbstractItemModel):
         self.gaps: dict[str, float] = {}
         self.targets: Mapping[str, Target] = {}
         self.suggestions: dict[str, list[Suggestion]] = {}
+        self.reached: list[str] = []
 
     def set_suggestions(
         self,
@@ -44,8 +45,11 @@ class GapsModel(QAbstractItemModel):
         targets: Mapping[str, Target],
         foods: FoodTable,
         per: str,
+        reached: Sequence[str] = (),
     ) -> None:
+        """``reached``: ceilings the menu is at or over (suggestions.limits_reached)."""
         self.beginResetModel()
+        self.reached = list(reached)
         self.foods, self.per, self.targets = foods, per, targets
         self.gaps = dict(gaps)
         self.keys = list(gaps)
@@ -146,7 +150,7 @@ class GapsModel(QAbstractItemModel):
                 f"({100 * have / target:.0f} % of {fmt_amount(target)} {n.display_unit})"
             )
             if not self.suggestions[key]:
-                text += " — no allowed food with a known value gives any"
+                text += " — " + none_suggested_reason(self.reached)
             return text
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()

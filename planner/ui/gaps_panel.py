@@ -41,6 +41,7 @@ from planner.core.suggestions import (
     Candidates,
     candidates,
     gaps,
+    limits_reached,
     suggest_from,
 )
 from planner.ui.completion_worker import StopWorkersOnClose
@@ -239,7 +240,10 @@ class GapsPanel(QWidget):
         )
         current = self.tree.currentIndex()
         keep = (self.model.key_of(current), current.data(ID_ROLE))
-        self.model.set_suggestions(needed, suggestions, state.targets, state.foods, self.per)
+        reached = limits_reached(self.coverage, state.targets)
+        self.model.set_suggestions(
+            needed, suggestions, state.targets, state.foods, self.per, reached
+        )
         self.potassium_note.setVisible(bool(suggestions.get("potassium")))
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
