@@ -387,3 +387,14 @@ def test_a_ranking_saved_before_servings_is_read_as_per_serving(make_window, qtb
     third = make_window(tmp_path)
     assert third.gaps_panel.per == "serving"
     assert third.gaps_panel.per_buttons["serving"].isChecked()
+
+
+def test_a_reached_upper_limit_is_named_as_why_nothing_is_suggested(window, qtbot):
+    panel = show_panel(window, None)
+    window.editor.add_foods(["beef-liver", "brazil-nuts"])  # retinol, selenium, copper over
+    shown = listed(panel)
+    assert shown and all(not foods for foods in shown.values())
+    header = panel.model.index(0, 0).data()
+    assert "none while the menu is at or over the upper limit of vitamin A (retinol)" in header
+    window.undo_stack.undo()
+    assert any(listed(panel).values()), "with the limits clear again, foods are suggested"
