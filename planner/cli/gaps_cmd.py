@@ -98,7 +98,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
 
 def gaps_json(needed, found, foods, profile, reached=()) -> dict[str, Any]:
     """{"nutrients": [{"key", "unit", "missing", "suggestions": [...]}]} (CONTRACTS)."""
-    from planner.core.advice_cautions import suggestion_cautions
+    from planner.core.cautions import suggestion_cautions
 
     nutrients = []
     for key, missing in needed.items():

@@ -170,3 +170,13 @@ def menu_cautions(menu: Menu, foods: FoodTable, profile: Profile) -> list[MenuCa
     if iodine is not None:
         cautions.append(MenuCaution("iodine", iodine.foods, iodine.message))
     return cautions
+
+
+def suggestion_cautions(foods: FoodTable, food_id: str, key: str, profile: Profile) -> list[str]:
+    """The cautions shown beside one food suggested for nutrient ``key``: the potassium
+    caution, and in pregnancy the food's own reasons (the gate leaves such foods out, so
+    these show only for a food the user asked for by name)."""
+    cautions = [POTASSIUM_CAUTION] if key == "potassium" else []
+    if profile.pregnant:
+        cautions += pregnancy_reasons(foods.cell(food_id, "tags"))
+    return cautions

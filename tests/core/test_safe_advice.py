@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core.catalog import with_library_foods
+from planner.core.cautions import PREGNANCY_TAGS, never_suggested_tags
 from planner.core.ceilings import ceilings
 from planner.core.completion_options import CompletionOptions
 from planner.core.completion_problem import table_servings
@@ -71,6 +72,19 @@ def _menus(food_ids: list[str]):
     return st.lists(item, min_size=0, max_size=7).map(lambda items: Menu("Random", items))
 
 
+def banned_tags(profile: Profile) -> frozenset[str]:
+    """Tags no suggestion or completion may carry, whatever the exclusions (cautions.py)."""
+    return never_suggested_tags(profile) | (PREGNANCY_TAGS if profile.pregnant else frozenset())
+
+
+def assert_never_banned(foods, food_ids, profile: Profile) -> None:
+    banned = banned_tags(profile)
+    tags = foods.column("tags")
+    for food in food_ids:
+        found = banned & set(tags[foods.position(food)])
+        assert not found, f"{food} ({', '.join(sorted(found))}) is never suggested to {profile}"
+
+
 def assert_safe_completion(menu, foods, targets, allowed, options, completion) -> None:
     """The rules every completion keeps, re-checked with coverage.py."""
     servings = table_servings(foods)
@@ -97,7 +111,7 @@ def assert_safe_completion(menu, foods, targets, allowed, options, completion) -
             assert (after[key].amount or 0.0) >= targets[key].value
 
 
-def assert_safe_suggestions(menu, foods, targets, allowed) -> None:
+def assert_safe_suggestions(menu, foods, targets, allowed, profile) -> None:
     coverage = compute_coverage(menu, foods, targets)
     held = menu.grams_by_food(foods)
     found = suggest_foods(coverage, foods, targets, allowed, on_menu=held)
@@ -105,6 +119,7 @@ def assert_safe_suggestions(menu, foods, targets, allowed) -> None:
     allowed_set = set(allowed)
     limits = ceilings(targets)
     was = {key: coverage[key].amount or 0.0 for key in limits}
+    assert_never_banned(foods, [s.food_id for v in found.values() for s in v], profile)
     for suggestions in found.values():
         for s in suggestions:
             assert s.food_id in allowed_set
@@ -131,10 +146,11 @@ def test_built_in_table_advice_is_safe(foods, intakes, data, profile):
     menu = data.draw(_menus(foods.id_list))
     targets = intakes.targets(profile)
     allowed = allowed_food_ids(foods, Exclusions(), profile)
-    assert_safe_suggestions(menu, foods, targets, allowed)
+    assert_safe_suggestions(menu, foods, targets, allowed, profile)
     options = CompletionOptions(include_vitamin_d=data.draw(st.booleans()), time_limit=20)
     completion = complete_menu(menu, foods, targets, allowed, options)
     assert_safe_completion(menu, foods, targets, allowed, options, completion)
+    assert_never_banned(foods, [a.food for a in completion.additions], profile)
 
 
 @PROPERTY
@@ -145,10 +161,11 @@ def test_imported_usda_table_advice_is_safe(usda_foods, intakes, data, profile):
     menu = data.draw(_menus(list(rng.choice(ids, 60, replace=False))))
     targets = intakes.targets(profile)
     allowed = allowed_food_ids(usda_foods, Exclusions(), profile)
-    assert_safe_suggestions(menu, usda_foods, targets, allowed)
+    assert_safe_suggestions(menu, usda_foods, targets, allowed, profile)
     options = CompletionOptions(time_limit=20)
     completion = complete_menu(menu, usda_foods, targets, allowed, options)
     assert_safe_completion(menu, usda_foods, targets, allowed, options, completion)
+    assert_never_banned(usda_foods, [a.food for a in completion.additions], profile)
 
 
 def test_efsa_sodium_totals_and_completion_agree(foods, intakes):
