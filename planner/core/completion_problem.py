@@ -126,17 +126,16 @@ def familiarity(
     foods: FoodTable, ids: pd.Index, on_menu: Collection[str], familiar: Collection[str]
 ) -> np.ndarray:
     """Per candidate, its FAMILIARITY_WEIGHTS cost weight."""
+    sources, names, groups = (_column(foods, c) for c in ("source", "name", "usda_food_group"))
     weights = []
-    for food, position in zip(ids, foods.positions(list(ids)), strict=True):
+    for food, row in zip(ids, foods.positions(list(ids)), strict=True):
         if food in on_menu:
             kind = "on-menu"
         elif food in familiar:
             kind = "familiar"
-        elif _cell(foods, "source", position) != "usda":
+        elif sources[row] != "usda":
             kind = "built-in"
-        elif _BRAND.search(str(_cell(foods, "name", position))) or (
-            _cell(foods, "usda_food_group", position) in BRANDED_GROUPS
-        ):
+        elif _BRAND.search(str(names[row])) or groups[row] in BRANDED_GROUPS:
             kind = "branded"
         else:
             kind = "imported"
@@ -144,12 +143,12 @@ def familiarity(
     return np.array(weights, float)
 
 
-def _cell(foods: FoodTable, column: str, position: int) -> object:
-    """One cell by table position; None where the table has no such column (tests)."""
+def _column(foods: FoodTable, name: str) -> list:
+    """An info column; all None where the table has no such column (tables made in tests)."""
     try:
-        return foods.column(column)[position]
+        return foods.column(name)
     except KeyError:
-        return None
+        return [None] * len(foods)
 
 
 def build_problem(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -244,8 +245,13 @@ class Servings:
     names: list[str]  # "1 medium (7" to 7-7/8" long)" or "" where the serving is grams
     cap_g: np.ndarray  # the most completion adds of the food in a day
 
+    @cached_property
+    def _rows(self) -> dict[str, int]:
+        return {food: row for row, food in enumerate(self.ids)}
+
     def position(self, food_id: str) -> int:
-        return self.ids.index(food_id)
+        """The row of ``food_id`` (KeyError when the table has no such food)."""
+        return self._rows[food_id]
 
     def describe(self, row: int) -> str:
         """``1 cup, 244 g`` or ``85 g``."""
