@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from planner.core.cautions import POTASSIUM_CAUTION
 from planner.core.completion_options import CompletionOptions
 from planner.core.coverage import compute_coverage
 from planner.core.exclusions import Exclusions, allowed_food_ids
@@ -30,7 +31,7 @@ MENU = {
 }
 NUTRIENT_KEYS = {"key", "unit", "missing", "suggestions"}
 SUGGESTION_KEYS = {"food", "name", "grams", "serving", "amount", "closes_pct", "kcal", "cautions"}
-POTASSIUM = "People with kidney disease"
+POTASSIUM = POTASSIUM_CAUTION
 
 
 def run(*args, data_dir):
