@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from planner import APP_NAME, __version__
-from planner.core.errors import InputError, LibraryCorrupt, UsageError
+from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable, UsageError
 
 if TYPE_CHECKING:
     from planner.cli.common import Parser
@@ -135,4 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"crampless: {exc} (open the window to move it aside and start afresh)", file=sys.stderr
         )
+        return 2
+    except LibraryUnavailable as exc:
+        print(f"crampless: {exc}", file=sys.stderr)
         return 2

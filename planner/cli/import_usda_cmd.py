@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from planner.core.errors import InputError
-from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
+from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
+from planner.core.library import LIBRARY_FILE, Library
 from planner.datadir import window_has_folder
 
 # Without a terminal (a log, a pipe), a line at each quarter is enough.
@@ -61,6 +61,8 @@ def run(args: argparse.Namespace, context: Any) -> int:
         library = Library(path)
     except LibraryCorrupt as exc:
         raise InputError("", "", f"{exc} (opening the window moves it aside)") from None
+    except LibraryUnavailable as exc:
+        raise InputError("", "", str(exc)) from None
     printer = ProgressPrinter(sys.stderr, f"Importing {args.path.name}")
     try:
         summary = import_usda(args.path, library, printer)

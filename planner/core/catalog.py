@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.core.errors import InputError
+from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
 from planner.core.foods import FoodTable, load_foods
-from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
+from planner.core.library import LIBRARY_FILE, Library
 from planner.paths import FOODS_CSV
 
 
@@ -26,9 +26,12 @@ def load_catalog(
     if path is None or not path.exists():
         return foods
     try:
-        opened = Library(path)
+        # Read-only: a command that only reads never waits for, or blocks, a writer.
+        opened = Library(path, read_only=True)
     except LibraryCorrupt as exc:
         raise InputError("", "", f"{exc} (opening the window moves it aside)") from None
+    except LibraryUnavailable as exc:
+        raise InputError("", "", str(exc)) from None
     try:
         return with_library_foods(foods, opened)
     finally:

@@ -43,7 +43,10 @@ from planner.ui.startup_steps import CHART_MODULES, Steps, import_step
 from planner.ui.state import AppState
 from planner.ui.window_fit import fit_to_screen
 
-AUTOSAVE_DELAY_MS = 400
+# An edit is saved on the event loop's next turn, as soon as it is on screen: one WAL
+# commit costs about a millisecond, and a kill or power cut must not lose what was shown
+# (docs/reliability.md). A zero delay still folds edits made in one turn into one save.
+AUTOSAVE_DELAY_MS = 0
 NEW_MENU_NAME = "My menu"  # then "My menu 2", ... (Library.unused_name)
 MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
 
@@ -60,6 +63,9 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.menu_id: int | None = None
+        # Items of the open menu whose foods the library no longer has: not shown, but
+        # saved back with it until the user removes them (remove_missing_foods).
+        self.missing_items: list = []
         # The data folder's lock (datadir.lock_folder), held from open_window until closing.
         self.folder_lock = None
         self.setWindowTitle(APP_NAME)
@@ -179,6 +185,13 @@ class MainWindow(QMainWindow):
             None,
             "Save the coverage chart as PNG, SVG or PDF",
         )
+        self._action(
+            file_menu,
+            "Remove &missing foods",
+            self.remove_missing_foods,
+            None,
+            "Drop this menu's items of foods the library no longer has (kept until then)",
+        )
         file_menu.addSeparator()
         self.import_separator = file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -243,27 +256,38 @@ class MainWindow(QMainWindow):
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
             last_id = None
-        if last_id in ids:
-            self.open_menu(last_id)
-        elif ids:
-            self.open_menu(ids[0])
-        else:
-            self.new_menu()
+        # The last menu first, then the others; a damaged one is skipped (and said once
+        # the window is up), never replaced by an empty one.
+        order = ([last_id] if last_id in ids else []) + [i for i in ids if i != last_id]
+        for menu_id in order:
+            if self.open_menu(menu_id, quiet=True):
+                return
+        self.new_menu()
 
-    def open_menu(self, menu_id: int) -> None:
+    def open_menu(self, menu_id: int, quiet: bool = False) -> bool:
+        """Open a saved menu; False when it cannot be read (said in a dialog, or with
+        ``quiet`` among the library's problems, shown after start-up)."""
         self.save_now()
         try:
             menu = self.library.load_menu(menu_id)
         except (KeyError, InputError) as exc:
-            warn(self, APP_NAME, f"This menu cannot be opened: {exc}")
-            return
-        unknown = [i.food for i in menu.items if i.food not in self.state.foods]
-        if unknown:
-            # Foods can disappear (a custom food deleted); keep the rest and say what went.
+            if quiet:
+                self.library.problems.append(f"This menu cannot be opened: {exc}")
+            else:
+                warn(self, APP_NAME, f"This menu cannot be opened: {exc}")
+            return False
+        # Foods can disappear (a custom food deleted, a library restored from a backup).
+        # Their items are kept in the saved menu until the user removes them: they are
+        # saved back with every edit, and said here.
+        self.missing_items = [i for i in menu.items if i.food not in self.state.foods]
+        if self.missing_items:
             menu.items = [i for i in menu.items if i.food in self.state.foods]
+            unknown = sorted({i.food for i in self.missing_items})
             self.statusBar().showMessage(
-                f"Left out foods this library no longer has: {', '.join(sorted(set(unknown)))}",
-                10000,
+                f"Not shown: {len(self.missing_items)} item(s) of foods this library no longer "
+                f"has ({', '.join(unknown)}); they stay in the saved menu until File > Remove "
+                "missing foods",
+                0,
             )
         self.menu_id = menu_id
         self.undo_stack.clear()
@@ -274,6 +298,7 @@ class MainWindow(QMainWindow):
         self.menu_list.set_current(menu_id)
         self.settings.set_value("session/last_menu_id", menu_id)
         self._select_in_list(menu_id)
+        return True
 
     def new_menu(self) -> None:
         self.save_now()
@@ -313,7 +338,7 @@ class MainWindow(QMainWindow):
         if self.menu_id is None or not self._unsaved:
             return True
         try:
-            self.library.save_menu(self.menu_model.menu, self.menu_id)
+            self.library.save_menu(self.menu_to_save(), self.menu_id)
         except SAVE_ERRORS as exc:
             self.save_problems.failed(f"The menu “{self.menu_model.menu.name}”", exc)
             return False
@@ -321,6 +346,24 @@ class MainWindow(QMainWindow):
         self._unsaved = False
         self.menu_list.refresh()
         return True
+
+    def menu_to_save(self) -> Menu:
+        """The open menu with the items of missing foods it was opened with (kept)."""
+        menu = self.menu_model.menu
+        if not self.missing_items:
+            return menu
+        return Menu(menu.name, [*menu.items, *self.missing_items])
+
+    def remove_missing_foods(self) -> None:
+        """Drop the kept items whose foods the library no longer has (the user's choice)."""
+        if not self.missing_items:
+            self.statusBar().showMessage("This menu has no items of missing foods.", 5000)
+            return
+        count = len(self.missing_items)
+        self.missing_items = []
+        self._unsaved = True
+        self.save_now()
+        self.statusBar().showMessage(f"Removed {count} item(s) of missing foods.", 5000)
 
     def import_menu(self, path: str | None = None) -> None:
         if not path:

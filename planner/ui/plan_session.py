@@ -12,7 +12,7 @@ from planner.core.shopping_state import ShoppingState
 from planner.ui.plan_models import PlanModel
 from planner.ui.save_problems import SAVE_ERRORS
 
-AUTOSAVE_DELAY_MS = 400
+AUTOSAVE_DELAY_MS = 0  # saved on the next turn of the event loop, as the day menu is
 
 
 class PlanSession(QObject):
