@@ -51,10 +51,13 @@ def print_json(data: Any) -> None:
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """CSV whose text cells a spreadsheet never runs as formulas (a food's name)."""
+    from planner.core.shopping_export import csv_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(c) for c in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -14,7 +14,13 @@ from planner.core.catalog import with_library_foods
 from planner.core.errors import InputError, LibraryUnavailable
 from planner.core.foods import FoodTable
 from planner.core.library import Library, is_damage
-from planner.datadir import ORGANIZATION, FolderInUse, default_data_dir, lock_folder
+from planner.datadir import (
+    ORGANIZATION,
+    FolderInUse,
+    LockUnavailable,
+    default_data_dir,
+    lock_folder,
+)
 from planner.paths import FOODS_CSV
 from planner.ui.dialogs import critical, warn
 from planner.ui.faults import install_excepthook
@@ -126,6 +132,10 @@ def open_window(
             "other's changes. To keep a separate library, start with --data-dir FOLDER.",
         )
         return 1
+    except LockUnavailable as exc:
+        log.error("Not started: %s", exc)
+        critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
+        return 2
     try:
         window, backup = create_window(data_dir, tables=tables)
     except StartupError as exc:
