@@ -71,6 +71,8 @@ def window_args(argv: Sequence[str]) -> WindowArgs | None:
 
 def build_parser() -> Parser:
     """The whole command line: the window's options and every subcommand."""
+    import argparse  # here: the window alone starts without it (window_args)
+
     from planner.cli import coverage_cmd, foods_cmd, import_usda_cmd, shopping_cmd, suggest_cmd
     from planner.cli.common import Parser
 
@@ -80,16 +82,18 @@ def build_parser() -> Parser:
         epilog="With no subcommand, crampless opens its window. It is a planning tool, not "
         "medical advice.",
     )
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="folder of your library (default: the platform's app-data folder)",
-    )
+    data_dir_help = "folder of your library (default: the platform's app-data folder)"
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help=data_dir_help)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
     for module in (coverage_cmd, foods_cmd, shopping_cmd, import_usda_cmd, suggest_cmd):
         module.add_parser(sub)
+    # Every subcommand takes --data-dir after its name too (README); SUPPRESS leaves the
+    # one given before the name in place when it is not repeated after it.
+    for subparser in sub.choices.values():
+        subparser.add_argument(
+            "--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=data_dir_help
+        )
     return parser
 
 

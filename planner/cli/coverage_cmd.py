@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from planner.cli.common import (
     add_profile_options,
     csv_text,
+    file_path,
     print_json,
     profile_from_args,
     text_table,
@@ -25,7 +25,7 @@ TOP_CONTRIBUTORS = 5
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("coverage", help="a menu's nutrient totals against your targets")
-    parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
+    parser.add_argument("menu", type=file_path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
     parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="default: table"

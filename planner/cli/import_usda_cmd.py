@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
+from planner.cli.common import file_path
 from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
 from planner.core.library import LIBRARY_FILE, Library
 from planner.datadir import window_has_folder
@@ -20,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "import-usda", help="import the full USDA database (SR28 ASCII zip or folder)"
     )
-    parser.add_argument("path", type=Path, metavar="PATH", help="sr28asc.zip or its folder")
+    parser.add_argument("path", type=file_path, metavar="PATH", help="sr28asc.zip or its folder")
     parser.set_defaults(run=run)
 
 

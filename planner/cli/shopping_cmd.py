@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from planner.cli.common import file_path
 from planner.core.errors import InputError, UsageError
 from planner.core.foods import FoodTable
 
@@ -17,14 +18,14 @@ SUFFIX_FORMATS: dict[str, str] = {".csv": "csv", ".md": "md", ".markdown": "md",
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("shopping", help="a plan's shopping list")
-    parser.add_argument("plan", type=Path, metavar="PLAN.json", help="a .plan.json file")
+    parser.add_argument("plan", type=file_path, metavar="PLAN.json", help="a .plan.json file")
     parser.add_argument(
         "--format",
         choices=FORMATS,
         help="default: from the suffix of --output (.csv, .md, .pdf), else md",
     )
     parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write FILE instead of standard output"
+        "--output", type=file_path, metavar="FILE", help="write FILE instead of standard output"
     )
     parser.set_defaults(run=run)
 

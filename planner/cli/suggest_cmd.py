@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import (
     add_profile_options,
+    file_path,
+    finite_number,
     print_json,
     profile_from_args,
     text_table,
@@ -43,7 +44,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "nutrient reaches its target without crossing an upper limit, with the fewest "
         "added calories. JSON output is a menu file you can save and use again.",
     )
-    parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
+    parser.add_argument("menu", type=file_path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
     parser.add_argument(
         "--exclude-tag",
@@ -62,7 +63,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="TAG",
         help="only foods with this tag (repeatable), e.g. vegan",
     )
-    parser.add_argument("--max-kcal", type=float, metavar="N", help="cap on the menu's energy")
+    parser.add_argument(
+        "--max-kcal", type=finite_number, metavar="N", help="cap on the menu's energy"
+    )
     parser.add_argument(
         "--max-portions", type=int, default=3, metavar="N", help="most portions added of a food"
     )
