@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import math
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,8 +90,22 @@ def finite_number(text: str) -> float:
     return value
 
 
+# Control characters (ESC, BEL, NUL, C1's CSI...) in a food's name would act on a
+# terminal: they are shown as \x1b escapes instead (JSON escapes them as \u001b).
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Not tab and line ends: for CSV cells (which the writer quotes) and whole texts.
+TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_JSON_UNESCAPED_CONTROLS = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes only < 0x20
+
+
+def visible(text: str, pattern: re.Pattern[str] = _CONTROLS) -> str:
+    """``text`` with its control characters written out (``\x1b``), safe on a terminal."""
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    sys.stdout.write(_JSON_UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
 
 
@@ -101,13 +116,18 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([csv_cell(c) for c in row] for row in rows)
+    writer.writerows(
+        [csv_cell(visible(c, TEXT_CONTROLS) if isinstance(c, str) else c) for c in row]
+        for row in rows
+    )
     return buffer.getvalue()
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: set[int]) -> str:
     """A plain text table; columns in ``right`` are right-aligned (numbers)."""
-    cells = [list(map(str, header))] + [[("" if c is None else str(c)) for c in r] for r in rows]
+    cells = [list(map(str, header))] + [
+        [("" if c is None else visible(str(c))) for c in r] for r in rows
+    ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
 
     def line(row: list[str]) -> str:

@@ -12,6 +12,7 @@ from planner.cli.common import (
     print_json,
     profile_from_args,
     text_table,
+    visible,
 )
 from planner.core.coverage import Coverage, compute_coverage
 from planner.core.foods import FoodTable
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
         notes = unknown_notes(coverage, foods)
         if notes:
             print("\nUnknown values (totals above are at least this much):")
-            print("\n".join(f"  {line}" for line in notes))
+            print("\n".join(f"  {visible(line)}" for line in notes))
         print("\n* magnesium's and folic acid's limits concern supplements, not food.")
     return 0
 

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from typing import Any, TextIO
 
-from planner.cli.common import file_path
+from planner.cli.common import file_path, visible
 from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
 from planner.core.library import LIBRARY_FILE, Library
 from planner.datadir import window_has_folder
@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 class ProgressPrinter:
-    """Progress on stderr: one line rewritten in place on a terminal, else a few lines."""
+    """Progress: one line rewritten in place on a terminal, else a few lines."""
 
     def __init__(self, stream: TextIO, label: str) -> None:
         self.stream = stream
@@ -63,7 +63,10 @@ def run(args: argparse.Namespace, context: Any) -> int:
         raise InputError("", "", f"{exc} (opening the window moves it aside)") from None
     except LibraryUnavailable as exc:
         raise InputError("", "", str(exc)) from None
-    printer = ProgressPrinter(sys.stderr, f"Importing {args.path.name}")
+    # Progress on stderr only where a person watches it: in a log or a pipe it would make
+    # a failure more than the one line of its error, so it goes with the summary there.
+    stream = sys.stderr if sys.stderr.isatty() else sys.stdout
+    printer = ProgressPrinter(stream, f"Importing {visible(args.path.name)}")
     try:
         summary = import_usda(args.path, library, printer)
     except sqlite3.OperationalError as exc:

@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import file_path
+from planner.cli.common import TEXT_CONTROLS, file_path, visible
 from planner.core.errors import InputError, UsageError
 from planner.core.foods import FoodTable
 
@@ -66,7 +66,9 @@ def run(args: argparse.Namespace, context: Any) -> int:
 
 
 def write_stdout(text: str) -> None:
-    """``text`` as UTF-8 bytes, so CSV's CRLF line ends are not doubled on Windows."""
+    """``text`` as UTF-8 bytes, so CSV's CRLF line ends are not doubled on Windows; no
+    control character of a name reaches a terminal raw."""
+    text = visible(text, TEXT_CONTROLS)
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
         sys.stdout.write(text)

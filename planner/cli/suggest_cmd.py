@@ -6,12 +6,14 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import (
+    TEXT_CONTROLS,
     add_profile_options,
     file_path,
     finite_number,
     print_json,
     profile_from_args,
     text_table,
+    visible,
 )
 from planner.core.categories import TAGS
 from planner.core.completion_options import OBJECTIVES, CompletionOptions
@@ -117,7 +119,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
     if args.format == "json":
         print_json(completion_json(completion, profile))
     else:
-        print(completion_text(completion, foods, profile), end="")
+        print(visible(completion_text(completion, foods, profile), TEXT_CONTROLS), end="")
         missing = intakes.missing_note(profile, CHART_KEYS)
         if missing:
             print(f"\n{missing}")

@@ -73,6 +73,20 @@ WEIGHT = FileSpec(
 # In reading order; the relative sizes weigh the progress (NUT_DATA is 95 % of the bytes).
 FILES: tuple[FileSpec, ...] = (FD_GROUP, NUTR_DEF, FOOD_DES, WEIGHT, NUT_DATA)
 
+# The most 100 g of food can hold of a nutrient, by the unit NUTR_DEF gives it in: the
+# range custom foods have (planner.core.custom_foods): 100 g of the nutrient itself, or
+# 902 kcal (pure fat, SR28's highest). IU: 100 g of vitamin D is 4e9 IU (0.025 ug each).
+VALUE_CEILINGS: dict[str, float] = {
+    "g": 100.0,
+    "mg": 100_000.0,
+    "µg": 100_000_000.0,
+    "kcal": 902.0,
+    "kJ": 3774.0,  # 902 kcal
+    "IU": 4e9,
+}
+# A unit SR28 does not use: still a finite bound, so that no sum overflows.
+OTHER_CEILING = 4e9
+
 # Digits of the codes: NDB_No, FdGrp_Cd, Nutr_No.
 _NDB, _GROUP, _NUTR = 5, 4, 3
 
@@ -108,7 +122,7 @@ class Sr28Source:
         elif self.path.is_file():
             try:
                 self._zip = zipfile.ZipFile(self.path)
-            except (zipfile.BadZipFile, OSError) as exc:
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
                 raise InputError(self.path, "", f"not an SR28 zip or folder ({exc})") from None
             self._members = {Path(n).name.upper(): n for n in self._zip.namelist()}
         else:
@@ -140,6 +154,17 @@ class Sr28Source:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             # A damaged or cut zip fails its CRC or ends early here.
             raise InputError(self.label(spec), "", f"cannot be read ({exc})") from None
+        except RuntimeError:  # zipfile's "encrypted, password required"
+            raise InputError(
+                self.label(spec), "", "is encrypted; use the USDA's own zip, or unpack it"
+            ) from None
+        except NotImplementedError:  # Deflate64 (Windows Explorer's), or another method
+            raise InputError(
+                self.label(spec),
+                "",
+                "is compressed in a way that cannot be read here (Deflate64, as Windows "
+                "Explorer writes); unpack the zip and import its folder",
+            ) from None
 
     def close(self) -> None:
         if self._zip:
@@ -376,6 +401,17 @@ def _check(raw: dict[str, pd.DataFrame], source: Sr28Source) -> Sr28Tables:
     value = _numbers(values, "Nutr_Val", lb, required=True)
     _known(values["NDB_No"], foods["NDB_No"], "NDB_No", FOOD_DES.name, lb)
     _known(values["Nutr_No"], nutr["Nutr_No"], "Nutr_No", NUTR_DEF.name, lb)
+    unit_of = dict(zip(nutr["Nutr_No"], units, strict=True))
+    ceilings = {n: VALUE_CEILINGS.get(u, OTHER_CEILING) for n, u in unit_of.items()}
+    ceiling = values["Nutr_No"].map(ceilings).to_numpy(float)
+    _fail_at(
+        lb,
+        value > ceiling,
+        lambda r: (
+            f"Nutr_Val {value[r]:g} {unit_of[values['Nutr_No'].iat[r]]} per 100 g is more "
+            "than 100 g of food can hold"
+        ),
+    )
     _unique(values, ["NDB_No", "Nutr_No"], "value", lb)
 
     return Sr28Tables(
