@@ -35,7 +35,11 @@ class Context:
     def foods(self):
         from planner.core.catalog import load_catalog
 
-        return load_catalog(self.data_dir)
+        problems: list[str] = []
+        foods = load_catalog(self.data_dir, problems=problems)
+        for problem in problems:  # skipped, not fatal: the command goes on without them
+            print(f"crampless: warning: {problem}", file=sys.stderr)
+        return foods
 
     @cache  # noqa: B019
     def intakes(self):

@@ -11,13 +11,17 @@ from planner.paths import FOODS_CSV
 
 
 def load_catalog(
-    data_dir: Path | None = None, foods_csv: Path = FOODS_CSV, library: Library | None = None
+    data_dir: Path | None = None,
+    foods_csv: Path = FOODS_CSV,
+    library: Library | None = None,
+    problems: list[str] | None = None,
 ) -> FoodTable:
     """foods.csv with the library's imported and custom foods and its recipes.
 
     ``library`` is an open library (the window's); without it, the library in
     ``data_dir`` is read if there is one (it is never created here). foods.csv ids win
     over library ids (these carry a ``usda-``, ``custom-`` or ``recipe-`` prefix anyway).
+    What of the library could not be read and was skipped is added to ``problems``.
     """
     foods = load_foods(foods_csv)
     if library is not None:
@@ -35,6 +39,8 @@ def load_catalog(
     try:
         return with_library_foods(foods, opened)
     finally:
+        if problems is not None:
+            problems.extend(opened.problems)
         opened.close()
 
 
