@@ -154,16 +154,17 @@ class Sr28Source:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             # A damaged or cut zip fails its CRC or ends early here.
             raise InputError(self.label(spec), "", f"cannot be read ({exc})") from None
-        except RuntimeError:  # zipfile's "encrypted, password required"
-            raise InputError(
-                self.label(spec), "", "is encrypted; use the USDA's own zip, or unpack it"
-            ) from None
-        except NotImplementedError:  # Deflate64 (Windows Explorer's), or another method
+        # Deflate64 (Windows Explorer's) or another method; a RuntimeError too, so first.
+        except NotImplementedError:
             raise InputError(
                 self.label(spec),
                 "",
                 "is compressed in a way that cannot be read here (Deflate64, as Windows "
                 "Explorer writes); unpack the zip and import its folder",
+            ) from None
+        except RuntimeError:  # zipfile's "encrypted, password required"
+            raise InputError(
+                self.label(spec), "", "is encrypted; use the USDA's own zip, or unpack it"
             ) from None
 
     def close(self) -> None:
