@@ -43,9 +43,9 @@ from planner.ui.startup_steps import CHART_MODULES, Steps, import_step
 from planner.ui.state import AppState
 from planner.ui.window_fit import fit_to_screen
 
-# An edit is saved on the event loop's next turn, as soon as it is on screen: one WAL
-# commit costs about a millisecond, and a kill or power cut must not lose what was shown
-# (docs/reliability.md). A zero delay still folds edits made in one turn into one save.
+# An edit of the day menu is saved as it is made, before it is painted: one WAL commit
+# costs about a millisecond, and a kill or a power cut must not lose what was shown
+# (docs/reliability.md; it was 400 ms, and a kill in that time lost the edit).
 AUTOSAVE_DELAY_MS = 0
 NEW_MENU_NAME = "My menu"  # then "My menu 2", ... (Library.unused_name)
 MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
@@ -126,9 +126,7 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
         self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
 
-        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self.save_now)
-        self._unsaved = False  # an edit of the open menu waits for the autosave
+        self._unsaved = False  # an edit of the open menu is not in the library yet
         self.save_problems = SaveProblems(self, library.path)
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
@@ -289,11 +287,12 @@ class MainWindow(QMainWindow):
                 "missing foods",
                 0,
             )
-        self.menu_id = menu_id
+        # Opening is not a change: saving it would make it the newest in the list, so no
+        # menu is open (to save) while the model takes it.
+        self.menu_id = None
         self.undo_stack.clear()
         self.menu_model.set_menu(menu)
-        # Opening is not a change: saving it would make it the newest in the list.
-        self._autosave_timer.stop()
+        self.menu_id = menu_id
         self._unsaved = False
         self.menu_list.set_current(menu_id)
         self.settings.set_value("session/last_menu_id", menu_id)
@@ -320,7 +319,6 @@ class MainWindow(QMainWindow):
         if not confirm(self, "Delete menu", f"Delete the menu “{name}”? This cannot be undone."):
             return
         if menu_id == self.menu_id:
-            self._autosave_timer.stop()
             self.menu_id = None
         self.library.delete_menu(menu_id)
         self.menu_list.refresh()
@@ -334,7 +332,6 @@ class MainWindow(QMainWindow):
     def save_now(self) -> bool:
         """Write the open menu to the library if it changed since it was opened or last
         saved (autosave calls this after each edit); False when the write failed."""
-        self._autosave_timer.stop()
         if self.menu_id is None or not self._unsaved:
             return True
         try:
@@ -449,7 +446,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.menu_model.menu.name} – {APP_NAME}")
         if self.menu_id is not None:
             self._unsaved = True
-            self._autosave_timer.start()
+            self.save_now()
 
     def refresh_coverage(self) -> None:
         """Recompute totals for the menu and profile; redraw the chart and the table."""
