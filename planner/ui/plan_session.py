@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.core.foods import FoodTable
@@ -12,14 +12,14 @@ from planner.core.shopping_state import ShoppingState
 from planner.ui.plan_models import PlanModel
 from planner.ui.save_problems import SAVE_ERRORS
 
-AUTOSAVE_DELAY_MS = 0  # saved on the next turn of the event loop, as the day menu is
+AUTOSAVE_DELAY_MS = 0  # an edit is saved as it is made, as the day menu's are
 
 
 class PlanSession(QObject):
     """One plan open at a time, shared by the plan view and the shopping list.
 
     Every edit goes through ``undo_stack``; each change of the stack's index (an edit, an
-    undo, a redo) emits ``changed`` and starts a short autosave timer, as the day menu does.
+    undo, a redo) emits ``changed`` and is saved at once, as the day menu is.
     Shopping marks are saved at once, beside the plan in the library.
     """
 
@@ -36,10 +36,8 @@ class PlanSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.plan_id: int | None = None
         self.state = ShoppingState()
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_now)
         self._opening = False
-        self._unsaved = False  # an edit of the open plan waits for the autosave
+        self._unsaved = False  # an edit of the open plan is not in the library yet
         self.undo_stack.indexChanged.connect(self._edited)
 
     @property
@@ -69,7 +67,6 @@ class PlanSession(QObject):
 
     def close(self) -> None:
         """Open no plan (after the open one was deleted)."""
-        self._timer.stop()
         self._set(None, None, ShoppingState())
 
     def _set(self, plan: Plan | None, plan_id: int | None, state: ShoppingState) -> None:
@@ -79,7 +76,6 @@ class PlanSession(QObject):
             self.state = state
             self.undo_stack.clear()
             self.model.set_plan(plan)
-            self._timer.stop()
             self._unsaved = False  # opening is not a change
         finally:
             self._opening = False
@@ -87,9 +83,8 @@ class PlanSession(QObject):
 
     def save_now(self) -> bool:
         """Write the open plan to the library if it changed since it was opened or last
-        saved (the autosave calls this after edits); False when the write failed (said
+        saved (called after every edit); False when the write failed (said
         through ``saveFailed``, and the plan stays unsaved for the next try)."""
-        self._timer.stop()
         if self.plan is None or self.plan_id is None or not self._unsaved:
             return True
         try:
@@ -120,4 +115,4 @@ class PlanSession(QObject):
         self.changed.emit()
         if self.plan_id is not None:
             self._unsaved = True
-            self._timer.start()
+            self.save_now()  # as it is made: a kill must not lose an edit on screen
