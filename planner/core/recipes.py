@@ -82,7 +82,7 @@ class Recipe:
             raise InputError("", "name", f"a name can be at most {MAX_NAME} characters")
         set_(self, "name", self.name.strip())
         set_(self, "servings", _positive(self.servings, "servings", MAX_SERVINGS))
-        if self.category not in AISLES:
+        if not isinstance(self.category, str) or self.category not in AISLES:
             raise InputError(
                 "", "category", f"unknown category {self.category!r} (use {', '.join(AISLES)})"
             )
