@@ -123,3 +123,27 @@ def test_an_edit_survives_kill_9_a_tenth_of_a_second_after_it(tmp_path):
         (entry,) = library.menus()
         assert [i.food for i in library.load_menu(entry.id).items] == ["banana"]
         library.close()
+
+
+def test_a_plans_items_of_foods_gone_are_kept_when_it_is_edited(make_window, tmp_path):
+    from planner.core.plan import Plan, load_plan, save_plan
+
+    library = Library(tmp_path / LIBRARY_FILE)
+    plan = Plan.new("Week", n_days=2)
+    plan.days[0].menu.items = [
+        MenuItem("banana", "snack", grams=100),
+        MenuItem("custom-gone-bar", "lunch", portions=1),
+    ]
+    plan.days[1].menu.items = [MenuItem("recipe-gone-stew", "dinner", grams=300)]
+    plan_id = save_plan(library, plan)
+    library.close()
+    window = make_window(tmp_path)
+    session = window.plan_session
+    if session.plan_id != plan_id:
+        session.open(plan_id)
+    assert [i.food for i in session.plan.days[0].menu.items] == ["banana"]
+    window.plan_view.people.setValue(3)  # an edit, saved at once
+    saved, _ = load_plan(window.library, plan_id)
+    assert saved.people == 3
+    assert [i.food for i in saved.days[0].menu.items] == ["banana", "custom-gone-bar"]
+    assert [i.food for i in saved.days[1].menu.items] == ["recipe-gone-stew"]
