@@ -151,8 +151,9 @@ class Sr28Source:
             if self._zip:
                 return self._zip.read(member)
             return (self.path / member).read_bytes()
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            # A damaged or cut zip fails its CRC or ends early here.
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, UnicodeDecodeError) as exc:
+            # A damaged or cut zip fails its CRC, ends early or names a member in bytes
+            # that are not its encoding here.
             raise InputError(self.label(spec), "", f"cannot be read ({exc})") from None
         # Deflate64 (Windows Explorer's) or another method; a RuntimeError too, so first.
         except NotImplementedError:
@@ -237,11 +238,14 @@ def parse_file(data: bytes, spec: FileSpec, label: str) -> pd.DataFrame:
         )
     except pd.errors.ParserError as exc:
         raise InputError(label, _parser_place(str(exc)), "not in SR28 format") from None
-    if len(frame) != len(lines):
+    except ValueError:  # fewer fields than names: an open ~ quote swallowed line ends
+        frame = None
+    if frame is None or len(frame) != len(lines):
         # Lines merge only where a quote is left open; find the first odd one.
         odd = next((i for i, line in enumerate(lines) if line.count(b"~") % 2), None)
         if odd is None:
-            raise InputError(label, "", f"{len(frame)} records in {len(lines)} lines")
+            records = "fewer" if frame is None else len(frame)
+            raise InputError(label, "", f"{records} records in {len(lines)} lines")
         raise InputError(label, f"line {odd + 1}", "a ~ quote is not closed")
     return frame.rename(columns=spec.columns)
 
