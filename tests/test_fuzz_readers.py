@@ -215,3 +215,28 @@ def test_a_failed_import_leaves_the_library_as_it_was(tmp_path_factory, name, ed
         return
     library.close()
     assume(False)  # the change left a valid SR28 (a changed description): not a failure
+
+
+# -- the command line: exit 0, or exit 2 and one line ----------------------------------
+@pytest.mark.parametrize(
+    ("command", "sample"), [("coverage", "menu"), ("suggest", "menu"), ("shopping", "plan")]
+)
+@settings(FUZZ, max_examples=max(EXAMPLES // 5, 1))
+@given(edits=EDITS)
+def test_a_command_answers_any_file_with_a_result_or_one_line(
+    samples, tmp_path, command, sample, edits
+):
+    import contextlib
+    import io
+
+    from planner.app import main
+
+    path = tmp_path / samples[sample].name
+    path.write_bytes(mutated(samples[sample].read_bytes(), edits))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--data-dir", str(tmp_path / "data"), command, str(path)])
+    assert code in (0, 2), err.getvalue()
+    if code == 2:
+        assert len(err.getvalue().strip().splitlines()) == 1, err.getvalue()
+        assert "Traceback" not in err.getvalue()
