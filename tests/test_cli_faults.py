@@ -73,9 +73,9 @@ def test_a_file_too_large_or_a_menu_too_long_is_refused(tmp_path, capsys):
     code, _, err = run(capsys, "--data-dir", tmp_path / "d", "coverage", path)
     assert f"a day's menu holds at most {MAX_ITEMS}" in one_line(code, err)
     huge = tmp_path / "huge.menu.json"
-    huge.write_text(menu_text("[]", ', "pad": "' + "x" * 9_000_000 + '"'), encoding="utf-8")
+    huge.write_text(menu_text("[]", ', "pad": "' + "x" * 16_000_000 + '"'), encoding="utf-8")
     code, _, err = run(capsys, "--data-dir", tmp_path / "d", "coverage", huge)
-    assert "larger than 8 MB" in one_line(code, err)
+    assert "larger than 16 MB" in one_line(code, err)
     name = tmp_path / "name.menu.json"
     name.write_text(menu_text("[]").replace('"M"', '"' + "n" * 201 + '"'), encoding="utf-8")
     code, _, err = run(capsys, "--data-dir", tmp_path / "d", "coverage", name)

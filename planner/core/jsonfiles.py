@@ -20,9 +20,9 @@ VERSION = 1
 FoodCheck = Callable[[str], bool]
 
 
-# Larger than any menu, plan or food list a person makes (a year's plan of full days is
-# about 5 MB): a bigger file is refused before it is parsed.
-MAX_FILE_BYTES = 8_000_000
+# Larger than any file the app writes (the largest plan it allows, 366 days of 200
+# items, is about 9 MB as exported): a bigger file is refused before it is parsed.
+MAX_FILE_BYTES = 16_000_000
 # Integers longer than this are read as floats (json's int() refuses 4,300 digits and
 # float() of a huge int overflows); no amount in these files needs more.
 MAX_INT_DIGITS = 20

@@ -147,3 +147,25 @@ def test_text_in_number_columns_is_unknown_and_said_and_a_bad_recipe_skipped(tmp
     assert any("custom_values" in p and "'lots'" in p for p in problems)
     assert any("recipe recipe-porridge" in p and "skipped" in p for p in problems)
     assert all("\n" not in p for p in problems)
+
+
+def test_a_lock_file_another_user_owns_is_said_a_read_only_folder_is_not(tmp_path, monkeypatch):
+    """As left by one ``sudo crampless import-usda`` (tried through os.open: the tests
+    run as root, for whom no file is refused)."""
+    import os
+
+    import planner.datadir as datadir
+
+    real_open = os.open
+
+    def refused(path, *args, **kwargs):
+        if str(path).endswith(datadir.LOCK_NAME):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(datadir.os, "open", refused)
+    with pytest.raises(datadir.LockUnavailable, match="Permission denied"):
+        datadir.lock_folder(tmp_path)
+    assert datadir.window_has_folder(tmp_path) is False  # import-usda still runs
+    monkeypatch.setattr(datadir.os, "access", lambda *args: False)  # a read-only folder
+    assert datadir.lock_folder(tmp_path) is None
