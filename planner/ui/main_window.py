@@ -351,6 +351,18 @@ class MainWindow(QMainWindow):
             return menu
         return Menu(menu.name, [*menu.items, *self.missing_items])
 
+    def missing_items_note(self) -> str:
+        """Under the totals while the open menu keeps items of foods gone: the totals are
+        then at least what they say."""
+        if not self.missing_items:
+            return ""
+        foods = ", ".join(sorted({i.food for i in self.missing_items}))
+        return (
+            f"Not counted (unknown): {len(self.missing_items)} item(s) of foods this library "
+            f"no longer has ({foods}), so the totals are at least this much. They stay in "
+            "the saved menu until File > Remove missing foods."
+        )
+
     def remove_missing_foods(self) -> None:
         """Drop the kept items whose foods the library no longer has (the user's choice)."""
         if not self.missing_items:
@@ -360,6 +372,7 @@ class MainWindow(QMainWindow):
         self.missing_items = []
         self._unsaved = True
         self.save_now()
+        self.refresh_coverage()
         self.statusBar().showMessage(f"Removed {count} item(s) of missing foods.", 5000)
 
     def import_menu(self, path: str | None = None) -> None:
@@ -453,7 +466,8 @@ class MainWindow(QMainWindow):
         foods = self.state.foods
         coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
         self.coverage = coverage
-        self.totals.set_coverage(coverage, foods, self.state.missing_note)
+        note = "\n".join(t for t in (self.state.missing_note, self.missing_items_note()) if t)
+        self.totals.set_coverage(coverage, foods, note)
         if self.chart.built:  # else _build_chart comes back here once it has made it
             self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
         self.coverageChanged.emit(coverage)

@@ -72,11 +72,14 @@ def test_items_of_foods_gone_are_kept_until_the_user_removes_them(make_window, t
     window = make_window(tmp_path)
     assert [i.food for i in window.menu_model.menu.items] == ["banana"]
     assert "custom-gone-bar" in window.statusBar().currentMessage()
+    note = window.totals.note
+    assert note.isVisible() and "Not counted (unknown): 2 item(s)" in note.text()
     window.editor.add_foods(["kiwi"])
     assert window.save_now()
     assert saved_foods(tmp_path, menu_id) == ["banana", "kiwi", "custom-gone-bar", "usda-99999"]
     window.remove_missing_foods()
     assert saved_foods(tmp_path, menu_id) == ["banana", "kiwi"]
+    assert "Not counted" not in note.text()
 
 
 def test_a_damaged_menu_row_is_skipped_said_and_left_as_it_is(make_window, tmp_path):
