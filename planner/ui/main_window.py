@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         # Items of the open menu whose foods the library no longer has: not shown, but
         # saved back with it until the user removes them (remove_missing_foods).
         self.missing_items: list = []
+        # A new menu shown before the library could take it (busy): saved at the next edit.
+        self._new_unsaved = False
         # The data folder's lock (datadir.lock_folder), held from open_window until closing.
         self.folder_lock = None
         self.setWindowTitle(APP_NAME)
@@ -260,7 +262,7 @@ class MainWindow(QMainWindow):
         for menu_id in order:
             if self.open_menu(menu_id, quiet=True):
                 return
-        self.new_menu()
+        self.new_menu(quiet=True)
 
     def open_menu(self, menu_id: int, quiet: bool = False) -> bool:
         """Open a saved menu; False when it cannot be read (said in a dialog, or with
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
             )
         # Opening is not a change: saving it would make it the newest in the list, so no
         # menu is open (to save) while the model takes it.
-        self.menu_id = None
+        self.menu_id, self._new_unsaved = None, False
         self.undo_stack.clear()
         self.menu_model.set_menu(menu)
         self.menu_id = menu_id
@@ -299,10 +301,24 @@ class MainWindow(QMainWindow):
         self._select_in_list(menu_id)
         return True
 
-    def new_menu(self) -> None:
+    def new_menu(self, quiet: bool = False) -> None:
+        """Start a new menu; when the library cannot take it now (another program is
+        writing it), it is shown all the same and saved with the first edit that can be."""
         self.save_now()
         name = Library.unused_name(NEW_MENU_NAME, self.library.menus())
-        menu_id = self.library.save_menu(Menu(name))
+        try:
+            menu_id = self.library.save_menu(Menu(name))
+        except SAVE_ERRORS as exc:
+            self.menu_id, self.missing_items, self._new_unsaved = None, [], False
+            self.undo_stack.clear()
+            self.menu_model.set_menu(Menu(name))
+            self._new_unsaved = self._unsaved = True
+            what = f"The new menu “{name}”"
+            if quiet:  # at start-up: said once the window is up
+                self.library.problems.append(f"{what} could not be saved yet: {exc}")
+            else:
+                self.save_problems.failed(what, exc)
+            return
         self.menu_list.refresh()
         self.open_menu(menu_id)
         self.editor.name.setFocus()
@@ -332,16 +348,22 @@ class MainWindow(QMainWindow):
     def save_now(self) -> bool:
         """Write the open menu to the library if it changed since it was opened or last
         saved (autosave calls this after each edit); False when the write failed."""
-        if self.menu_id is None or not self._unsaved:
+        if not self._unsaved or (self.menu_id is None and not self._new_unsaved):
             return True
         try:
-            self.library.save_menu(self.menu_to_save(), self.menu_id)
+            menu_id = self.library.save_menu(self.menu_to_save(), self.menu_id)
         except SAVE_ERRORS as exc:
             self.save_problems.failed(f"The menu “{self.menu_model.menu.name}”", exc)
             return False
         self.save_problems.succeeded()
         self._unsaved = False
         self.menu_list.refresh()
+        if self._new_unsaved:  # a new menu the library could not take before: it has now
+            self._new_unsaved = False
+            self.menu_id = menu_id
+            self.menu_list.set_current(menu_id)
+            self.settings.set_value("session/last_menu_id", menu_id)
+            self._select_in_list(menu_id)
         return True
 
     def menu_to_save(self) -> Menu:
@@ -457,7 +479,7 @@ class MainWindow(QMainWindow):
     def _menu_changed(self) -> None:
         self.refresh_coverage()
         self.setWindowTitle(f"{self.menu_model.menu.name} – {APP_NAME}")
-        if self.menu_id is not None:
+        if self.menu_id is not None or self._new_unsaved:
             self._unsaved = True
             self.save_now()
 

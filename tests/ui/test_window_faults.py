@@ -150,3 +150,24 @@ def test_a_plans_items_of_foods_gone_are_kept_when_it_is_edited(make_window, tmp
     assert saved.people == 3
     assert [i.food for i in saved.days[0].menu.items] == ["banana", "custom-gone-bar"]
     assert [i.food for i in saved.days[1].menu.items] == ["recipe-gone-stew"]
+
+
+def test_a_new_library_busy_at_start_opens_and_saves_the_first_edit_later(
+    make_window, tmp_path, monkeypatch
+):
+    import planner.core.library as library_module
+
+    Library(tmp_path / LIBRARY_FILE).close()  # made, no menu yet (an import has begun)
+    monkeypatch.setattr(library_module, "BUSY_TIMEOUT_S", 0.2)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    with write_lock_held(tmp_path / LIBRARY_FILE):
+        window = make_window(tmp_path)
+        assert window.menu_id is None and window.menu_model.menu.name == "My menu"
+        assert any("could not be saved yet" in p for p in window.library.problems)
+        window.editor.add_foods(["banana"])  # cannot be saved while the import writes
+        assert len(warned) == 1 and "could not be saved" in warned[0]
+    window.editor.add_foods(["kiwi"])  # the writer is done: the menu is saved with it
+    assert window.menu_id is not None
+    assert saved_foods(tmp_path, window.menu_id) == ["banana", "kiwi"]
+    assert [e.name for e in window.library.menus()] == ["My menu"]
