@@ -326,7 +326,11 @@ class MainWindow(QMainWindow):
 
     def duplicate_menu(self, menu_id: int) -> None:
         self.save_now()
-        new_id = self.library.duplicate_menu(menu_id)
+        try:
+            new_id = self.library.duplicate_menu(menu_id)
+        except SAVE_ERRORS as exc:
+            warn(self, APP_NAME, f"The menu could not be duplicated: {exc}. Try again later.")
+            return
         self.menu_list.refresh()
         self.open_menu(new_id)
 
@@ -334,9 +338,13 @@ class MainWindow(QMainWindow):
         name = next((e.name for e in self.library.menus() if e.id == menu_id), "this menu")
         if not confirm(self, "Delete menu", f"Delete the menu “{name}”? This cannot be undone."):
             return
+        try:
+            self.library.delete_menu(menu_id)
+        except SAVE_ERRORS as exc:  # busy or refused: the menu stays, open as it was
+            warn(self, APP_NAME, f"“{name}” could not be deleted: {exc}. Try again later.")
+            return
         if menu_id == self.menu_id:
             self.menu_id = None
-        self.library.delete_menu(menu_id)
         self.menu_list.refresh()
         if self.menu_id is None:
             remaining = self.library.menus()
@@ -412,12 +420,17 @@ class MainWindow(QMainWindow):
         self.save_now()
         # Two menus of one name could not be told apart in the list (plans do the same).
         menu.name = Library.unused_name(menu.name, self.library.menus())
-        menu_id = self.library.save_menu(menu)
+        try:
+            menu_id = self.library.save_menu(menu)
+            if untouched is not None:
+                # A fresh "My menu" nobody has used: the import takes its place in the
+                # list rather than leaving an empty menu behind (it holds nothing to lose).
+                self.library.delete_menu(untouched)
+        except SAVE_ERRORS as exc:
+            warn(self, "Import menu", f"{path} could not be saved to the library: {exc}")
+            return
         if untouched is not None:
-            # A fresh "My menu" nobody has used: the import takes its place in the list
-            # rather than leaving an empty menu behind (it holds nothing to lose).
             self.menu_id = None
-            self.library.delete_menu(untouched)
         self.menu_list.refresh()
         self.open_menu(menu_id)
         self.statusBar().showMessage(f"Imported {Path(path).name} as “{menu.name}”", 5000)
