@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from planner import APP_NAME, __version__
-from planner.core.errors import InputError, LibraryCorrupt, UsageError
+from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable, UsageError
 
 if TYPE_CHECKING:
     from planner.cli.common import Parser
@@ -35,7 +35,11 @@ class Context:
     def foods(self):
         from planner.core.catalog import load_catalog
 
-        return load_catalog(self.data_dir)
+        problems: list[str] = []
+        foods = load_catalog(self.data_dir, problems=problems)
+        for problem in problems:  # skipped, not fatal: the command goes on without them
+            print(f"crampless: warning: {problem}", file=sys.stderr)
+        return foods
 
     @cache  # noqa: B019
     def familiar(self) -> frozenset[str]:
@@ -85,6 +89,8 @@ def window_args(argv: Sequence[str]) -> WindowArgs | None:
 
 def build_parser() -> Parser:
     """The whole command line: the window's options and every subcommand."""
+    import argparse  # here: the window alone starts without it (window_args)
+
     from planner.cli import (
         coverage_cmd,
         foods_cmd,
@@ -102,12 +108,8 @@ def build_parser() -> Parser:
         epilog="With no subcommand, crampless opens its window; `crampless FILE` opens it "
         "with a .menu.json or .plan.json file. It is a planning tool, not medical advice.",
     )
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="folder of your library (default: the platform's app-data folder)",
-    )
+    data_dir_help = "folder of your library (default: the platform's app-data folder)"
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help=data_dir_help)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
     for module in (
@@ -120,6 +122,12 @@ def build_parser() -> Parser:
         install_desktop_cmd,
     ):
         module.add_parser(sub)
+    # Every subcommand takes --data-dir after its name too (README); SUPPRESS leaves the
+    # one given before the name in place when it is not repeated after it.
+    for subparser in sub.choices.values():
+        subparser.add_argument(
+            "--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=data_dir_help
+        )
     return parser
 
 
@@ -165,4 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"crampless: {exc} (open the window to move it aside and start afresh)", file=sys.stderr
         )
+        return 2
+    except LibraryUnavailable as exc:
+        print(f"crampless: {exc}", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -45,6 +46,11 @@ class FolderInUse(Exception):
     """Another window has the folder open."""
 
 
+class LockUnavailable(Exception):
+    """The folder is writable but its lock file cannot be opened (a folder in its place, a
+    file another user owns): without the lock two windows would overwrite each other."""
+
+
 class FolderLock:
     """A held lock; ``unlock`` (or the end of the process) lets the folder go."""
 
@@ -66,11 +72,18 @@ class FolderLock:
 
 def lock_folder(data_dir: Path) -> FolderLock | None:
     """The folder's lock; raises FolderInUse when another window holds it. None when no
-    lock file can be opened (a read-only folder): the window then opens without one and
-    says so when it cannot save."""
+    lock file can be opened in a read-only folder: the window then opens without one and
+    says so when it cannot save. LockUnavailable when the folder is writable but the lock
+    file is not (a folder in its place, a file left by ``sudo crampless ...``)."""
+    path = Path(data_dir) / LOCK_NAME
     try:
-        fd = os.open(Path(data_dir) / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        if os.access(data_dir, os.W_OK) and not _read_only_system(exc):
+            raise LockUnavailable(
+                f"{path}: the lock file cannot be opened ({exc.strerror or exc}); remove it "
+                "or make it yours, so that two windows cannot overwrite each other's changes"
+            ) from None
         return None
     try:
         if sys.platform == "win32":
@@ -83,12 +96,18 @@ def lock_folder(data_dir: Path) -> FolderLock | None:
     return FolderLock(fd)
 
 
+def _read_only_system(exc: OSError) -> bool:
+    return exc.errno == errno.EROFS
+
+
 def window_has_folder(data_dir: Path) -> bool:
     """Whether a window has the folder open now (its lock is held)."""
     try:
         lock = lock_folder(data_dir)
     except FolderInUse:
         return True
+    except LockUnavailable:
+        return False
     if lock is not None:
         lock.unlock()
     return False

@@ -6,8 +6,11 @@ import argparse
 import csv
 import io
 import json
+import math
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from planner.core.errors import InputError, UsageError
@@ -25,7 +28,7 @@ def add_profile_options(parser: argparse.ArgumentParser) -> None:
     """--sex, --age, --pregnant/--lactating, --standard."""
     parser.add_argument("--sex", choices=SEXES, default="female", help="default: female")
     parser.add_argument(
-        "--age", type=float, default=50.0, metavar="YEARS", help="0 to 120; default: 50"
+        "--age", type=finite_number, default=50.0, metavar="YEARS", help="0 to 120; default: 50"
     )
     stage = parser.add_mutually_exclusive_group()
     stage.add_argument("--pregnant", action="store_true", help="targets for pregnancy")
@@ -40,27 +43,91 @@ def add_profile_options(parser: argparse.ArgumentParser) -> None:
 
 def profile_from_args(args: argparse.Namespace) -> Profile:
     try:
-        return Profile(args.sex, args.age, args.pregnant, args.lactating, args.standard)
+        profile = Profile(args.sex, args.age, args.pregnant, args.lactating, args.standard)
     except InputError as exc:
         raise InputError("command line", exc.place, exc.message) from None
+    check_stage_age(profile)
+    return profile
+
+
+def check_stage_age(profile: Profile) -> None:
+    """Refuse pregnancy or lactation at an age the standard's tables do not cover (NASEM's
+    rows start at 14 years): a target for it would be made up."""
+    if profile.life_stage not in ("pregnancy", "lactation"):
+        return
+    from planner.core.intakes import ReferenceIntakes
+    from planner.paths import REFERENCE_INTAKES_CSV
+
+    ages = ReferenceIntakes.load(REFERENCE_INTAKES_CSV).stage_ages(
+        profile.standard, profile.life_stage
+    )
+    if ages is not None and not ages[0] <= profile.age < ages[1]:
+        flag = "--pregnant" if profile.pregnant else "--lactating"
+        raise InputError(
+            "command line",
+            "--age",
+            f"{profile.age:g} years: {profile.standard.upper()}'s {profile.life_stage} "
+            f"targets cover ages {ages[0]:g} to {ages[1] - 1:g} years, so {flag} needs an "
+            "age in that range",
+        )
+
+
+def file_path(text: str) -> Path:
+    """A file argument; an empty one is refused (it would be the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty file name")
+    return Path(text)
+
+
+def finite_number(text: str) -> float:
+    """A number option that must be finite (``inf`` and ``nan`` are refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+# Control characters (ESC, BEL, NUL, C1's CSI...) in a food's name would act on a
+# terminal: they are shown as \x1b escapes instead (JSON escapes them as \u001b).
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Not tab and line ends: for CSV cells (which the writer quotes) and whole texts.
+TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_JSON_UNESCAPED_CONTROLS = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes only < 0x20
+
+
+def visible(text: str, pattern: re.Pattern[str] = _CONTROLS) -> str:
+    """``text`` with its control characters written out (``\x1b``), safe on a terminal."""
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    sys.stdout.write(_JSON_UNESCAPED_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """CSV whose text cells a spreadsheet never runs as formulas (a food's name)."""
+    from planner.core.shopping_export import csv_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(
+        [csv_cell(visible(c, TEXT_CONTROLS) if isinstance(c, str) else c) for c in row]
+        for row in rows
+    )
     return buffer.getvalue()
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: set[int]) -> str:
     """A plain text table; columns in ``right`` are right-aligned (numbers)."""
-    cells = [list(map(str, header))] + [[("" if c is None else str(c)) for c in r] for r in rows]
+    cells = [list(map(str, header))] + [
+        [("" if c is None else visible(str(c))) for c in r] for r in rows
+    ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
 
     def line(row: list[str]) -> str:

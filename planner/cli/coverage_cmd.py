@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from planner.cli.common import (
     add_profile_options,
     csv_text,
+    file_path,
     print_json,
     profile_from_args,
     text_table,
+    visible,
 )
 from planner.core.cautions import MenuCaution, menu_cautions
 from planner.core.coverage import Coverage, compute_coverage
@@ -26,7 +27,7 @@ TOP_CONTRIBUTORS = 5
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("coverage", help="a menu's nutrient totals against your targets")
-    parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
+    parser.add_argument("menu", type=file_path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
     parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="default: table"
@@ -55,9 +56,9 @@ def run(args: argparse.Namespace, context: Any) -> int:
         notes = unknown_notes(coverage, foods)
         if notes:
             print("\nUnknown values (totals above are at least this much):")
-            print("\n".join(f"  {line}" for line in notes))
+            print("\n".join(f"  {visible(line)}" for line in notes))
         for caution in cautions:  # pregnancy cautions and seaweed's iodine
-            print(f"\n{caution.message}")
+            print(f"\n{visible(caution.message)}")
         print("\n* magnesium's and folic acid's limits concern supplements, not food.")
         print("\nUpper limits also watched (not charted):")
         print("\n".join(f"  {line}" for line in guard_notes(coverage, foods)))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
-from planner.core.errors import InputError
-from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
+from planner.cli.common import file_path, visible
+from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
+from planner.core.library import LIBRARY_FILE, Library
 from planner.datadir import window_has_folder
 
 # Without a terminal (a log, a pipe), a line at each quarter is enough.
@@ -20,12 +20,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "import-usda", help="import the full USDA database (SR28 ASCII zip or folder)"
     )
-    parser.add_argument("path", type=Path, metavar="PATH", help="sr28asc.zip or its folder")
+    parser.add_argument("path", type=file_path, metavar="PATH", help="sr28asc.zip or its folder")
     parser.set_defaults(run=run)
 
 
 class ProgressPrinter:
-    """Progress on stderr: one line rewritten in place on a terminal, else a few lines."""
+    """Progress: one line rewritten in place on a terminal, else a few lines."""
 
     def __init__(self, stream: TextIO, label: str) -> None:
         self.stream = stream
@@ -61,7 +61,12 @@ def run(args: argparse.Namespace, context: Any) -> int:
         library = Library(path)
     except LibraryCorrupt as exc:
         raise InputError("", "", f"{exc} (opening the window moves it aside)") from None
-    printer = ProgressPrinter(sys.stderr, f"Importing {args.path.name}")
+    except LibraryUnavailable as exc:
+        raise InputError("", "", str(exc)) from None
+    # Progress on stderr only where a person watches it: in a log or a pipe it would make
+    # a failure more than the one line of its error, so it goes with the summary there.
+    stream = sys.stderr if sys.stderr.isatty() else sys.stdout
+    printer = ProgressPrinter(stream, f"Importing {visible(args.path.name)}")
     try:
         summary = import_usda(args.path, library, printer)
     except sqlite3.OperationalError as exc:

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from planner.cli.common import TEXT_CONTROLS, file_path, visible
 from planner.core.errors import InputError, UsageError
 from planner.core.foods import FoodTable
 
@@ -17,14 +18,14 @@ SUFFIX_FORMATS: dict[str, str] = {".csv": "csv", ".md": "md", ".markdown": "md",
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("shopping", help="a plan's shopping list")
-    parser.add_argument("plan", type=Path, metavar="PLAN.json", help="a .plan.json file")
+    parser.add_argument("plan", type=file_path, metavar="PLAN.json", help="a .plan.json file")
     parser.add_argument(
         "--format",
         choices=FORMATS,
         help="default: from the suffix of --output (.csv, .md, .pdf), else md",
     )
     parser.add_argument(
-        "--output", type=Path, metavar="FILE", help="write FILE instead of standard output"
+        "--output", type=file_path, metavar="FILE", help="write FILE instead of standard output"
     )
     parser.set_defaults(run=run)
 
@@ -65,7 +66,9 @@ def run(args: argparse.Namespace, context: Any) -> int:
 
 
 def write_stdout(text: str) -> None:
-    """``text`` as UTF-8 bytes, so CSV's CRLF line ends are not doubled on Windows."""
+    """``text`` as UTF-8 bytes, so CSV's CRLF line ends are not doubled on Windows; no
+    control character of a name reaches a terminal raw."""
+    text = visible(text, TEXT_CONTROLS)
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
         sys.stdout.write(text)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import (
+    TEXT_CONTROLS,
     add_profile_options,
+    file_path,
+    finite_number,
     print_json,
     profile_from_args,
     text_table,
+    visible,
 )
 from planner.core.categories import TAGS
 from planner.core.completion_options import AUTO_MEAL, OBJECTIVES, CompletionOptions
@@ -48,7 +51,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "your saved menus and plans are preferred. JSON output is a menu file you can save "
         "and use again.",
     )
-    parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
+    parser.add_argument("menu", type=file_path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
     parser.add_argument(
         "--exclude-tag",
@@ -67,7 +70,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="TAG",
         help="only foods with this tag (repeatable), e.g. vegan",
     )
-    parser.add_argument("--max-kcal", type=float, metavar="N", help="cap on the menu's energy")
+    parser.add_argument(
+        "--max-kcal", type=finite_number, metavar="N", help="cap on the menu's energy"
+    )
     parser.add_argument(
         "--max-portions",
         type=int,
@@ -129,7 +134,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
     if args.format == "json":
         print_json(completion_json(completion, profile, foods))
     else:
-        print(completion_text(completion, foods, profile), end="")
+        print(visible(completion_text(completion, foods, profile), TEXT_CONTROLS), end="")
         missing = intakes.missing_note(profile, CHART_KEYS)
         if missing:
             print(f"\n{missing}")

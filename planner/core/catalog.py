@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.core.errors import InputError
+from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
 from planner.core.foods import FoodTable, load_foods
-from planner.core.library import LIBRARY_FILE, Library, LibraryCorrupt
+from planner.core.library import LIBRARY_FILE, Library
 from planner.paths import FOODS_CSV
 
 
 def load_catalog(
-    data_dir: Path | None = None, foods_csv: Path = FOODS_CSV, library: Library | None = None
+    data_dir: Path | None = None,
+    foods_csv: Path = FOODS_CSV,
+    library: Library | None = None,
+    problems: list[str] | None = None,
 ) -> FoodTable:
     """foods.csv with the library's imported and custom foods and its recipes.
 
     ``library`` is an open library (the window's); without it, the library in
     ``data_dir`` is read if there is one (it is never created here). foods.csv ids win
     over library ids (these carry a ``usda-``, ``custom-`` or ``recipe-`` prefix anyway).
+    What of the library could not be read and was skipped is added to ``problems``.
     """
     foods = load_foods(foods_csv)
     if library is not None:
@@ -26,12 +30,17 @@ def load_catalog(
     if path is None or not path.exists():
         return foods
     try:
-        opened = Library(path)
+        # Read-only: a command that only reads never waits for, or blocks, a writer.
+        opened = Library(path, read_only=True)
     except LibraryCorrupt as exc:
         raise InputError("", "", f"{exc} (opening the window moves it aside)") from None
+    except LibraryUnavailable as exc:
+        raise InputError("", "", str(exc)) from None
     try:
         return with_library_foods(foods, opened)
     finally:
+        if problems is not None:
+            problems.extend(opened.problems)
         opened.close()
 
 

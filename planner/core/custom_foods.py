@@ -74,7 +74,7 @@ class CustomFood:
         if len(name) > MAX_NAME:
             raise InputError("", "name", f"a name can be at most {MAX_NAME} characters")
         set_(self, "name", name)
-        if self.category not in AISLES:
+        if not isinstance(self.category, str) or self.category not in AISLES:
             raise InputError(
                 "", "category", f"unknown category {self.category!r} (use {', '.join(AISLES)})"
             )

@@ -22,8 +22,22 @@ class InputError(ValueError):
         return ": ".join(part for part in (self.source, self.place, self.message) if part)
 
 
-class LibraryCorrupt(Exception):
-    """The database file cannot be read as a Crampless library."""
+class LibraryUnavailable(Exception):
+    """The library cannot be opened now, for a reason that is not damage (busy, made by a
+    newer Crampless, a disk or permission problem): it is left exactly as it is."""
+
+
+class LibraryCorrupt(LibraryUnavailable):
+    """The database file cannot be read as a Crampless library (the only case the window
+    moves it aside)."""
+
+
+class LibraryBusy(LibraryUnavailable):
+    """Another process holds the library's write lock for longer than we wait."""
+
+
+class LibraryTooNew(LibraryUnavailable):
+    """The library was written by a newer Crampless (a higher schema version)."""
 
 
 class UsageError(Exception):

@@ -165,6 +165,14 @@ class ReferenceIntakes:
             )
         return targets
 
+    def stage_ages(self, standard: str, stage: str) -> tuple[float, float] | None:
+        """The ages (from, below) the ``stage`` rows (``pregnancy``, ``lactation``) of a
+        standard cover together; None when it has none."""
+        rows = [r for r in self._records if r["standard"] == standard and r["life_stage"] == stage]
+        if not rows:
+            return None
+        return min(r["age_min"] for r in rows), max(r["age_max"] for r in rows)
+
     def missing_note(self, profile: Profile, keys: Sequence[str]) -> str:
         """A sentence on which of ``keys`` get no target for ``profile``, why, and which
         standard has them; empty when every one has a target.

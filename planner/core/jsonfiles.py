@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from planner.core.atomic import atomic_write_text
 from planner.core.errors import InputError
-from planner.core.menu import MEALS, Menu, MenuItem, amount_problem
+from planner.core.menu import MAX_ITEMS, MAX_MENU_NAME, MEALS, Menu, MenuItem, amount_problem
 
 MENU_FORMAT = "crampless.menu"
 PLAN_FORMAT = "crampless.plan"
@@ -19,11 +20,44 @@ VERSION = 1
 FoodCheck = Callable[[str], bool]
 
 
+# Larger than any file the app writes (the largest plan it allows, 366 days of 200
+# items, is about 9 MB as exported): a bigger file is refused before it is parsed.
+MAX_FILE_BYTES = 16_000_000
+# Integers longer than this are read as floats (json's int() refuses 4,300 digits and
+# float() of a huge int overflows); no amount in these files needs more.
+MAX_INT_DIGITS = 20
+# An escaped UTF-16 surrogate that is not half of a pair is not text (it cannot be shown,
+# printed or saved as UTF-8).
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _int(text: str) -> int | float:
+    return int(text) if len(text) <= MAX_INT_DIGITS else float(text)
+
+
+def _is_text(data: Any) -> bool:
+    """Whether every string in ``data`` can be written as UTF-8 (no lone surrogate)."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_json(path: Path) -> Any:
     """Parse a JSON file; a missing file or bad JSON is an InputError naming the line."""
     try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise InputError(
+                path, "", f"larger than {MAX_FILE_BYTES // 1_000_000} MB; not a file of this app"
+            )
         # utf-8-sig: a byte-order mark, as some Windows editors write, is no error.
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError(path, "", "file not found") from None
     except IsADirectoryError:
@@ -33,11 +67,23 @@ def read_json(path: Path) -> Any:
     except OSError as exc:
         raise InputError(path, "", exc.strerror or str(exc)) from None
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_int=_int)
     except json.JSONDecodeError as exc:
         raise InputError(
             path, f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise InputError(path, "", "invalid JSON: nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # a number json itself cannot convert
+        raise InputError(path, "", f"invalid JSON: {exc}") from None
+    lone = _LONE_SURROGATE.search(text)
+    if lone and not _is_text(data):
+        line = text.count("\n", 0, lone.start()) + 1
+        column = lone.start() - text.rfind("\n", 0, lone.start())
+        raise InputError(
+            path, f"line {line}, column {column}", f"{lone.group()} is half a character, not text"
+        )
+    return data
 
 
 def is_plan_file(path: Path) -> bool:
@@ -61,7 +107,7 @@ def check_header(data: Any, fmt: str, source: Path | str) -> None:
     if data.get("format") != fmt:
         raise InputError(source, "format", f"expected {fmt!r}, found {data.get('format')!r}")
     version = data.get("version")
-    if version != VERSION:
+    if isinstance(version, bool) or version != VERSION:  # true == 1 in Python
         raise InputError(
             source, "version", f"version {version!r} is not supported (this app reads {VERSION})"
         )
@@ -76,9 +122,19 @@ def menu_from_dict(
     name = data.get("name", "Untitled menu")
     if not isinstance(name, str):
         raise InputError(source, f"{where}name", "must be text")
+    if len(name) > MAX_MENU_NAME:
+        raise InputError(
+            source, f"{where}name", f"a name can be at most {MAX_MENU_NAME} characters"
+        )
     items_data = data.get("items")
     if not isinstance(items_data, list):
         raise InputError(source, f"{where}items", "expected a list of items")
+    if len(items_data) > MAX_ITEMS:
+        raise InputError(
+            source,
+            f"{where}items",
+            f"{len(items_data):,} items; a day's menu holds at most {MAX_ITEMS}",
+        )
     items = []
     for n, item in enumerate(items_data):
         place = f"{where}items[{n}]"

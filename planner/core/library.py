@@ -12,7 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.core.errors import InputError, LibraryCorrupt
+from planner.core.errors import (
+    InputError,
+    LibraryBusy,
+    LibraryCorrupt,
+    LibraryTooNew,
+    LibraryUnavailable,
+)
 from planner.core.food_schema import FOOD_SCHEMA
 from planner.core.jsonfiles import menu_from_dict, menu_to_dict
 from planner.core.menu import Menu
@@ -23,8 +29,16 @@ LIBRARY_FILE = "library.sqlite3"
 SCHEMA_VERSION = 3
 # The version of usda_tags' rules the library's imported foods were tagged by (meta key
 # usda_tag_rules): foods imported under older rules get today's tags when it opens.
-# 2: never-suggested kinds and pregnancy reasons (alcohol, flours, seaweed, listeria, ...).
+# 2: never-suggested kinds and pregnancy reasons (alcohol, flours, seaweed, listeria, ...);
+# 3: dry mixes and powders, protein concentrates.
 USDA_TAG_RULES = 3
+# How long a change waits for another process's write (an import) before giving up.
+BUSY_TIMEOUT_S = 5.0
+# Problems SQLite's quick check lists at most (one is shown, the rest counted).
+CHECK_LINES = 100
+# SQLite's primary result codes that mean the file itself is damaged or not a database.
+_DAMAGE_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -59,48 +73,109 @@ class Library:
     crash mid-write leaves the last committed state intact.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        """Open (or create) the library at ``path``.
+
+        ``read_only`` (commands that only read): nothing is written, unless the library
+        was made by an older Crampless and its tables must first be brought up to date.
+        Raises LibraryCorrupt only for damage (SQLite says so, or its quick check fails);
+        a busy library is LibraryBusy, a newer one LibraryTooNew, a disk or permission
+        problem LibraryUnavailable: those are never moved aside.
+        """
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # What could not be read and was skipped (a damaged row), said to the user once.
+        self.problems: list[str] = []
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            if read_only and self.path.exists():
+                self.db = _connect(self.path, read_only=True)
+                self._check()
+                if self._version() == SCHEMA_VERSION and self._tags_current():
+                    return
+                # An older library: its tables must be made, or its foods tagged, first.
+                self._close_quietly()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = _connect(self.path, read_only=False)
+            # A no-op (no write lock) when the library is in WAL mode already.
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            ok = self.db.execute("PRAGMA quick_check").fetchone()[0]
-            if ok != "ok":
-                raise LibraryCorrupt(f"{self.path.name}: integrity check failed: {ok}")
-            # executescript commits on its own; every statement is idempotent.
-            self.db.executescript(_SCHEMA + FOOD_SCHEMA)
-            self.db.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-            version = int(
-                self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
-            )
-            if version > SCHEMA_VERSION:
-                raise LibraryCorrupt(
-                    f"{self.path.name}: made by a newer Crampless (schema {version})"
-                )
-            if version < SCHEMA_VERSION:
-                # From 1, the script above created the food tables; from 2, the foods an
-                # earlier version imported get their tags.
-                with self.transaction() as db:
-                    _tag_imported_foods(db)
-                    db.execute(
-                        "UPDATE meta SET value=? WHERE key='schema_version'",
-                        (str(SCHEMA_VERSION),),
-                    )
-            rules = self.db.execute("SELECT value FROM meta WHERE key='usda_tag_rules'").fetchone()
-            if rules is None or rules[0] != str(USDA_TAG_RULES):
-                with self.transaction() as db:
-                    _tag_imported_foods(db)
-                    db.execute(
-                        "INSERT OR REPLACE INTO meta VALUES ('usda_tag_rules', ?)",
-                        (str(USDA_TAG_RULES),),
-                    )
+            self._check()
+            version = self._version()
+            if version is None or version < SCHEMA_VERSION:
+                # Only now the write lock: a library that is up to date is opened without
+                # writing, so a long import in another process does not stop it opening.
+                self._create_or_migrate(version)
+            if not self._tags_current():
+                self._retag()
         except sqlite3.DatabaseError as exc:
             self._close_quietly()
-            raise LibraryCorrupt(f"{self.path.name}: {exc}") from None
+            raise classified(exc, self.path) from None
+        except LibraryUnavailable:
+            self._close_quietly()
+            raise
+        self.db.execute("PRAGMA foreign_keys=ON")
+
+    def _check(self) -> None:
+        """SQLite's quick check, reported as one line (it lists up to a hundred)."""
+        found = [row[0] for row in self.db.execute(f"PRAGMA quick_check({CHECK_LINES})")]
+        if found != ["ok"]:
+            more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
+            first = " ".join(str(found[0]).split()) if found else "no answer"
+            raise LibraryCorrupt(f"{self.path}: integrity check failed: {first}{more}")
+
+    def _version(self) -> int | None:
+        """The schema version the library says it has; None for a new, empty file."""
+        has_meta = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        if not has_meta:
+            return None
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        if row is None:
+            return None
+        try:
+            version = int(str(row[0]).strip())
+        except ValueError:
+            raise LibraryUnavailable(
+                f"{self.path}: its schema version {row[0]!r} is not a number; left as it is"
+            ) from None
+        if version > SCHEMA_VERSION:
+            raise LibraryTooNew(
+                f"{self.path}: made by a newer Crampless (schema {version}; this one reads "
+                f"up to {SCHEMA_VERSION}); left as it is: update Crampless to open it"
+            )
+        return version
+
+    def _tags_current(self) -> bool:
+        """Whether the imported foods carry the tags of today's usda_tags rules (a library
+        with no imported food has nothing to tag)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='usda_tag_rules'").fetchone()
+        if row is not None and row[0] == str(USDA_TAG_RULES):
+            return True
+        return not self.db.execute("SELECT 1 FROM foods WHERE source='usda' LIMIT 1").fetchone()
+
+    def _retag(self) -> None:
+        """Tag the imported foods by today's rules, and say so in the meta table."""
+        with self.transaction() as db:
+            _tag_imported_foods(db)
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('usda_tag_rules', ?)", (str(USDA_TAG_RULES),)
+            )
+
+    def _create_or_migrate(self, version: int | None) -> None:
+        with self.transaction() as db:
+            # Every statement is idempotent (CREATE ... IF NOT EXISTS).
+            for statement in (_SCHEMA + FOOD_SCHEMA).split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+            if version is not None:
+                # From 1, the statements above created the food tables; from 2, the foods
+                # an earlier version imported get their tags.
+                _tag_imported_foods(db)
+                db.execute(
+                    "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
+                )
 
     # -- housekeeping -------------------------------------------------------------------
     @classmethod
@@ -146,16 +221,57 @@ class Library:
 
     # -- menus and plans share one shape ---------------------------------------------
     def _list(self, table: str) -> list[Entry]:
-        rows = self.db.execute(
-            f"SELECT id, name, updated FROM {table} ORDER BY updated DESC, id DESC"
-        )
-        return [Entry(*row) for row in rows]
+        query = f"SELECT id, name, updated FROM {table} ORDER BY updated DESC, id DESC"
+        try:
+            rows = self.db.execute(query).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            rows = self._readable_rows(table)
+        return [Entry(int(i), str(name), _seconds(updated)) for i, name, updated in rows]
+
+    def _readable_rows(self, table: str) -> list[tuple]:
+        """The rows of ``table`` that can still be read, one at a time; each damaged one
+        is skipped and said in ``problems`` (it stays in the file as it is)."""
+        rows = []
+        for (entry_id,) in self.db.execute(f"SELECT id FROM {table} ORDER BY id").fetchall():
+            try:
+                row = self.db.execute(
+                    f"SELECT id, name, updated FROM {table} WHERE id=?", (entry_id,)
+                ).fetchone()
+            except sqlite3.DatabaseError as exc:
+                if not is_damage(exc):
+                    raise
+                self._problem(f"{table[:-1]} {entry_id}", f"cannot be read ({exc}); skipped")
+                continue
+            rows.append(row)
+        rows.sort(key=lambda r: (_seconds(r[2]), r[0]), reverse=True)
+        return rows
+
+    def _problem(self, place: str, message: str) -> None:
+        text = f"{LIBRARY_FILE}: {place}: {message}"
+        if text not in self.problems:
+            self.problems.append(text)
 
     def _load(self, table: str, entry_id: int) -> dict:
-        row = self.db.execute(f"SELECT data FROM {table} WHERE id=?", (entry_id,)).fetchone()
+        """A saved menu's or plan's object; InputError (naming the row) when the row is
+        damaged, which is then left as it is."""
+        place = f"{table[:-1]} {entry_id}"
+        try:
+            row = self.db.execute(f"SELECT data FROM {table} WHERE id=?", (entry_id,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            raise InputError(LIBRARY_FILE, place, f"cannot be read ({exc})") from None
         if row is None:
             raise KeyError(f"no {table[:-1]} with id {entry_id}")
-        return json.loads(row[0])
+        try:
+            data = json.loads(row[0])
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise InputError(LIBRARY_FILE, place, f"its saved data is not JSON ({exc})") from None
+        if not isinstance(data, dict):
+            raise InputError(LIBRARY_FILE, place, "its saved data is not a JSON object")
+        return data
 
     def _save(self, table: str, name: str, data: dict, entry_id: int | None) -> int:
         blob = json.dumps(data)
@@ -242,6 +358,34 @@ class Library:
         self._delete("plans", plan_id)
 
 
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        # mode=ro: SQLite itself refuses every write on this connection.
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+    return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether SQLite's error says the file is damaged (not busy, full or refused)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _DAMAGE_CODES
+
+
+def classified(exc: sqlite3.Error, path: Path) -> LibraryUnavailable:
+    """The library error an SQLite error stands for, by SQLite's result code."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = None if code is None else code & 0xFF
+    if primary in _DAMAGE_CODES:
+        return LibraryCorrupt(f"{path}: {exc}")
+    if primary in _BUSY_CODES:
+        return LibraryBusy(
+            f"{path}: another program is writing it (an import?) and did not finish within "
+            f"{BUSY_TIMEOUT_S:g} s; try again when it has finished"
+        )
+    return LibraryUnavailable(f"{path}: {exc}")
+
+
 def _tag_imported_foods(db: sqlite3.Connection) -> None:
     """Give every imported USDA food the tags its food group and name give."""
     rows = db.execute(
@@ -257,6 +401,14 @@ def _tag_imported_foods(db: sqlite3.Connection) -> None:
         "UPDATE foods SET tags = ? WHERE id = ?",
         [(";".join(usda_tags(group or "", name or "")), food_id) for food_id, group, name in rows],
     )
+
+
+def _seconds(value: object) -> float:
+    """A row's ``updated`` time; 0 (the oldest) when it is not a number."""
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _checked_name(name: str) -> str:

@@ -123,12 +123,14 @@ def library_food_table(library: Library) -> FoodTable:
         # Imported foods are found by NDB number (custom foods have none).
         imported = np.flatnonzero((raw["source"] == "usda").to_numpy())
         by_ndb = pd.Index(raw["usda_ndb"].to_numpy(object)[imported])
-        _scatter(values, imported, by_ndb, ndb, nutr_no, value.astype(float), _NUTR_NOS)
+        numbers = _numbers(library, value, "usda_values", ndb)
+        _scatter(values, imported, by_ndb, ndb, nutr_no, numbers, _NUTR_NOS)
 
     custom = db.execute("SELECT food_id, nutrient, value FROM custom_values").fetchall()
     if custom:
         food, key, value = (np.array(c, dtype=object) for c in zip(*custom, strict=True))
-        _scatter(values, np.arange(n), index, food, key, value.astype(float), KEYS)
+        numbers = _numbers(library, value, "custom_values", food)
+        _scatter(values, np.arange(n), index, food, key, numbers, KEYS)
 
     info = pd.DataFrame(
         {
@@ -138,11 +140,15 @@ def library_food_table(library: Library) -> FoodTable:
             "usda_description": raw["usda_description"].to_numpy(object),
             "usda_food_group": raw["usda_food_group"].to_numpy(object),
             "portion_name": raw["portion_name"].to_numpy(object),
-            "portion_g": raw["portion_g"].to_numpy(float),
+            "portion_g": _numbers(library, raw["portion_g"], "foods.portion_g", raw["id"]),
             # Unknown refuse counts as none, as foods.csv does.
-            "refuse_pct": raw["refuse_pct"].fillna(0.0).to_numpy(float),
+            "refuse_pct": np.nan_to_num(
+                _numbers(library, raw["refuse_pct"], "foods.refuse_pct", raw["id"]), nan=0.0
+            ),
             "purchase_unit": raw["purchase_unit"].to_numpy(object),
-            "purchase_unit_g": raw["purchase_unit_g"].to_numpy(float),
+            "purchase_unit_g": _numbers(
+                library, raw["purchase_unit_g"], "foods.purchase_unit_g", raw["id"]
+            ),
             "tags": _tag_tuples(raw["tags"]),
             "article_lists": _empty_tuples(n),
             "unsupported_claims": _empty_tuples(n),
@@ -151,6 +157,23 @@ def library_food_table(library: Library) -> FoodTable:
         index=index,
     )
     return FoodTable(info, pd.DataFrame(values, index=index, columns=list(KEYS)))
+
+
+def _numbers(library: Library, column: object, what: str, row_ids: object) -> np.ndarray:
+    """A column of numbers as floats; a cell that is not a finite number (text a damaged
+    or hand-edited file put there) is unknown, and said once in ``library.problems``."""
+    cells = pd.Series(np.asarray(column, dtype=object))
+    numbers = np.array(pd.to_numeric(cells, errors="coerce"), dtype=float)
+    bad = (~np.isfinite(numbers) & cells.notna().to_numpy()) | (numbers < 0)
+    if bad.any():
+        first = int(bad.argmax())
+        library.problems.append(
+            f"{library.path.name}: {what}: {int(bad.sum())} value(s) not a number, such as "
+            f"{cells.iat[first]!r} of {np.asarray(row_ids, dtype=object)[first]!r}; "
+            "read as unknown"
+        )
+        numbers[bad] = np.nan
+    return numbers
 
 
 def _scatter(

@@ -82,7 +82,7 @@ class Recipe:
             raise InputError("", "name", f"a name can be at most {MAX_NAME} characters")
         set_(self, "name", self.name.strip())
         set_(self, "servings", _positive(self.servings, "servings", MAX_SERVINGS))
-        if self.category not in AISLES:
+        if not isinstance(self.category, str) or self.category not in AISLES:
             raise InputError(
                 "", "category", f"unknown category {self.category!r} (use {', '.join(AISLES)})"
             )
@@ -286,21 +286,29 @@ def _check_id(recipe_id: object, place: str) -> str:
 
 
 def load_recipes(library: Library) -> dict[str, Recipe]:
-    """Every recipe of the library, by id, in the order they were added."""
-    return _load(library.db)
+    """Every recipe of the library, by id, in the order they were added; a damaged row
+    (text where a number belongs) is skipped and said in ``library.problems``."""
+    return _load(library.db, library.problems)
 
 
-def _load(db: sqlite3.Connection) -> dict[str, Recipe]:
+def _load(db: sqlite3.Connection, problems: list[str] | None = None) -> dict[str, Recipe]:
     ingredients: dict[str, list[Ingredient]] = {}
     for recipe_id, food, grams in db.execute(
         "SELECT recipe_id, food_id, grams FROM recipe_ingredients ORDER BY recipe_id, position"
     ):
         ingredients.setdefault(recipe_id, []).append(Ingredient(food, grams))
     rows = db.execute("SELECT id, name, servings, category FROM recipes ORDER BY rowid")
-    return {
-        recipe_id: Recipe(name, servings, tuple(ingredients.get(recipe_id, ())), category)
-        for recipe_id, name, servings, category in rows
-    }
+    recipes = {}
+    for recipe_id, name, servings, category in rows:
+        try:
+            recipe = Recipe(name, servings, tuple(ingredients.get(recipe_id, ())), category)
+        except InputError as exc:
+            if problems is None:
+                raise
+            problems.append(f"library.sqlite3: recipe {recipe_id}: {exc}; skipped")
+            continue
+        recipes[recipe_id] = recipe
+    return recipes
 
 
 def delete_recipe(library: Library, recipe_id: str) -> None:

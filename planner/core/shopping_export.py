@@ -28,13 +28,18 @@ CSV_HEADER: tuple[str, ...] = (
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection).
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
+# Spreadsheets in locales whose list separator is ";" split a cell there, so a formula
+# character after a ";" starts a cell of its own: it gets the quote too.
+_FORMULA_AFTER_SEMICOLON = re.compile(r";(?=[ ]*[=+\-@\t\r])")
 
 
 def csv_cell(value: object) -> object:
-    """``value``, with a leading single quote when a spreadsheet would read it as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """``value``, with a single quote before whatever a spreadsheet would read as a formula:
+    at its start, and after each ``;`` (a separator in some locales)."""
+    if not isinstance(value, str):
+        return value
+    value = _FORMULA_AFTER_SEMICOLON.sub(";'", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _number(value: float, digits: int) -> str:

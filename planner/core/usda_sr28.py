@@ -73,6 +73,20 @@ WEIGHT = FileSpec(
 # In reading order; the relative sizes weigh the progress (NUT_DATA is 95 % of the bytes).
 FILES: tuple[FileSpec, ...] = (FD_GROUP, NUTR_DEF, FOOD_DES, WEIGHT, NUT_DATA)
 
+# The most 100 g of food can hold of a nutrient, by the unit NUTR_DEF gives it in: the
+# range custom foods have (planner.core.custom_foods): 100 g of the nutrient itself, or
+# 902 kcal (pure fat, SR28's highest). IU: 100 g of vitamin D is 4e9 IU (0.025 ug each).
+VALUE_CEILINGS: dict[str, float] = {
+    "g": 100.0,
+    "mg": 100_000.0,
+    "µg": 100_000_000.0,
+    "kcal": 902.0,
+    "kJ": 3774.0,  # 902 kcal
+    "IU": 4e9,
+}
+# A unit SR28 does not use: still a finite bound, so that no sum overflows.
+OTHER_CEILING = 4e9
+
 # Digits of the codes: NDB_No, FdGrp_Cd, Nutr_No.
 _NDB, _GROUP, _NUTR = 5, 4, 3
 
@@ -108,7 +122,7 @@ class Sr28Source:
         elif self.path.is_file():
             try:
                 self._zip = zipfile.ZipFile(self.path)
-            except (zipfile.BadZipFile, OSError) as exc:
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
                 raise InputError(self.path, "", f"not an SR28 zip or folder ({exc})") from None
             self._members = {Path(n).name.upper(): n for n in self._zip.namelist()}
         else:
@@ -137,9 +151,22 @@ class Sr28Source:
             if self._zip:
                 return self._zip.read(member)
             return (self.path / member).read_bytes()
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            # A damaged or cut zip fails its CRC or ends early here.
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, UnicodeDecodeError) as exc:
+            # A damaged or cut zip fails its CRC, ends early or names a member in bytes
+            # that are not its encoding here.
             raise InputError(self.label(spec), "", f"cannot be read ({exc})") from None
+        # Deflate64 (Windows Explorer's) or another method; a RuntimeError too, so first.
+        except NotImplementedError:
+            raise InputError(
+                self.label(spec),
+                "",
+                "is compressed in a way that cannot be read here (Deflate64, as Windows "
+                "Explorer writes); unpack the zip and import its folder",
+            ) from None
+        except RuntimeError:  # zipfile's "encrypted, password required"
+            raise InputError(
+                self.label(spec), "", "is encrypted; use the USDA's own zip, or unpack it"
+            ) from None
 
     def close(self) -> None:
         if self._zip:
@@ -211,11 +238,14 @@ def parse_file(data: bytes, spec: FileSpec, label: str) -> pd.DataFrame:
         )
     except pd.errors.ParserError as exc:
         raise InputError(label, _parser_place(str(exc)), "not in SR28 format") from None
-    if len(frame) != len(lines):
+    except ValueError:  # fewer fields than names: an open ~ quote swallowed line ends
+        frame = None
+    if frame is None or len(frame) != len(lines):
         # Lines merge only where a quote is left open; find the first odd one.
         odd = next((i for i, line in enumerate(lines) if line.count(b"~") % 2), None)
         if odd is None:
-            raise InputError(label, "", f"{len(frame)} records in {len(lines)} lines")
+            records = "fewer" if frame is None else len(frame)
+            raise InputError(label, "", f"{records} records in {len(lines)} lines")
         raise InputError(label, f"line {odd + 1}", "a ~ quote is not closed")
     return frame.rename(columns=spec.columns)
 
@@ -376,6 +406,17 @@ def _check(raw: dict[str, pd.DataFrame], source: Sr28Source) -> Sr28Tables:
     value = _numbers(values, "Nutr_Val", lb, required=True)
     _known(values["NDB_No"], foods["NDB_No"], "NDB_No", FOOD_DES.name, lb)
     _known(values["Nutr_No"], nutr["Nutr_No"], "Nutr_No", NUTR_DEF.name, lb)
+    unit_of = dict(zip(nutr["Nutr_No"], units, strict=True))
+    ceilings = {n: VALUE_CEILINGS.get(u, OTHER_CEILING) for n, u in unit_of.items()}
+    ceiling = values["Nutr_No"].map(ceilings).to_numpy(float)
+    _fail_at(
+        lb,
+        value > ceiling,
+        lambda r: (
+            f"Nutr_Val {value[r]:g} {unit_of[values['Nutr_No'].iat[r]]} per 100 g is more "
+            "than 100 g of food can hold"
+        ),
+    )
     _unique(values, ["NDB_No", "Nutr_No"], "value", lb)
 
     return Sr28Tables(

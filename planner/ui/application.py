@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -10,9 +11,16 @@ from PySide6.QtWidgets import QApplication
 
 from planner import APP_ID, APP_NAME, __version__
 from planner.core.catalog import with_library_foods
-from planner.core.errors import InputError
-from planner.core.library import Library
-from planner.datadir import ORGANIZATION, FolderInUse, default_data_dir, lock_folder
+from planner.core.errors import InputError, LibraryUnavailable
+from planner.core.foods import FoodTable
+from planner.core.library import Library, is_damage
+from planner.datadir import (
+    ORGANIZATION,
+    FolderInUse,
+    LockUnavailable,
+    default_data_dir,
+    lock_folder,
+)
 from planner.paths import FOODS_CSV
 from planner.ui.app_icon import app_icon
 from planner.ui.dialogs import critical, warn
@@ -43,20 +51,39 @@ def create_window(
     ``launch`` reads them before Qt; without them they are read from ``foods_csv`` here.
     """
     data_dir.mkdir(parents=True, exist_ok=True)
-    # The library before its foods are read: a corrupt one is moved aside.
-    library, backup = Library.open_or_recover(data_dir)
+    # The library before its foods are read: a corrupt one is moved aside; a busy one,
+    # or one a newer Crampless made, is left as it is and the window does not open.
+    try:
+        library, backup = Library.open_or_recover(data_dir)
+    except LibraryUnavailable as exc:
+        raise StartupError(str(exc)) from None
     try:
         if isinstance(tables, InputError):
             raise tables
         base, intakes = tables if tables is not None else read_tables(foods_csv)
         with unhooked():  # the library's own foods come as pandas frames
-            foods = with_library_foods(base, library)
+            foods = library_foods_or_none(base, library)
     except InputError as exc:
         library.close()
         raise StartupError(str(exc)) from None
     settings = Settings(data_dir)
     state = AppState(foods, intakes, settings.profile())
     return MainWindow(state, library, settings), backup
+
+
+def library_foods_or_none(base: FoodTable, library: Library) -> FoodTable:
+    """foods.csv with the library's foods; foods.csv alone when damage SQLite finds only
+    on reading them (quick_check passed): said once the window is up, nothing written."""
+    try:
+        return with_library_foods(base, library)
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise
+        library.problems.append(
+            f"{library.path.name}: its imported and custom foods and recipes cannot be read "
+            f"({exc}); the window shows foods.csv's foods only, and the file is left as it is"
+        )
+        return base
 
 
 def no_display() -> bool:
@@ -108,6 +135,10 @@ def open_window(
             "other's changes. To keep a separate library, start with --data-dir FOLDER.",
         )
         return 1
+    except LockUnavailable as exc:
+        log.error("Not started: %s", exc)
+        critical(None, APP_NAME, f"{APP_NAME} cannot start:\n\n{exc}")
+        return 2
     try:
         window, backup = create_window(data_dir, tables=tables)
     except StartupError as exc:
@@ -151,6 +182,15 @@ def run_window(
                 APP_NAME,
                 f"Your library could not be read, so a fresh one was started.\n\n"
                 f"The old file was kept as {backup} — nothing was deleted.",
+            )
+        if window.library.problems:
+            for problem in window.library.problems:
+                log.warning("%s", problem)
+            warn(
+                window,
+                APP_NAME,
+                "Part of your library could not be read and was skipped (it is left as it "
+                "is in the file):\n\n" + "\n".join(window.library.problems[:10]),
             )
 
     if backup is not None:

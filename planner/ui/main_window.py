@@ -44,7 +44,10 @@ from planner.ui.startup_steps import CHART_MODULES, Steps, import_step
 from planner.ui.state import AppState
 from planner.ui.window_fit import fit_to_screen
 
-AUTOSAVE_DELAY_MS = 400
+# An edit of the day menu is saved as it is made, before it is painted: one WAL commit
+# costs about a millisecond, and a kill or a power cut must not lose what was shown
+# (docs/reliability.md; it was 400 ms, and a kill in that time lost the edit).
+AUTOSAVE_DELAY_MS = 0
 NEW_MENU_NAME = "My menu"  # then "My menu 2", ... (Library.unused_name)
 MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
 
@@ -61,6 +64,11 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.menu_id: int | None = None
+        # Items of the open menu whose foods the library no longer has: not shown, but
+        # saved back with it until the user removes them (remove_missing_foods).
+        self.missing_items: list = []
+        # A new menu shown before the library could take it (busy): saved at the next edit.
+        self._new_unsaved = False
         # The data folder's lock (datadir.lock_folder), held from open_window until closing.
         self.folder_lock = None
         self.setWindowTitle(APP_NAME)
@@ -122,9 +130,7 @@ class MainWindow(QMainWindow):
         self.library_dock.raise_()
         self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
 
-        self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self.save_now)
-        self._unsaved = False  # an edit of the open menu waits for the autosave
+        self._unsaved = False  # an edit of the open menu is not in the library yet
         self.save_problems = SaveProblems(self, library.path)
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
@@ -180,6 +186,13 @@ class MainWindow(QMainWindow):
             self.export_chart,
             None,
             "Save the coverage chart as PNG, SVG or PDF",
+        )
+        self._action(
+            file_menu,
+            "Remove &missing foods",
+            self.remove_missing_foods,
+            None,
+            "Drop this menu's items of foods the library no longer has (kept until then)",
         )
         file_menu.addSeparator()
         self.import_separator = file_menu.addSeparator()
@@ -246,42 +259,69 @@ class MainWindow(QMainWindow):
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
             last_id = None
-        if last_id in ids:
-            self.open_menu(last_id)
-        elif ids:
-            self.open_menu(ids[0])
-        else:
-            self.new_menu()
+        # The last menu first, then the others; a damaged one is skipped (and said once
+        # the window is up), never replaced by an empty one.
+        order = ([last_id] if last_id in ids else []) + [i for i in ids if i != last_id]
+        for menu_id in order:
+            if self.open_menu(menu_id, quiet=True):
+                return
+        self.new_menu(quiet=True)
 
-    def open_menu(self, menu_id: int) -> None:
+    def open_menu(self, menu_id: int, quiet: bool = False) -> bool:
+        """Open a saved menu; False when it cannot be read (said in a dialog, or with
+        ``quiet`` among the library's problems, shown after start-up)."""
         self.save_now()
         try:
             menu = self.library.load_menu(menu_id)
         except (KeyError, InputError) as exc:
-            warn(self, APP_NAME, f"This menu cannot be opened: {exc}")
-            return
-        unknown = [i.food for i in menu.items if i.food not in self.state.foods]
-        if unknown:
-            # Foods can disappear (a custom food deleted); keep the rest and say what went.
+            if quiet:
+                self.library.problems.append(f"This menu cannot be opened: {exc}")
+            else:
+                warn(self, APP_NAME, f"This menu cannot be opened: {exc}")
+            return False
+        # Foods can disappear (a custom food deleted, a library restored from a backup).
+        # Their items are kept in the saved menu until the user removes them: they are
+        # saved back with every edit, and said here.
+        self.missing_items = [i for i in menu.items if i.food not in self.state.foods]
+        if self.missing_items:
             menu.items = [i for i in menu.items if i.food in self.state.foods]
+            unknown = sorted({i.food for i in self.missing_items})
             self.statusBar().showMessage(
-                f"Left out foods this library no longer has: {', '.join(sorted(set(unknown)))}",
-                10000,
+                f"Not shown: {len(self.missing_items)} item(s) of foods this library no longer "
+                f"has ({', '.join(unknown)}); they stay in the saved menu until File > Remove "
+                "missing foods",
+                0,
             )
-        self.menu_id = menu_id
+        # Opening is not a change: saving it would make it the newest in the list, so no
+        # menu is open (to save) while the model takes it.
+        self.menu_id, self._new_unsaved = None, False
         self.undo_stack.clear()
         self.menu_model.set_menu(menu)
-        # Opening is not a change: saving it would make it the newest in the list.
-        self._autosave_timer.stop()
+        self.menu_id = menu_id
         self._unsaved = False
         self.menu_list.set_current(menu_id)
         self.settings.set_value("session/last_menu_id", menu_id)
         self._select_in_list(menu_id)
+        return True
 
-    def new_menu(self) -> None:
+    def new_menu(self, quiet: bool = False) -> None:
+        """Start a new menu; when the library cannot take it now (another program is
+        writing it), it is shown all the same and saved with the first edit that can be."""
         self.save_now()
         name = Library.unused_name(NEW_MENU_NAME, self.library.menus())
-        menu_id = self.library.save_menu(Menu(name))
+        try:
+            menu_id = self.library.save_menu(Menu(name))
+        except SAVE_ERRORS as exc:
+            self.menu_id, self.missing_items, self._new_unsaved = None, [], False
+            self.undo_stack.clear()
+            self.menu_model.set_menu(Menu(name))
+            self._new_unsaved = self._unsaved = True
+            what = f"The new menu “{name}”"
+            if quiet:  # at start-up: said once the window is up
+                self.library.problems.append(f"{what} could not be saved yet: {exc}")
+            else:
+                self.save_problems.failed(what, exc)
+            return
         self.menu_list.refresh()
         self.open_menu(menu_id)
         self.editor.name.setFocus()
@@ -289,7 +329,11 @@ class MainWindow(QMainWindow):
 
     def duplicate_menu(self, menu_id: int) -> None:
         self.save_now()
-        new_id = self.library.duplicate_menu(menu_id)
+        try:
+            new_id = self.library.duplicate_menu(menu_id)
+        except SAVE_ERRORS as exc:
+            warn(self, APP_NAME, f"The menu could not be duplicated: {exc}. Try again later.")
+            return
         self.menu_list.refresh()
         self.open_menu(new_id)
 
@@ -297,10 +341,13 @@ class MainWindow(QMainWindow):
         name = next((e.name for e in self.library.menus() if e.id == menu_id), "this menu")
         if not confirm(self, "Delete menu", f"Delete the menu “{name}”? This cannot be undone."):
             return
+        try:
+            self.library.delete_menu(menu_id)
+        except SAVE_ERRORS as exc:  # busy or refused: the menu stays, open as it was
+            warn(self, APP_NAME, f"“{name}” could not be deleted: {exc}. Try again later.")
+            return
         if menu_id == self.menu_id:
-            self._autosave_timer.stop()
             self.menu_id = None
-        self.library.delete_menu(menu_id)
         self.menu_list.refresh()
         if self.menu_id is None:
             remaining = self.library.menus()
@@ -312,18 +359,54 @@ class MainWindow(QMainWindow):
     def save_now(self) -> bool:
         """Write the open menu to the library if it changed since it was opened or last
         saved (autosave calls this after each edit); False when the write failed."""
-        self._autosave_timer.stop()
-        if self.menu_id is None or not self._unsaved:
+        if not self._unsaved or (self.menu_id is None and not self._new_unsaved):
             return True
         try:
-            self.library.save_menu(self.menu_model.menu, self.menu_id)
+            menu_id = self.library.save_menu(self.menu_to_save(), self.menu_id)
         except SAVE_ERRORS as exc:
             self.save_problems.failed(f"The menu “{self.menu_model.menu.name}”", exc)
             return False
         self.save_problems.succeeded()
         self._unsaved = False
         self.menu_list.refresh()
+        if self._new_unsaved:  # a new menu the library could not take before: it has now
+            self._new_unsaved = False
+            self.menu_id = menu_id
+            self.menu_list.set_current(menu_id)
+            self.settings.set_value("session/last_menu_id", menu_id)
+            self._select_in_list(menu_id)
         return True
+
+    def menu_to_save(self) -> Menu:
+        """The open menu with the items of missing foods it was opened with (kept)."""
+        menu = self.menu_model.menu
+        if not self.missing_items:
+            return menu
+        return Menu(menu.name, [*menu.items, *self.missing_items])
+
+    def missing_items_note(self) -> str:
+        """Under the totals while the open menu keeps items of foods gone: the totals are
+        then at least what they say."""
+        if not self.missing_items:
+            return ""
+        foods = ", ".join(sorted({i.food for i in self.missing_items}))
+        return (
+            f"Not counted (unknown): {len(self.missing_items)} item(s) of foods this library "
+            f"no longer has ({foods}), so the totals are at least this much. They stay in "
+            "the saved menu until File > Remove missing foods."
+        )
+
+    def remove_missing_foods(self) -> None:
+        """Drop the kept items whose foods the library no longer has (the user's choice)."""
+        if not self.missing_items:
+            self.statusBar().showMessage("This menu has no items of missing foods.", 5000)
+            return
+        count = len(self.missing_items)
+        self.missing_items = []
+        self._unsaved = True
+        self.save_now()
+        self.refresh_coverage()
+        self.statusBar().showMessage(f"Removed {count} item(s) of missing foods.", 5000)
 
     def import_menu(self, path: str | None = None) -> None:
         if not path:
@@ -340,12 +423,17 @@ class MainWindow(QMainWindow):
         self.save_now()
         # Two menus of one name could not be told apart in the list (plans do the same).
         menu.name = Library.unused_name(menu.name, self.library.menus())
-        menu_id = self.library.save_menu(menu)
+        try:
+            menu_id = self.library.save_menu(menu)
+            if untouched is not None:
+                # A fresh "My menu" nobody has used: the import takes its place in the
+                # list rather than leaving an empty menu behind (it holds nothing to lose).
+                self.library.delete_menu(untouched)
+        except SAVE_ERRORS as exc:
+            warn(self, "Import menu", f"{path} could not be saved to the library: {exc}")
+            return
         if untouched is not None:
-            # A fresh "My menu" nobody has used: the import takes its place in the list
-            # rather than leaving an empty menu behind (it holds nothing to lose).
             self.menu_id = None
-            self.library.delete_menu(untouched)
         self.menu_list.refresh()
         self.open_menu(menu_id)
         self.statusBar().showMessage(f"Imported {Path(path).name} as “{menu.name}”", 5000)
@@ -422,18 +510,23 @@ class MainWindow(QMainWindow):
     def _menu_changed(self) -> None:
         self.refresh_coverage()
         self.setWindowTitle(f"{self.menu_model.menu.name} – {APP_NAME}")
-        if self.menu_id is not None:
+        if self.menu_id is not None or self._new_unsaved:
             self._unsaved = True
-            self._autosave_timer.start()
+            self.save_now()
 
     def refresh_coverage(self) -> None:
         """Recompute totals for the menu and profile; redraw the chart and the table."""
         foods = self.state.foods
         coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
         self.coverage = coverage
-        # Under the totals: missing targets, then pregnancy cautions and seaweed's iodine.
+        # Under the totals: missing targets, items of missing foods, then pregnancy
+        # cautions and seaweed's iodine.
         cautions = menu_cautions(self.menu_model.menu, foods, self.state.profile)
-        notes = [self.state.missing_note, *(f"⚠ {c.message}" for c in cautions)]
+        notes = [
+            self.state.missing_note,
+            self.missing_items_note(),
+            *(f"⚠ {c.message}" for c in cautions),
+        ]
         self.totals.set_coverage(coverage, foods, "\n".join(n for n in notes if n))
         self.menu_model.set_guard_warnings(guard_warnings(coverage))
         if self.chart.built:  # else _build_chart comes back here once it has made it

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.formatting import AMOUNT_PATTERN
-from planner.core.menu import MEAL_LABELS, MEALS, MenuItem
+from planner.core.menu import MAX_ITEMS, MEAL_LABELS, MEALS, MenuItem
 from planner.ui.menu_button import MenuButton
 from planner.ui.menu_commands import AddItems, EditItem, MoveItems, RemoveItems, RenameMenu
 from planner.ui.menu_model import AMOUNT, UNIT, UNITS, MenuModel
@@ -234,6 +234,10 @@ class MenuEditor(QWidget):
                 items.append(MenuItem(food_id, meal, portions=portions))
             else:
                 items.append(MenuItem(food_id, meal, grams=100.0))
+        room = max(MAX_ITEMS - len(self.model.menu.items), 0)
+        if len(items) > room:  # a sane size keeps every edit's save and paint instant
+            self.statusMessage.emit(f"A day's menu holds at most {MAX_ITEMS} items.")
+            items = items[:room]
         if items:
             self.undo_stack.push(AddItems(self.model, items))
 

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.core.foods import FoodTable
 from planner.core.library import Library
-from planner.core.plan import Plan, load_plan, save_plan, save_shopping_state
+from planner.core.menu import MenuItem
+from planner.core.plan import Day, Plan, load_plan, save_plan, save_shopping_state
 from planner.core.shopping_state import ShoppingState
 from planner.ui.plan_models import PlanModel
 from planner.ui.save_problems import SAVE_ERRORS
 
-AUTOSAVE_DELAY_MS = 400
+AUTOSAVE_DELAY_MS = 0  # an edit is saved as it is made, as the day menu's are
 
 
 class PlanSession(QObject):
     """One plan open at a time, shared by the plan view and the shopping list.
 
     Every edit goes through ``undo_stack``; each change of the stack's index (an edit, an
-    undo, a redo) emits ``changed`` and starts a short autosave timer, as the day menu does.
+    undo, a redo) emits ``changed`` and is saved at once, as the day menu is.
     Shopping marks are saved at once, beside the plan in the library.
     """
 
@@ -36,10 +37,10 @@ class PlanSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.plan_id: int | None = None
         self.state = ShoppingState()
-        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_now)
         self._opening = False
-        self._unsaved = False  # an edit of the open plan waits for the autosave
+        # Day (by identity) -> it and the items of missing foods it was opened with.
+        self._missing: dict[int, tuple[Day, list[MenuItem]]] = {}
+        self._unsaved = False  # an edit of the open plan is not in the library yet
         self.undo_stack.indexChanged.connect(self._edited)
 
     @property
@@ -51,25 +52,41 @@ class PlanSession(QObject):
         return self.model.foods
 
     def open(self, plan_id: int) -> list[str]:
-        """Open a saved plan; returns the foods left out because the library lacks them.
+        """Open a saved plan; returns the foods not shown because the library lacks them.
 
-        Raises KeyError (no such plan) or InputError (a stored plan that does not read).
+        Their items are kept: saved back with their days until the plan is opened again
+        with the foods there, or the day is deleted. Raises KeyError (no such plan) or
+        InputError (a stored plan that does not read).
         """
         self.save_now()
         plan, state = load_plan(self.library, plan_id)
         left_out: set[str] = set()
+        missing: dict[int, tuple[Day, list[MenuItem]]] = {}
         for day in plan.days:
-            # Foods can disappear (a custom food deleted); keep the rest and say what went.
-            gone = [i.food for i in day.menu.items if i.food not in self.foods]
+            # Foods can disappear (a custom food deleted, a library restored from a backup).
+            gone = [i for i in day.menu.items if i.food not in self.foods]
             if gone:
-                left_out.update(gone)
+                left_out.update(i.food for i in gone)
+                missing[id(day)] = (day, gone)
                 day.menu.items = [i for i in day.menu.items if i.food in self.foods]
         self._set(plan, plan_id, state)
+        self._missing = missing
         return sorted(left_out)
+
+    def plan_to_save(self) -> Plan | None:
+        """The open plan with the items of missing foods its days were opened with."""
+        plan = self.plan
+        if plan is None or not self._missing:
+            return plan
+        saved = plan.copy()
+        for day, copy in zip(plan.days, saved.days, strict=True):
+            kept = self._missing.get(id(day))
+            if kept is not None and kept[0] is day:
+                copy.menu.items.extend(kept[1])
+        return saved
 
     def close(self) -> None:
         """Open no plan (after the open one was deleted)."""
-        self._timer.stop()
         self._set(None, None, ShoppingState())
 
     def _set(self, plan: Plan | None, plan_id: int | None, state: ShoppingState) -> None:
@@ -79,7 +96,7 @@ class PlanSession(QObject):
             self.state = state
             self.undo_stack.clear()
             self.model.set_plan(plan)
-            self._timer.stop()
+            self._missing = {}
             self._unsaved = False  # opening is not a change
         finally:
             self._opening = False
@@ -87,13 +104,12 @@ class PlanSession(QObject):
 
     def save_now(self) -> bool:
         """Write the open plan to the library if it changed since it was opened or last
-        saved (the autosave calls this after edits); False when the write failed (said
+        saved (called after every edit); False when the write failed (said
         through ``saveFailed``, and the plan stays unsaved for the next try)."""
-        self._timer.stop()
         if self.plan is None or self.plan_id is None or not self._unsaved:
             return True
         try:
-            save_plan(self.library, self.plan, self.plan_id, self.state)
+            save_plan(self.library, self.plan_to_save(), self.plan_id, self.state)
         except SAVE_ERRORS as exc:
             self.saveFailed.emit(f"The plan “{self.plan.name}”", exc)
             return False
@@ -120,4 +136,4 @@ class PlanSession(QObject):
         self.changed.emit()
         if self.plan_id is not None:
             self._unsaved = True
-            self._timer.start()
+            self.save_now()  # as it is made: a kill must not lose an edit on screen

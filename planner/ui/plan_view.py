@@ -345,7 +345,8 @@ class PlanView(QWidget):
             return False
         if left_out:
             self.statusMessage.emit(
-                f"Left out foods this library no longer has: {', '.join(left_out)}"
+                f"Not shown: foods this library no longer has ({', '.join(left_out)}); "
+                "their items stay in the saved plan"
             )
         return True
 

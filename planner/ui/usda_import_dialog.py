@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from planner.core.errors import InputError
-from planner.core.library import Library, LibraryCorrupt
+from planner.core.errors import InputError, LibraryUnavailable
+from planner.core.library import Library
 from planner.core.usda_import import TOTAL, ImportCancelled, ImportSummary, import_usda
 from planner.ui.log_file import log
 
@@ -55,7 +55,7 @@ class UsdaImportWorker(QThread):
     def run(self) -> None:
         try:
             library = Library(self.library_path)
-        except (LibraryCorrupt, sqlite3.Error) as exc:
+        except (LibraryUnavailable, sqlite3.Error) as exc:
             self.failed.emit(f"{self.library_path}: the library cannot be opened: {exc}")
             return
         try:

@@ -199,7 +199,10 @@ def test_day_list_edits_are_undoable(window, qtbot):
 
 def test_add_days_empty_from_a_saved_menu_and_from_the_day_menu(window):
     window.editor.add_foods(["kiwi", "almonds"])
-    window.menu_model.set_name("Kiwi day")
+    # Typed into the name box, as a user names a menu (the box would otherwise put its
+    # own text back when it loses focus, and every edit is saved at once).
+    window.editor.name.setText("Kiwi day")
+    window.editor.name.editingFinished.emit()
     window.save_now()
     view = new_plan(window)
     plan = window.plan_session.plan
