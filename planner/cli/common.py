@@ -139,3 +139,41 @@ def text_table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: set[
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(cells[0]), rule, *map(line, cells[1:])]) + "\n"
+
+
+def add_exclusion_options(parser: argparse.ArgumentParser) -> None:
+    """--exclude-tag, --exclude-food, --require-tag (``suggest`` and ``gaps``)."""
+    from planner.core.categories import TAGS
+
+    parser.add_argument(
+        "--exclude-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help=f"leave out foods with this tag (repeatable): {', '.join(TAGS)}",
+    )
+    parser.add_argument(
+        "--exclude-food", action="append", default=[], metavar="ID", help="leave out this food"
+    )
+    parser.add_argument(
+        "--require-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="only foods with this tag (repeatable), e.g. vegan",
+    )
+
+
+def exclusions_from_args(args: argparse.Namespace, foods: Any) -> Any:
+    """The Exclusions the options ask for; InputError names a wrong tag or food."""
+    # Imported here: the window starts through this parser and needs none of it.
+    from planner.core.exclusions import Exclusions, check_tags
+
+    check_tags(args.exclude_tag, "command line", "--exclude-tag")
+    check_tags(args.require_tag, "command line", "--require-tag")
+    for food in args.exclude_food:
+        if food not in foods:
+            raise InputError("command line", "--exclude-food", f"unknown food {food!r}")
+    return Exclusions(
+        frozenset(args.exclude_tag), frozenset(args.exclude_food), frozenset(args.require_tag)
+    )

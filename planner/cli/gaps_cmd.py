@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from planner.cli.common import add_profile_options, print_json, profile_from_args, text_table
-from planner.core.categories import TAGS
+from planner.cli.common import (
+    TEXT_CONTROLS,
+    add_exclusion_options,
+    add_profile_options,
+    exclusions_from_args,
+    file_path,
+    print_json,
+    profile_from_args,
+    text_table,
+    visible,
+)
 from planner.core.errors import InputError
 from planner.core.formatting import fmt_amount
 from planner.core.jsonfiles import read_menu
@@ -26,21 +34,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "them (never a food whose serving would cross an upper limit, nor one the rules "
         "leave out: alcohol, leavening, raw flours, seasonings, seaweed...).",
     )
-    parser.add_argument("menu", type=Path, metavar="MENU.json", help="a .menu.json file")
+    parser.add_argument("menu", type=file_path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
-    parser.add_argument(
-        "--exclude-tag",
-        action="append",
-        default=[],
-        metavar="TAG",
-        help=f"leave out foods with this tag (repeatable): {', '.join(TAGS)}",
-    )
-    parser.add_argument(
-        "--exclude-food", action="append", default=[], metavar="ID", help="leave out this food"
-    )
-    parser.add_argument(
-        "--require-tag", action="append", default=[], metavar="TAG", help="only foods with it"
-    )
+    add_exclusion_options(parser)
     parser.add_argument(
         "--per",
         choices=("serving", "100kcal"),
@@ -56,22 +52,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, context: Any) -> int:
     from planner.core.coverage import compute_coverage
-    from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
+    from planner.core.exclusions import allowed_food_ids
     from planner.core.suggestions import GAP_KEYS, gaps, limits_reached, suggest_foods
 
     profile = profile_from_args(args)
-    check_tags(args.exclude_tag, "command line", "--exclude-tag")
-    check_tags(args.require_tag, "command line", "--require-tag")
     if not 1 <= args.limit <= 100:
         raise InputError("command line", "--limit", f"{args.limit} is not from 1 to 100")
     foods = context.foods()
-    for food in args.exclude_food:
-        if food not in foods:
-            raise InputError("command line", "--exclude-food", f"unknown food {food!r}")
+    exclusions = exclusions_from_args(args, foods)
     menu = read_menu(args.menu, known=foods.__contains__)
-    exclusions = Exclusions(
-        frozenset(args.exclude_tag), frozenset(args.exclude_food), frozenset(args.require_tag)
-    )
     intakes = context.intakes()
     targets = intakes.targets(profile)
     coverage = compute_coverage(menu, foods, targets)
@@ -92,7 +81,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
     if not any(key in targets for key in GAP_KEYS):  # no targets: nothing is "met"
         print(intakes.missing_note(profile, GAP_KEYS) or "This profile has no targets.")
         return 0
-    print(gaps_text(result, profile), end="")
+    print(visible(gaps_text(result, profile), TEXT_CONTROLS), end="")
     return 0
 
 

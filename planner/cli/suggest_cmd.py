@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import (
     TEXT_CONTROLS,
+    add_exclusion_options,
     add_profile_options,
+    exclusions_from_args,
     file_path,
     finite_number,
     print_json,
@@ -15,7 +17,6 @@ from planner.cli.common import (
     text_table,
     visible,
 )
-from planner.core.categories import TAGS
 from planner.core.completion_options import AUTO_MEAL, OBJECTIVES, CompletionOptions
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
@@ -53,23 +54,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("menu", type=file_path, metavar="MENU.json", help="a .menu.json file")
     add_profile_options(parser)
-    parser.add_argument(
-        "--exclude-tag",
-        action="append",
-        default=[],
-        metavar="TAG",
-        help=f"leave out foods with this tag (repeatable): {', '.join(TAGS)}",
-    )
-    parser.add_argument(
-        "--exclude-food", action="append", default=[], metavar="ID", help="leave out this food"
-    )
-    parser.add_argument(
-        "--require-tag",
-        action="append",
-        default=[],
-        metavar="TAG",
-        help="only foods with this tag (repeatable), e.g. vegan",
-    )
+    add_exclusion_options(parser)
     parser.add_argument(
         "--max-kcal", type=finite_number, metavar="N", help="cap on the menu's energy"
     )
@@ -112,21 +97,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, context: Any) -> int:
     # Imported here: the window starts through this parser and needs none of it (the
     # solver brings scipy and HiGHS).
-    from planner.core.exclusions import Exclusions, allowed_food_ids, check_tags
+    from planner.core.exclusions import allowed_food_ids
     from planner.core.optimizer import complete_menu
 
     profile = profile_from_args(args)
-    check_tags(args.exclude_tag, "command line", "--exclude-tag")
-    check_tags(args.require_tag, "command line", "--require-tag")
     foods: FoodTable = context.foods()
-    for food in args.exclude_food:
-        if food not in foods:
-            raise InputError("command line", "--exclude-food", f"unknown food {food!r}")
+    exclusions = exclusions_from_args(args, foods)
     options = options_from_args(args)
     menu = read_menu(args.menu, known=foods.__contains__)
-    exclusions = Exclusions(
-        frozenset(args.exclude_tag), frozenset(args.exclude_food), frozenset(args.require_tag)
-    )
     intakes = context.intakes()
     targets = intakes.targets(profile)
     allowed = allowed_food_ids(foods, exclusions, profile)
