@@ -82,9 +82,6 @@ class MainWindow(QMainWindow):
         self.menu_model.pregnant = state.profile.pregnant
         self.browser = FoodBrowser(state)
         self.editor = MenuEditor(self.menu_model, self.undo_stack)
-        # Off until the first paint is done; set directly: the method's first viewport()
-        # call costs milliseconds of start-up, and nothing is on screen to update yet.
-        self.editor.tree.empty_hint_shown = False
         self.chart = CoverageChart()
         self.chart.food_name = state.foods.name
         self.totals_model = CoverageTableModel(state.foods)
@@ -639,7 +636,6 @@ class MainWindow(QMainWindow):
         if self._features_installed:
             return
         self._features_installed = True
-        self.editor.tree.show_empty_hint()
         self._build_actions()
         install_all(self)
         self._tab_order()

@@ -69,20 +69,10 @@ class MenuTree(QTreeView):
         "To add a food, double-click it in the food list, press Enter on it, or drag it "
         "here onto a meal."
     )
-    # The window's day menu turns it on after its first paint (see show_empty_hint).
-    empty_hint_shown = True
-
-    def show_empty_hint(self) -> None:
-        """Let an empty menu say how to fill it. The day menu's first paint goes without:
-        laying the wrapped hint out there took 5 ms of the start-up, and it comes a moment
-        later with the features."""
-        self.empty_hint_shown = True
-        self.viewport().update()
-
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         model = self.model()
-        if not self.empty_hint_shown or model is None or model.menu.items or not model.rowCount():
+        if model is None or model.menu.items or not model.rowCount():
             return
         from PySide6.QtGui import QPainter, QPalette  # only while a menu is empty
 
