@@ -34,8 +34,7 @@ def launch(data_dir: Path | None, argv: list[str], file: Path | None = None) -> 
         tables: Tables | InputError = read_tables()
     except InputError as exc:
         tables = exc  # said in a dialog, once Qt is there to show one
-    # PySide6 first, and its import hook told which modules it need not read.
-    import planner.ui.pyside_import  # noqa: F401
+    import planner.ui.pyside_import  # noqa: F401 - PySide6, with unhooked() beside it
     from planner.ui.application import run_window
 
     return run_window(data_dir, argv, tables, file)

@@ -69,6 +69,7 @@ class MenuTree(QTreeView):
         "To add a food, double-click it in the food list, press Enter on it, or drag it "
         "here onto a meal."
     )
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         model = self.model()
