@@ -497,6 +497,7 @@ class MainWindow(QMainWindow):
         self._load_pandas()
         self._install_features()
         self._build_chart()
+        self.browser.model.prepare_search()
 
     def continue_startup(self) -> None:
         """``finish_startup`` as the app runs it after the first paint: in steps, one per
@@ -507,6 +508,8 @@ class MainWindow(QMainWindow):
                 self._install_features,
                 *(import_step(name, self._chart_failed) for name in CHART_MODULES),
                 self._build_chart,
+                # The search index, so that the first keystroke is as quick as the next.
+                self.browser.model.prepare_search,
             ],
             self,
         )
