@@ -175,6 +175,10 @@ class FoodLibraryActions(QObject):
             ),
             None,
             portion,
+            None,
+            # Also in the File menu; here where a person looking for foods looks.
+            self.actions["import_usda"],
+            self.actions["import_usda_folder"],
         ):
             if action is None:
                 foods_menu.addSeparator()

@@ -338,7 +338,10 @@ def install(window) -> None:
         )
 
     panel.gapCountChanged.connect(count_changed)
-    panel.addRequested.connect(lambda food: window.editor.add_foods([food]))
+    # To the meal chosen in "Add to" (not the meal of the menu's current row).
+    panel.addRequested.connect(
+        lambda food: window.editor.add_foods([food], meal=window.editor.add_to.currentData())
+    )
     panel.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.coverageChanged.connect(panel.set_coverage)
     if getattr(window, "coverage", None) is not None:

@@ -210,9 +210,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.help_dock.toggleViewAction())
         self._action(view_menu, "Focus &food list", lambda: self.browser.table.setFocus(), "Ctrl+1")
         self._action(view_menu, "Focus &menu", lambda: self.editor.tree.setFocus(), "Ctrl+2")
-        self._action(
-            view_menu, "Focus &saved menus", lambda: self.library_panel.list.setFocus(), "Ctrl+3"
-        )
+        self._action(view_menu, "Focus &saved menus", self.focus_saved_menus, "Ctrl+3")
 
         self._action(
             self.help_menu,
@@ -220,7 +218,20 @@ class MainWindow(QMainWindow):
             self.show_help,
             QKeySequence.StandardKey.HelpContents,
         )
+        self._action(self.help_menu, "&Keyboard shortcuts", self.show_keyboard_shortcuts)
         self._action(self.help_menu, f"&About {APP_NAME}", self._about)
+
+    def focus_saved_menus(self) -> None:
+        """Ctrl+3: the saved menus shown (a closed dock opened, a tabbed one in front),
+        then focused."""
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.library_panel.list.setFocus()
+
+    def show_keyboard_shortcuts(self) -> None:
+        from planner.ui.keyboard_dialog import show_keyboard_shortcuts
+
+        self.keyboard_dialog = show_keyboard_shortcuts(self)
 
     def _connect(self) -> None:
         self.browser.addRequested.connect(lambda food: self.editor.add_foods([food]))

@@ -251,7 +251,7 @@ class MenuEditor(QWidget):
         command = MoveItems(self.model, positions, meal)
         if command.moves:
             self.undo_stack.push(command)
-            self.select_positions(positions)
+            self.select_positions(command.positions)
 
     def select_positions(self, positions: list[int]) -> None:
         selection = self.tree.selectionModel()

@@ -17,17 +17,11 @@ from planner.ui.chart_data import STATUS_COLOURS, STATUS_LABELS, status_of
 from planner.ui.coverage_chart import axis_end
 from planner.ui.lazy_chart import LazyChart, style_percent_axes
 
-# Heat bands: the coverage chart's statuses, each split in two shades so that a day at
-# 30 % and one at 45 % still differ. Over an upper limit and unknown are drawn on top.
-BOUNDS: tuple[float, ...] = (0.0, 25.0, 50.0, 75.0, 100.0)
-BAND_COLOURS: tuple[str, ...] = (
-    STATUS_COLOURS["low"],
-    "#f2a3a4",
-    STATUS_COLOURS["part"],
-    "#ffd59a",
-    STATUS_COLOURS["met"],
-)
-BAND_LABELS: tuple[str, ...] = ("under 25 %", "25–49 %", "50–74 %", "75–99 %", "target met")
+# Heat bands: the coverage chart's statuses and colours (one scale for the day chart, the
+# heatmap and the daily average). Over an upper limit and unknown are drawn on top.
+BOUNDS: tuple[float, ...] = (0.0, 50.0, 100.0)
+BAND_COLOURS: tuple[str, ...] = tuple(STATUS_COLOURS[s] for s in ("low", "part", "met"))
+BAND_LABELS: tuple[str, ...] = tuple(STATUS_LABELS[s] for s in ("low", "part", "met"))
 # Dark fills take white text, light ones dark text.
 DARK_FILLS = frozenset({STATUS_COLOURS["low"], STATUS_COLOURS["met"], STATUS_COLOURS["over"]})
 UNKNOWN_FILL = "#ececec"
