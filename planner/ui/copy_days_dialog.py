@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.formatting import count_of
 from planner.core.plan import Day
 
 
@@ -30,7 +31,9 @@ class CopyDaysDialog(QDialog):
             if day is source:
                 continue
             count = len(day.menu.items)
-            text = day.name if not count else f"{day.name}  (replaces its {count} foods)"
+            text = (
+                day.name if not count else f"{day.name}  (replaces its {count_of(count, 'food')})"
+            )
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if count else Qt.CheckState.Checked)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.formatting import AMOUNT_PATTERN
+from planner.core.formatting import AMOUNT_PATTERN, count_of
 from planner.core.menu import MEAL_LABELS, MEALS, MenuItem
 from planner.ui.menu_button import MenuButton
 from planner.ui.menu_commands import AddItems, EditItem, MoveItems, RemoveItems, RenameMenu
@@ -307,4 +307,4 @@ class MenuEditor(QWidget):
         if not self.name.hasFocus():
             self.name.setText(self.model.menu.name)
         kcal = self.model.total_kcal()
-        self.kcal.setText(f"{len(self.model.menu.items)} items · {kcal:,.0f} kcal")
+        self.kcal.setText(f"{count_of(len(self.model.menu.items), 'item')} · {kcal:,.0f} kcal")

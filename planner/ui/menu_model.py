@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import re
+
 from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
@@ -19,6 +22,15 @@ from planner.ui.roles import ModelIndex
 COLUMNS = ("Food", "Amount", "Unit", "Grams", "kcal")
 AMOUNT, UNIT = 1, 2
 UNITS = {"g": "g", "portions": "portions"}
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
+def portion_name(name: str) -> str:
+    """A household measure's name without SR28's details in parentheses: ``1 medium``
+    for ``1 medium (7" to 7-7/8" long)``; the tooltip keeps them whole."""
+    return _PARENTHESES.sub("", name).strip(" ,")
+
+
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 10  # the item's position in Menu.items
 ITEM_MIME = "application/x-crampless-menu-positions"
 
@@ -169,7 +181,9 @@ class MenuModel(GroupedTreeModel):
             if column == AMOUNT:
                 return item.amount if role == Qt.ItemDataRole.EditRole else fmt_amount(item.amount)
             if column == UNIT:
-                return item.unit
+                if role == Qt.ItemDataRole.EditRole:
+                    return item.unit
+                return self.unit_text(item)
             if column == 3:
                 return fmt_amount(self._item_grams(item))
             if column == 4:
@@ -181,6 +195,19 @@ class MenuModel(GroupedTreeModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (AMOUNT, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def unit_text(self, item: MenuItem) -> str:
+        """What the amount counts: ``g``, or ``portion: 1 medium, 118 g`` (``portions:
+        1 cup, 244 g each`` for another amount), so that a row says what its portion is."""
+        if item.unit == "g":
+            return "g"
+        portion_g = self.foods.portion_g(item.food) if item.food in self.foods else math.nan
+        noun = "portion" if item.amount == 1 else "portions"
+        if math.isnan(portion_g):
+            return noun
+        name = portion_name(str(self.foods.cell(item.food, "portion_name") or ""))
+        each = "" if item.amount == 1 else " each"
+        return f"{noun}: {name + ', ' if name else ''}{fmt_amount(portion_g)} g{each}"
 
     def meal_kcal(self, meal: str) -> float:
         return sum((self._item_kcal(self.menu.items[p]) for p in self._meal_positions(meal)), 0.0)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from planner.core.formatting import fmt_amount
+from planner.core.formatting import count_of, fmt_amount
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.core.plan_coverage import PlanCoverage
 from planner.ui.blitting import FastRedraw
@@ -364,7 +364,7 @@ class PlanHeatmap(LazyChart):
         target = data.targets[row]
         if day is None:
             amount, pct = data.average_amount[row], data.average_percent[row]
-            head = f"{n.label}, daily average over {len(data.days)} days"
+            head = f"{n.label}, daily average over {count_of(len(data.days), 'day')}"
             lower = bool(data.average_unknown[row])
         else:
             amount, pct = data.amounts[day, row], data.percent[day, row]

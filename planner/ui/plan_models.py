@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
+from planner.core.formatting import count_of
 from planner.core.library import Library
 from planner.core.menu import MenuItem
 from planner.core.plan import Day, Plan, checked_name
@@ -141,7 +142,8 @@ class PlanModel(QAbstractListModel):
         if role == Qt.ItemDataRole.EditRole:
             return day.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{day.name}: {count} foods. F2 renames, Alt+Up/Down moves the day."
+            foods = count_of(count, "food")
+            return f"{day.name}: {foods}. F2 renames, Alt+Up/Down moves the day."
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
