@@ -23,16 +23,19 @@ from planner.core.formatting import AMOUNT_PATTERN, count_of
 from planner.core.menu import MEAL_LABELS, MEALS, MenuItem
 from planner.ui.menu_button import MenuButton
 from planner.ui.menu_commands import AddItems, EditItem, MoveItems, RemoveItems, RenameMenu
-from planner.ui.menu_model import AMOUNT, UNIT, UNITS, MenuModel
+from planner.ui.menu_model import AMOUNT, UNIT, MenuModel
 
 
 class AmountDelegate(QStyledItemDelegate):
-    """Amount cells take numbers only; unit cells offer grams or portions."""
+    """Amount cells take numbers only; unit cells offer grams, portions, the food's
+    household measures and, for drinks, ml."""
 
     def createEditor(self, parent, option, index):
         if index.column() == UNIT:
             combo = QComboBox(parent)
-            for unit, label in UNITS.items():
+            model = index.model()
+            position = model.position_of(index)
+            for label, unit in model.unit_choices(model.menu.items[position]):
                 combo.addItem(label, unit)
             return combo
         # With the first edit, not at start-up.

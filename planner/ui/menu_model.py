@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QMimeData,
@@ -14,6 +16,7 @@ from PySide6.QtCore import (
 
 from planner.core.foods import FoodTable
 from planner.core.formatting import fmt_amount, read_number
+from planner.core.household import ML, item_measures
 from planner.core.menu import MEAL_LABELS, MEALS, Menu, MenuItem, amount_problem
 from planner.ui.food_model import FOOD_MIME
 from planner.ui.grouped_tree import GroupedTreeModel
@@ -22,6 +25,7 @@ from planner.ui.roles import ModelIndex
 COLUMNS = ("Food", "Amount", "Unit", "Grams", "kcal")
 AMOUNT, UNIT = 1, 2
 UNITS = {"g": "g", "portions": "portions"}
+MEASURE_PREFIX = "measure:"  # a household measure's unit key in the unit editor
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 
@@ -182,7 +186,7 @@ class MenuModel(GroupedTreeModel):
                 return item.amount if role == Qt.ItemDataRole.EditRole else fmt_amount(item.amount)
             if column == UNIT:
                 if role == Qt.ItemDataRole.EditRole:
-                    return item.unit
+                    return self.unit_key(item)
                 return self.unit_text(item)
             if column == 3:
                 return fmt_amount(self._item_grams(item))
@@ -196,11 +200,37 @@ class MenuModel(GroupedTreeModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    # The SR28 household measures of a food (name, grams of one): none until the window
+    # hands the library's (planner/ui/food_library_actions.py).
+    measures_of: Callable[[str], list[tuple[str, float]]] = staticmethod(lambda food: [])
+
+    def unit_choices(self, item: MenuItem) -> list[tuple[str, str]]:
+        """(label, unit) the item's amount can be counted in: grams, portions (when the
+        food has a portion weight), each household measure, and ml for a drink."""
+        choices = [("g", "g")]
+        if item.food in self.foods and self.foods.portion_g(item.food) > 0:
+            name = portion_name(str(self.foods.cell(item.food, "portion_name") or ""))
+            choices.append((f"portions ({name})" if name else "portions", "portions"))
+        for name, grams in self._measures(item.food):
+            label = "ml" if name == ML else f"{name} ({fmt_amount(grams)} g)"
+            choices.append((label, f"{MEASURE_PREFIX}{name}"))
+        return choices
+
+    def _measures(self, food: str) -> list[tuple[str, float]]:
+        if food not in self.foods:
+            return []
+        return item_measures(self.foods, food, self.measures_of(food))
+
     def unit_text(self, item: MenuItem) -> str:
-        """What the amount counts: ``g``, or ``portion: 1 medium, 118 g`` (``portions:
-        1 cup, 244 g each`` for another amount), so that a row says what its portion is."""
+        """What the amount counts: ``g``, ``ml``, ``1 cup (244 g each)``, or ``portion:
+        1 medium, 118 g`` (``portions: 1 cup, 244 g each`` for another amount), so that a
+        row says what its portion is."""
         if item.unit == "g":
             return "g"
+        if item.measure:
+            if item.measure == ML:
+                return ML
+            return f"{item.measure} ({fmt_amount(item.measure_g)} g each)"
         portion_g = self.foods.portion_g(item.food) if item.food in self.foods else math.nan
         noun = "portion" if item.amount == 1 else "portions"
         if math.isnan(portion_g):
@@ -233,7 +263,8 @@ class MenuModel(GroupedTreeModel):
             return False
         item = self.menu.items[position]
         if index.column() == UNIT:
-            if value not in UNITS or value == item.unit:
+            units = [unit for _, unit in self.unit_choices(item)]
+            if value not in units or value == self.unit_key(item):
                 return False
             new = self.convert_unit(item, value)
         else:
@@ -247,12 +278,23 @@ class MenuModel(GroupedTreeModel):
             self.editRequested.emit(position, new)
         return True
 
+    @staticmethod
+    def unit_key(item: MenuItem) -> str:
+        """The item's unit as ``unit_choices`` names it."""
+        return f"{MEASURE_PREFIX}{item.measure}" if item.measure else item.unit
+
     def convert_unit(self, item: MenuItem, unit: str) -> MenuItem:
-        """The same quantity expressed in ``unit`` (grams <-> portions)."""
-        portion = self.foods.portion_g(item.food)
+        """The same quantity expressed in ``unit`` (grams, portions or a measure)."""
+        grams = item.grams_of(self.foods)
         if unit == "g":
-            return item.with_amount(round(item.grams_of(self.foods), 1), "g")
-        return item.with_amount(round(item.grams_of(self.foods) / portion, 2), "portions")
+            return item.with_amount(round(grams, 1), "g")
+        if unit.startswith(MEASURE_PREFIX):
+            name = unit[len(MEASURE_PREFIX) :]
+            each = dict(self._measures(item.food))[name]
+            # The grams stay as they are: a unit is only how they are counted.
+            return replace(item.with_amount(grams, "g"), measure=name, measure_g=each)
+        portion = self.foods.portion_g(item.food)
+        return item.with_amount(round(grams / portion, 2), "portions")
 
     # -- drag and drop ------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
