@@ -60,6 +60,13 @@ def fmt_weight(grams: float, about: bool = False) -> str:
     return f"{kg} kg"
 
 
+def fmt_volume(ml: float) -> str:
+    """``250 ml``, ``1.5 L``: a drink's amount as its buyer reads it."""
+    if ml < 1000:
+        return f"{round(ml, -1 if ml >= 100 else 0):.0f} ml"
+    return f"{ml / 1000:.2f}".rstrip("0").rstrip(".") + " L"
+
+
 @dataclass(frozen=True)
 class ShoppingItem:
     """One line of a shopping list, as the exports and the window show it."""
@@ -241,9 +248,16 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
         },
         index=pd.Index(totals.index, name="food"),
     )
+    # Drinks in litres: their volume from a household measure that gives one (1 cup of
+    # milk, 244 g in SR28, is 236.6 ml).
+    ml_per_g = np.array(
+        [_ml_per_g(foods, f) if k else np.nan for f, k in zip(ids, known, strict=True)]
+    )
     frame["quantity"] = [
-        quantity_text(u, un, b, e, c, k)
-        for u, un, b, e, c, k in zip(units, unit, as_bought, edible, ~unknown, known, strict=True)
+        quantity_text(u, un, b, e, c, k, v)
+        for u, un, b, e, c, k, v in zip(
+            units, unit, as_bought, edible, ~unknown, known, ml_per_g, strict=True
+        )
     ]
     frame["ticked"] = False
     frame["in_pantry"] = False
@@ -257,12 +271,34 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
     return frame.iloc[order.sort_values(["aisle", "name", "food"]).index.to_numpy()]
 
 
+def _ml_per_g(foods: FoodTable, food_id: str) -> float:
+    """Millilitres in a gram of a drink (NaN for a food that is no drink, or whose
+    portion gives no volume)."""
+    from planner.core.household import ML, item_measures
+
+    return next((1.0 / g for name, g in item_measures(foods, food_id) if name == ML), math.nan)
+
+
 def quantity_text(
-    units: float, unit: str, as_bought_g: float, edible_g: float, complete: bool, known: bool
+    units: float,
+    unit: str,
+    as_bought_g: float,
+    edible_g: float,
+    complete: bool,
+    known: bool,
+    ml_per_g: float = math.nan,
 ) -> str:
-    """What the shopper reads: ``7 pieces (about 1.3 kg)``, ``1 bag (99 g needed)``, ``1.35 kg``."""
+    """What the shopper reads: ``7 pieces (about 1.3 kg)``, ``1 bag (99 g needed)``,
+    ``1.35 kg``; a drink (``ml_per_g`` known) in litres: ``1 carton (1.5 L needed)``."""
     if edible_g <= 0:
         return "amount unknown"
+    if not math.isnan(ml_per_g) and known:
+        volume = fmt_volume(as_bought_g * ml_per_g)
+        if unit in PIECE_UNITS and not math.isnan(units):
+            text = f"{units:.0f} {unit_label(unit, units)} ({volume} needed)"
+        else:
+            text = volume
+        return text if complete else f"at least {text}"
     if not known:
         text = f"{fmt_weight(edible_g)} edible"
     elif unit in PIECE_UNITS and not math.isnan(units):

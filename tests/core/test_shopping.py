@@ -283,3 +283,19 @@ def test_core_and_text_exports_load_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_drinks_are_bought_in_litres():
+    from planner.core.shopping import fmt_volume, quantity_text
+
+    assert [fmt_volume(v) for v in (250.0, 969.6, 1000.0, 1530.0)] == [
+        "250 ml",
+        "970 ml",
+        "1 L",
+        "1.53 L",
+    ]
+    # 2 kg of milk (2 cartons): 1 cup, 244 g, is 236.6 ml.
+    ml_per_g = 236.5882365 / 244
+    text = quantity_text(2, "carton", 2000.0, 2000.0, True, True, ml_per_g)
+    assert text == "2 cartons (1.94 L needed)"
+    assert quantity_text(2, "carton", 2000.0, 2000.0, True, True) == "2 cartons (2 kg needed)"
