@@ -12,6 +12,7 @@ without it, and it loads right after, with the hook paused (planner/ui/pyside_im
 # (tests/ui/test_startup.py checks that none is first imported after PySide6).
 import planner.core.catalog
 import planner.core.coverage
+import planner.core.household
 import planner.core.intakes
 import planner.core.jsonfiles
 import planner.core.library

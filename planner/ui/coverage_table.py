@@ -27,6 +27,8 @@ WIDEST = (
     ("8,888 µg DFE *",),
 )
 CELL_PADDING = 12
+# What the totals' tab bar ("Totals", "Close my gaps") above the table takes.
+TAB_ROOM = 34
 
 
 class CoverageTableModel(HeaderedTableModel):
@@ -140,10 +142,27 @@ class TotalsView(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
+        # The note (unknown values, missing targets) takes two lines at most, so that it
+        # never squeezes the rows; the whole of it is in its tooltip.
+        self.note.setMaximumHeight(2 * self.note.fontMetrics().lineSpacing() + 2)
+
+    def full_width(self) -> int:
+        """The width that shows every column (the Limit column too) without scrolling."""
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(c) for c in range(header.count()))
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        return columns + 2 * self.table.frameWidth() + scroll
+
+    def full_height(self) -> int:
+        """The height of the table with every row (and the tabs above it)."""
+        rows = self.model.rowCount() * self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        return rows + header + 2 * self.table.frameWidth() + TAB_ROOM
 
     def set_coverage(self, coverage: Coverage, foods: FoodTable, missing_note: str = "") -> None:
         """``missing_note``: which nutrients have no target and why (intakes.missing_note)."""
         self.model.set_coverage(coverage, foods)
         text = "\n".join(t for t in (missing_note, unknowns_note(coverage, foods)) if t)
         self.note.setText(text)
+        self.note.setToolTip(text)
         self.note.setVisible(bool(text))

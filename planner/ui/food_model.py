@@ -310,8 +310,10 @@ class FoodTableModel(QAbstractTableModel):
         if column == 0:
             if role == _DISPLAY:
                 return self._table_names[position]
-            if role == _TOOLTIP:
-                return str(self.foods.cell(self._ids[row], "usda_description"))
+            if role == _TOOLTIP:  # the whole name, however narrow the column
+                name = str(self._table_names[position])
+                usda = str(self.foods.cell(self._ids[row], "usda_description") or "")
+                return name if usda in ("", name) else f"{name}\nUSDA: {usda}"
             return None
         if column == 1:
             return self._table_aisles[position] if role == _DISPLAY else None

@@ -44,6 +44,8 @@ from planner.ui.state import AppState
 from planner.ui.window_fit import fit_to_screen
 
 AUTOSAVE_DELAY_MS = 400
+# The Saved menus dock at first start: narrow, the day menu needs the width.
+DOCK_WIDTH = 160
 NEW_MENU_NAME = "My menu"  # then "My menu 2", ... (Library.unused_name)
 MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
 
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
         self.help_dock.visibilityChanged.connect(lambda visible: visible and help_panel.load())
         self.tabifyDockWidget(self.library_dock, self.help_dock)
         self.library_dock.raise_()
-        self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
         self._autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave_timer.timeout.connect(self.save_now)
@@ -467,16 +469,26 @@ class MainWindow(QMainWindow):
                 self.browser.per.setCurrentIndex(index)
         self.browser.restore_sort(self.settings.value("browser/sort"))
         if self.settings.value("session/seen_help") is None:
-            # The first time only: what this is, and when to see a doctor.
-            QTimer.singleShot(0, self.show_help)
+            # The first time only, in the status bar: the help opens on demand (a column
+            # of its own at every start squeezed the food list) and stays as it is left.
+            QTimer.singleShot(0, self._point_to_help)
             self.settings.set_value("session/seen_help", True)
 
     def _default_layout(self) -> None:
         """First run: share the width out now that the window has its real size (sizes
         given before the first show are scaled by Qt in ways that squeeze the menu)."""
-        self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
+        self.library_dock.raise_()
+        self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         total = max(self.main_splitter.width(), 900)
-        self.main_splitter.setSizes([int(total * 0.26), int(total * 0.34), int(total * 0.40)])
+        # The totals table whole (every column, Limit too), the rest shared between the
+        # food list (a name and several nutrients) and the menu.
+        coverage = max(self.totals.full_width(), int(total * 0.34))
+        rest = max(total - coverage, 400)
+        self.main_splitter.setSizes([rest // 2, rest - rest // 2, coverage])
+        # The totals' every row under the chart; the chart has the rest.
+        height = max(self.coverage_splitter.height(), 500)
+        rows = min(self.totals.full_height(), int(height * 0.55))
+        self.coverage_splitter.setSizes([height - rows, rows])
         # The food details (portion, source, what the data does not support) need room.
         height = max(self.browser.splitter.height(), 500)
         self.browser.splitter.setSizes([int(height * 0.55), int(height * 0.45)])
@@ -573,6 +585,13 @@ class MainWindow(QMainWindow):
             self.folder_lock.unlock()
 
     # -- help -----------------------------------------------------------------------------
+    def _point_to_help(self) -> None:
+        self.statusBar().showMessage(
+            "Crampless plans meals; it is not medical advice. Help (F1) says what the "
+            "nutrients do and when to see a doctor.",
+            30000,
+        )
+
     def show_help(self) -> None:
         self.help_dock.show()
         self.help_dock.raise_()

@@ -192,6 +192,8 @@ class MenuModel(GroupedTreeModel):
                 return fmt_amount(self._item_grams(item))
             if column == 4:
                 return fmt_amount(self._item_kcal(item))
+        if role == Qt.ItemDataRole.ToolTipRole and column == UNIT:
+            return self.unit_tooltip(item)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             portion = self.foods.cell(item.food, "portion_name")
             grams_each = fmt_amount(self.foods.portion_g(item.food))
@@ -222,22 +224,39 @@ class MenuModel(GroupedTreeModel):
         return item_measures(self.foods, food, self.measures_of(food))
 
     def unit_text(self, item: MenuItem) -> str:
-        """What the amount counts: ``g``, ``ml``, ``1 cup (244 g each)``, or ``portion:
-        1 medium, 118 g`` (``portions: 1 cup, 244 g each`` for another amount), so that a
-        row says what its portion is."""
+        """What the amount counts, short enough for its column: ``g``, ``ml``, ``× 1 cup,
+        mashed`` (a household measure), ``× 1 medium`` (the food's portion); the grams
+        are in the next column, the whole story in ``unit_tooltip``."""
         if item.unit == "g":
             return "g"
         if item.measure:
+            return ML if item.measure == ML else f"× {item.measure}"
+        name = self._portion_name(item)
+        if name:
+            return f"× {portion_name(name)}"
+        return "portion" if item.amount == 1 else "portions"
+
+    def unit_tooltip(self, item: MenuItem) -> str:
+        """``1 portion = 1 medium (7" to 7-7/8" long), 118 g``; ``2 × 1 cup: 244 g each``."""
+        count = fmt_amount(item.amount)
+        if item.unit == "g":
+            return f"{count} g"
+        if item.measure:
             if item.measure == ML:
-                return ML
-            return f"{item.measure} ({fmt_amount(item.measure_g)} g each)"
+                return f"{count} ml ({fmt_amount(item.grams)} g)"
+            return f"{count} × {item.measure}: {fmt_amount(item.measure_g)} g each (USDA SR28)"
         portion_g = self.foods.portion_g(item.food) if item.food in self.foods else math.nan
-        noun = "portion" if item.amount == 1 else "portions"
+        noun = "1 portion" if item.amount == 1 else f"{count} portions"
         if math.isnan(portion_g):
-            return noun
-        name = portion_name(str(self.foods.cell(item.food, "portion_name") or ""))
+            return f"{noun} (this food has no portion weight)"
+        name = self._portion_name(item)
         each = "" if item.amount == 1 else " each"
-        return f"{noun}: {name + ', ' if name else ''}{fmt_amount(portion_g)} g{each}"
+        return f"{noun} = {name + ', ' if name else ''}{fmt_amount(portion_g)} g{each}"
+
+    def _portion_name(self, item: MenuItem) -> str:
+        if item.food not in self.foods:
+            return ""
+        return str(self.foods.cell(item.food, "portion_name") or "")
 
     def meal_kcal(self, meal: str) -> float:
         return sum((self._item_kcal(self.menu.items[p]) for p in self._meal_positions(meal)), 0.0)

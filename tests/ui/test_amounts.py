@@ -30,9 +30,13 @@ def test_a_menu_row_says_what_its_portion_is(window):
     def unit(position):
         return model.index_of_position(position, UNIT).data()
 
-    assert unit(0) == "portion: 1 medium, 118 g"  # 1 medium (7" to 7-7/8" long) in SR28
-    assert unit(1) == "portions: 1 cup, 244 g each"
-    assert unit(2) == "g"
+    def tip(position):
+        return model.index_of_position(position, UNIT).data(Qt.ItemDataRole.ToolTipRole)
+
+    assert unit(0) == "× 1 medium"  # 1 medium (7" to 7-7/8" long) in SR28
+    assert tip(0) == '1 portion = 1 medium (7" to 7-7/8" long), 118 g'
+    assert unit(1) == "× 1 cup" and tip(1) == "2 portions = 1 cup, 244 g each"
+    assert unit(2) == "g" and tip(2) == "30 g"
     # The editor still reads the unit's key.
     assert model.index_of_position(0, UNIT).data(Qt.ItemDataRole.EditRole) == "portions"
     assert window.editor.kcal.text().startswith("3 items · ")
@@ -85,7 +89,9 @@ def test_imported_household_measures_are_units(window, qtbot, tmp_path):
     assert model.setData(model.index_of_position(0, UNIT), "measure:1 cup, mashed")
     item = model.menu.items[0]
     assert item.grams == 118.0 and item.amount == pytest.approx(118 / 225)
-    assert model.index_of_position(0, UNIT).data() == "1 cup, mashed (225 g each)"
+    assert model.index_of_position(0, UNIT).data() == "× 1 cup, mashed"
+    tip = model.index_of_position(0, UNIT).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "0.524 × 1 cup, mashed: 225 g each (USDA SR28)"
     assert window.plan_view.menu_model.measures_of("banana") == window.menu_model.measures_of(
         "banana"
     )

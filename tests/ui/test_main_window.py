@@ -797,7 +797,11 @@ def test_the_food_list_headers_are_the_food_tables(window):
 def test_help_says_it_is_not_medical_advice_and_when_to_see_a_doctor(make_window, tmp_path, qtbot):
     first = make_window(tmp_path)
     panel = first.help_dock.widget()
-    # The first start shows the help, once.
+    # The first start points to the help (F1) without taking a column for it.
+    qtbot.waitUntil(lambda: "Help (F1)" in first.statusBar().currentMessage())
+    assert "not medical advice" in first.statusBar().currentMessage()
+    assert panel.visibleRegion().isEmpty() and panel.toPlainText() == ""
+    first.show_help()
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
     words = panel.toPlainText()
     assert "not medical advice" in words and "See a doctor if your cramps" in words
