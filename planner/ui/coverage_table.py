@@ -28,7 +28,7 @@ WIDEST = (
 )
 CELL_PADDING = 12
 # What the totals' tab bar ("Totals", "Close my gaps") above the table takes.
-TAB_ROOM = 34
+TAB_ROOM = 44
 
 
 class CoverageTableModel(HeaderedTableModel):
@@ -130,6 +130,7 @@ class TotalsView(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
+        self._widths = widths
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.note = QLabel(wordWrap=True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # food names are the user's text
@@ -148,10 +149,7 @@ class TotalsView(QWidget):
 
     def full_width(self) -> int:
         """The width that shows every column (the Limit column too) without scrolling."""
-        header = self.table.horizontalHeader()
-        columns = sum(header.sectionSize(c) for c in range(header.count()))
-        scroll = self.table.verticalScrollBar().sizeHint().width()
-        return columns + 2 * self.table.frameWidth() + scroll
+        return sum(self._widths) + 2 * self.table.frameWidth() + 2
 
     def full_height(self) -> int:
         """The height of the table with every row (and the tabs above it)."""

@@ -479,15 +479,18 @@ class MainWindow(QMainWindow):
         given before the first show are scaled by Qt in ways that squeeze the menu)."""
         self.library_dock.raise_()
         self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        total = max(self.main_splitter.width(), 900)
+        # The widths as shown, not as they were before the window's first layout.
+        self.layout().activate()
+        handles = 2 * self.main_splitter.handleWidth()
+        total = max(self.main_splitter.width() - handles, 900)
         # The totals table whole (every column, Limit too), the rest shared between the
         # food list (a name and several nutrients) and the menu.
-        coverage = max(self.totals.full_width(), int(total * 0.34))
+        coverage = max(self.totals.full_width() + 4, int(total * 0.34))
         rest = max(total - coverage, 400)
         self.main_splitter.setSizes([rest // 2, rest - rest // 2, coverage])
         # The totals' every row under the chart; the chart has the rest.
-        height = max(self.coverage_splitter.height(), 500)
-        rows = min(self.totals.full_height(), int(height * 0.55))
+        height = max(self.coverage_splitter.height() - self.coverage_splitter.handleWidth(), 500)
+        rows = min(self.totals.full_height() + 4, int(height * 0.55))
         self.coverage_splitter.setSizes([height - rows, rows])
         # The food details (portion, source, what the data does not support) need room.
         height = max(self.browser.splitter.height(), 500)
