@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
@@ -253,10 +254,20 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
     ml_per_g = np.array(
         [_ml_per_g(foods, f) if k else np.nan for f, k in zip(ids, known, strict=True)]
     )
+    # Fruit and vegetables bought by weight, whose portion is one whole piece (SR28's
+    # "1 medium whole" tomato, 123 g): how many pieces the weight is, about.
+    piece_g = np.array(
+        [
+            _piece_g(foods, f) if k and u in ("", "kg") else np.nan
+            for f, k, u in zip(ids, known, unit, strict=True)
+        ]
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pieces_about = np.where(piece_g > 0, np.maximum(np.round(edible / piece_g), 1.0), np.nan)
     frame["quantity"] = [
-        quantity_text(u, un, b, e, c, k, v)
-        for u, un, b, e, c, k, v in zip(
-            units, unit, as_bought, edible, ~unknown, known, ml_per_g, strict=True
+        _with_pieces(quantity_text(u, un, b, e, c, k, v), n)
+        for u, un, b, e, c, k, v, n in zip(
+            units, unit, as_bought, edible, ~unknown, known, ml_per_g, pieces_about, strict=True
         )
     ]
     frame["ticked"] = False
@@ -271,12 +282,39 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
     return frame.iloc[order.sort_values(["aisle", "name", "food"]).index.to_numpy()]
 
 
+_WHOLE_PIECE = re.compile(r"^1 (?:\w+ )?(?:medium|large|small|whole|fruit|potato)\b")
+WHOLE_CATEGORIES = frozenset({"fruit", "vegetables"})
+
+
+def _piece_g(foods: FoodTable, food_id: str) -> float:
+    """The edible grams of one whole fruit or vegetable, when the food's portion is one
+    (``1 medium whole``, ``1 fruit``); else NaN."""
+    try:
+        if foods.cell(food_id, "category") not in WHOLE_CATEGORIES:
+            return math.nan
+        name = str(foods.cell(food_id, "portion_name") or "")
+        return foods.portion_g(food_id) if _WHOLE_PIECE.match(name) else math.nan
+    except KeyError:  # a table without portions
+        return math.nan
+
+
+def _with_pieces(text: str, pieces: float) -> str:
+    """``540 g`` -> ``540 g (about 4 pieces)``."""
+    if math.isnan(pieces) or "(" in text:
+        return text
+    return f"{text} (about {pieces:.0f} {'piece' if pieces == 1 else 'pieces'})"
+
+
 def _ml_per_g(foods: FoodTable, food_id: str) -> float:
     """Millilitres in a gram of a drink (NaN for a food that is no drink, or whose
     portion gives no volume)."""
     from planner.core.household import ML, item_measures
 
-    return next((1.0 / g for name, g in item_measures(foods, food_id) if name == ML), math.nan)
+    try:
+        measures = item_measures(foods, food_id)
+    except KeyError:  # a table without portions or categories
+        return math.nan
+    return next((1.0 / g for name, g in measures if name == ML), math.nan)
 
 
 def quantity_text(

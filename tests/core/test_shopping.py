@@ -66,7 +66,17 @@ def test_loose_food_in_kilograms_not_rounded(foods):
     factor = foods.info.at["potatoes", "as_bought_factor"]
     assert row["units"] == pytest.approx(500 * factor / 1000)
     assert row["unit"] == "kg"
-    assert row["quantity"] == fmt_weight(row["as_bought_g"])
+    # SR28's "1 potato (2-1/2" dia, sphere)" weighs 136 g: 500 g is about 4 of them.
+    assert row["quantity"] == f"{fmt_weight(row['as_bought_g'])} (about 4 pieces)"
+
+
+def test_whole_vegetables_give_a_piece_count_where_sr28_weighs_one(foods):
+    plan = _every_day(1, MenuItem("tomatoes", grams=500), MenuItem("cabbage", grams=300))
+    rows = shopping_list(plan, foods).rows
+    # 1 medium whole tomato, 123 g (SR28): 500 g is about 4.
+    assert rows.loc["tomatoes", "quantity"].endswith("(about 4 pieces)")
+    # "1 cup, chopped" is no piece: the weight alone.
+    assert rows.loc["cabbage", "quantity"] == fmt_weight(rows.loc["cabbage", "as_bought_g"])
 
 
 def test_dry_goods_and_shelled_nuts_are_bought_as_sold(foods):
