@@ -281,3 +281,25 @@ def test_gui_app_reused(qapp):
     from planner.export.shopping_pdf import ensure_gui_app
 
     assert ensure_gui_app() is qapp
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "points"),
+    [("English", "UnitedStates", (612, 792)), ("German", "Germany", (595, 842))],
+)
+def test_pdf_paper_follows_the_locale(qapp, week, language, country, points):
+    """Letter where the locale measures in inches (the US), A4 elsewhere."""
+    from PySide6.QtCore import QLocale
+
+    from planner.export.shopping_pdf import shopping_pdf_bytes
+
+    before = QLocale()
+    QLocale.setDefault(
+        QLocale(getattr(QLocale.Language, language), getattr(QLocale.Country, country))
+    )
+    try:
+        page = PdfReader(io.BytesIO(shopping_pdf_bytes(week, DATE))).pages[0]
+    finally:
+        QLocale.setDefault(before)
+    size = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+    assert size == points

@@ -6,13 +6,14 @@ import argparse
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from planner.cli.common import csv_text, print_json, text_table
 from planner.core.errors import InputError
 from planner.core.formatting import fmt_amount
 from planner.core.nutrients import BY_KEY, KEYS
 from planner.core.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_per, basis_gaps, rank
-from planner.core.search import build_haystacks, matches
+from planner.core.search import ranked_ids
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -40,11 +41,14 @@ def run(args: argparse.Namespace, context: Any) -> int:
     if args.limit is not None and args.limit < 0:
         raise InputError("command line", "--limit", "must be 0 or more")
     foods = context.foods()
-    ids = foods.ids[matches(build_haystacks(foods), args.search)] if args.search else foods.ids
-    # Without --rich-in, list foods by name and show their energy.
+    ids = pd.Index(ranked_ids(foods, args.search)) if args.search else foods.ids
+    # Without --rich-in, list the matches best first (as the window does), or every food
+    # by name, and show their energy.
     key = args.rich_in or "energy"
     if args.rich_in:
         amounts = rank(foods, key, args.per, ids)
+    elif args.search:
+        amounts = amounts_per(foods, key, args.per).loc[ids]
     else:
         amounts = amounts_per(foods, key, args.per).loc[ids]
         amounts = amounts.iloc[

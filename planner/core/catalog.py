@@ -53,10 +53,11 @@ def with_library_foods(foods: FoodTable, library: Library) -> FoodTable:
         return foods
     # Only now: most start-ups (no imported or custom foods) never need these modules.
     from planner.core.library_foods import apply_portions, chosen_portions, library_food_table
-    from planner.core.recipes import load_recipes, recipes_table
 
     merged = foods.merged(library_food_table(library))
-    recipes = load_recipes(library)
-    if recipes:
-        merged = merged.merged(recipes_table(recipes, merged))
+    if library.db.execute("SELECT EXISTS (SELECT 1 FROM recipes)").fetchone()[0]:
+        # Recipes need pandas; a library without them opens the window without it.
+        from planner.core.recipes import load_recipes, recipes_table
+
+        merged = merged.merged(recipes_table(load_recipes(library), merged))
     return apply_portions(merged, chosen_portions(library))

@@ -257,14 +257,53 @@ class FoodTable:
         return float(self.cell(food_id, "portion_g"))
 
     # -- new tables ---------------------------------------------------------------------
+    def has_plain_columns(self) -> bool:
+        """Whether the table still holds its plain columns, its frames not made yet."""
+        return self._info is None
+
+    def with_columns(self, changes: dict[str, list | np.ndarray]) -> FoodTable:
+        """The same foods with some info columns replaced (a table with plain columns)."""
+        return FoodTable.from_columns(self.id_list, {**self._columns, **changes}, self.matrix)
+
     def merged(self, other: FoodTable) -> FoodTable:
         """This table with ``other``'s foods added; ids already here are kept from here."""
+        if self.has_plain_columns() and other.has_plain_columns():
+            return self._merged_columns(other)
         import pandas as pd
 
         extra = other.info.index.difference(self.info.index, sort=False)
         info = pd.concat([self.info, other.info.loc[extra]])
         values = pd.concat([self.values, other.values.loc[extra]])
         return FoodTable(info, values)
+
+    def _merged_columns(self, other: FoodTable) -> FoodTable:
+        """``merged`` without pandas: the window's start-up merges the library's foods
+        before pandas is loaded. A column one table lacks is NaN for its foods, as
+        pandas' concat makes it."""
+        here = self._positions()
+        extra = [i for i, food in enumerate(other.id_list) if food not in here]
+        names = list(self._columns) + [c for c in other._columns if c not in self._columns]
+        columns: dict[str, list | np.ndarray] = {}
+        for name in names:
+            mine, theirs = self._columns.get(name), other._columns.get(name)
+            numeric = isinstance(mine if mine is not None else theirs, np.ndarray)
+            if mine is None:
+                mine = np.full(len(self), np.nan) if numeric else [math.nan] * len(self)
+            if theirs is None:
+                picked = np.full(len(extra), np.nan) if numeric else [math.nan] * len(extra)
+            elif isinstance(theirs, np.ndarray):
+                picked = theirs[extra]
+            else:
+                picked = [theirs[i] for i in extra]
+            if numeric:
+                columns[name] = np.concatenate(
+                    [np.asarray(mine, dtype=float), np.asarray(picked, dtype=float)]
+                )
+            else:
+                columns[name] = list(mine) + list(picked)
+        ids = self.id_list + [other.id_list[i] for i in extra]
+        matrix = np.vstack([self.matrix, other.matrix[extra]])
+        return FoodTable.from_columns(ids, columns, matrix)
 
     @classmethod
     def from_frames(cls, info: pd.DataFrame, values: pd.DataFrame) -> FoodTable:

@@ -19,6 +19,12 @@ def fmt_amount(value: float | None) -> str:
     return f"{value:.3g}"
 
 
+def count_of(count: int, word: str, plural: str | None = None) -> str:
+    """``1 item``, ``2 items``, ``1,500 foods``: a count with its noun in agreement."""
+    noun = word if count == 1 else (plural or f"{word}s")
+    return f"{count:,} {noun}"
+
+
 def fmt_percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f} %"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -158,8 +159,26 @@ def menu_from_dict(
             raise InputError(
                 source, f"{place}.meal", f"unknown meal {meal!r} (use {', '.join(MEALS)})"
             )
-        items.append(MenuItem(food, meal).with_amount(float(amount), unit))
+        entry = MenuItem(food, meal).with_amount(float(amount), unit)
+        if "measure" in item:
+            entry = _with_measure(entry, item["measure"], source, f"{place}.measure")
+        items.append(entry)
     return Menu(name, items)
+
+
+def _with_measure(item: MenuItem, data: Any, source: Path | str, place: str) -> MenuItem:
+    """An item in grams, counted in a household measure (``{"name": "1 cup", "grams":
+    244}``): an optional field, so that files without it read as before."""
+    if item.grams is None:
+        raise InputError(source, place, "a measure goes with 'grams', not 'portions'")
+    if not isinstance(data, dict) or set(data) != {"name", "grams"}:
+        raise InputError(source, place, "expected {'name': text, 'grams': number}")
+    name, grams = data["name"], data["grams"]
+    if not isinstance(name, str) or not name.strip() or name in ("g", "portions"):
+        raise InputError(source, f"{place}.name", "must be the measure's name")
+    if isinstance(grams, bool) or not isinstance(grams, int | float) or not grams > 0:
+        raise InputError(source, f"{place}.grams", f"{grams!r} is not a weight above 0")
+    return replace(item, measure=name, measure_g=float(grams))
 
 
 def menu_to_dict(menu: Menu) -> dict[str, Any]:
@@ -169,6 +188,8 @@ def menu_to_dict(menu: Menu) -> dict[str, Any]:
         entry: dict[str, Any] = {"food": item.food}
         if item.grams is not None:
             entry["grams"] = item.grams
+            if item.measure and item.measure_g:
+                entry["measure"] = {"name": item.measure, "grams": item.measure_g}
         else:
             entry["portions"] = item.portions
         entry["meal"] = item.meal

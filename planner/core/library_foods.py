@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
-import pandas as pd
 
 from planner.core.errors import InputError
 from planner.core.foods import ID_PATTERN, FoodTable, split_list
@@ -89,28 +91,27 @@ def library_food_table(library: Library) -> FoodTable:
     """Every imported and custom food of the library (chosen portions not yet applied).
 
     Three queries: descriptive rows, the 11 planner nutrients of the imported foods (a
-    range scan of usda_values), the custom foods' values; each pivoted with numpy.
+    range scan of usda_values), the custom foods' values; each scattered into a numpy
+    matrix. No pandas: the window opens with these foods before pandas is loaded.
     """
     db = library.db
     rows = db.execute(_INFO_QUERY).fetchall()
-    columns = [
-        "id",
-        "source",
-        "name",
-        "category",
-        "usda_ndb",
-        "usda_description",
-        "usda_food_group",
-        "portion_name",
-        "portion_g",
-        "refuse_pct",
-        "purchase_unit",
-        "purchase_unit_g",
-        "tags",
-    ]
-    raw = pd.DataFrame.from_records(rows, columns=columns)
-    index = pd.Index(raw["id"].to_numpy(object), name="id")
-    n = len(raw)
+    (
+        ids,
+        source,
+        name,
+        category,
+        usda_ndb,
+        usda_description,
+        usda_food_group,
+        portion_name,
+        portion_g,
+        refuse_pct,
+        purchase_unit,
+        purchase_unit_g,
+        tags,
+    ) = (list(c) for c in zip(*rows, strict=True)) if rows else ([] for _ in range(13))
+    n = len(ids)
     values = np.full((n, len(KEYS)), np.nan)
 
     usda = db.execute(
@@ -119,96 +120,95 @@ def library_food_table(library: Library) -> FoodTable:
         _NUTR_NOS,
     ).fetchall()
     if usda:
-        nutr_no, ndb, value = (np.array(c, dtype=object) for c in zip(*usda, strict=True))
+        nutr_no, ndb, value = zip(*usda, strict=True)
         # Imported foods are found by NDB number (custom foods have none).
-        imported = np.flatnonzero((raw["source"] == "usda").to_numpy())
-        by_ndb = pd.Index(raw["usda_ndb"].to_numpy(object)[imported])
+        by_ndb = {usda_ndb[i]: i for i in range(n) if source[i] == "usda"}
         numbers = _numbers(library, value, "usda_values", ndb)
-        _scatter(values, imported, by_ndb, ndb, nutr_no, numbers, _NUTR_NOS)
+        _scatter(values, by_ndb, ndb, nutr_no, numbers, _NUTR_NOS)
 
     custom = db.execute("SELECT food_id, nutrient, value FROM custom_values").fetchall()
     if custom:
-        food, key, value = (np.array(c, dtype=object) for c in zip(*custom, strict=True))
+        food, key, value = zip(*custom, strict=True)
         numbers = _numbers(library, value, "custom_values", food)
-        _scatter(values, np.arange(n), index, food, key, numbers, KEYS)
+        _scatter(values, {f: i for i, f in enumerate(ids)}, food, key, numbers, KEYS)
 
-    info = pd.DataFrame(
-        {
-            "name": raw["name"].to_numpy(object),
-            "category": raw["category"].to_numpy(object),
-            "usda_ndb": raw["usda_ndb"].to_numpy(object),
-            "usda_description": raw["usda_description"].to_numpy(object),
-            "usda_food_group": raw["usda_food_group"].to_numpy(object),
-            "portion_name": raw["portion_name"].to_numpy(object),
-            "portion_g": _numbers(library, raw["portion_g"], "foods.portion_g", raw["id"]),
-            # Unknown refuse counts as none, as foods.csv does.
-            "refuse_pct": np.nan_to_num(
-                _numbers(library, raw["refuse_pct"], "foods.refuse_pct", raw["id"]), nan=0.0
-            ),
-            "purchase_unit": raw["purchase_unit"].to_numpy(object),
-            "purchase_unit_g": _numbers(
-                library, raw["purchase_unit_g"], "foods.purchase_unit_g", raw["id"]
-            ),
-            "tags": _tag_tuples(raw["tags"]),
-            "article_lists": _empty_tuples(n),
-            "unsupported_claims": _empty_tuples(n),
-            "source": raw["source"].to_numpy(object),
-        },
-        index=index,
-    )
-    return FoodTable(info, pd.DataFrame(values, index=index, columns=list(KEYS)))
+    columns = {
+        "name": name,
+        "category": category,
+        "usda_ndb": usda_ndb,
+        "usda_description": usda_description,
+        "usda_food_group": usda_food_group,
+        "portion_name": portion_name,
+        "portion_g": _numbers(library, portion_g, "foods.portion_g", ids),
+        # Unknown refuse counts as none, as foods.csv does.
+        "refuse_pct": np.nan_to_num(
+            _numbers(library, refuse_pct, "foods.refuse_pct", ids), nan=0.0
+        ),
+        "purchase_unit": purchase_unit,
+        "purchase_unit_g": _numbers(library, purchase_unit_g, "foods.purchase_unit_g", ids),
+        "tags": _tag_tuples(tags),
+        "article_lists": [()] * n,
+        "unsupported_claims": [()] * n,
+        "source": source,
+    }
+    return FoodTable.from_columns(ids, columns, values)
 
 
-def _numbers(library: Library, column: object, what: str, row_ids: object) -> np.ndarray:
-    """A column of numbers as floats; a cell that is not a finite number (text a damaged
-    or hand-edited file put there) is unknown, and said once in ``library.problems``."""
-    cells = pd.Series(np.asarray(column, dtype=object))
-    numbers = np.array(pd.to_numeric(cells, errors="coerce"), dtype=float)
-    bad = (~np.isfinite(numbers) & cells.notna().to_numpy()) | (numbers < 0)
+def _numbers(library: Library, cells: Sequence[object], what: str, row_ids: Sequence) -> np.ndarray:
+    """A column of numbers as floats; a cell that is not a finite number of 0 or more (text
+    a damaged or hand-edited file put there) is unknown, and said once in
+    ``library.problems``. Without pandas: the window reads these before it loads."""
+    try:
+        numbers = np.asarray(cells, dtype=float)  # None is NaN (unknown)
+    except (TypeError, ValueError):  # a cell of text: one by one
+        numbers = np.array([_number(cell) for cell in cells], dtype=float)
+    suspect = ~np.isfinite(numbers) | (numbers < 0)  # NaN: an empty cell, or worse
+    bad = np.zeros(len(numbers), dtype=bool)
+    for i in np.flatnonzero(suspect):
+        bad[i] = cells[i] is not None
     if bad.any():
         first = int(bad.argmax())
         library.problems.append(
             f"{library.path.name}: {what}: {int(bad.sum())} value(s) not a number, such as "
-            f"{cells.iat[first]!r} of {np.asarray(row_ids, dtype=object)[first]!r}; "
-            "read as unknown"
+            f"{cells[first]!r} of {row_ids[first]!r}; read as unknown"
         )
-        numbers[bad] = np.nan
+        numbers = np.where(bad, np.nan, numbers)
     return numbers
+
+
+def _number(cell: object) -> float:
+    try:
+        return float(cell)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.inf  # not a number: said and read as unknown by _numbers
 
 
 def _scatter(
     out: np.ndarray,
-    positions: np.ndarray,
-    keys: pd.Index,
-    row_keys: np.ndarray,
-    column_keys: np.ndarray,
-    values: np.ndarray,
+    rows: dict[str, int],
+    row_keys: Sequence[str],
+    column_keys: Sequence[str],
+    values: Sequence[float],
     columns: tuple[str, ...],
 ) -> None:
-    """Put ``values`` into ``out`` at (row of each row key, column of each column key).
-
-    ``keys`` names the rows ``positions`` of ``out``; values whose keys are not there
-    (a nutrient the planner does not track) are skipped.
-    """
-    r = keys.get_indexer(row_keys)
-    c = pd.Index(columns).get_indexer(column_keys)
+    """Put ``values`` into ``out`` at (``rows[row key]``, column of each column key);
+    values whose keys are not there (a nutrient the planner does not track) are skipped."""
+    column_of = {c: i for i, c in enumerate(columns)}
+    # map() over dict.get: no Python frame per value (96,000 of them for SR28).
+    r = np.fromiter(map(rows.get, row_keys, repeat(-1)), np.intp, len(row_keys))
+    c = np.fromiter(map(column_of.get, column_keys, repeat(-1)), np.intp, len(column_keys))
+    v = np.asarray(values, dtype=float)
     ok = (r >= 0) & (c >= 0)
-    out[positions[r[ok]], c[ok]] = values[ok]
+    out[r[ok], c[ok]] = v[ok]
 
 
-def _tag_tuples(tags: pd.Series) -> np.ndarray:
-    out = np.empty(len(tags), dtype=object)
+def _tag_tuples(tags: Sequence[str]) -> list[tuple[str, ...]]:
     cache: dict[str, tuple[str, ...]] = {}
-    for i, text in enumerate(tags.to_numpy(object)):
+    out = []
+    for text in tags:
         if text not in cache:
             cache[text] = split_list(text)
-        out[i] = cache[text]
-    return out
-
-
-def _empty_tuples(n: int) -> np.ndarray:
-    out = np.empty(n, dtype=object)
-    out[:] = [()] * n
+        out.append(cache[text])
     return out
 
 
@@ -305,6 +305,13 @@ def apply_portions(foods: FoodTable, portions: dict[str, Measure]) -> FoodTable:
     ids = [food for food in portions if food in foods]
     if not ids:
         return foods
+    if foods.has_plain_columns():  # without pandas (the window's start-up)
+        names = list(foods.column("portion_name"))
+        grams = foods.numbers("portion_g").copy()
+        for food in ids:
+            at = foods.position(food)
+            names[at], grams[at] = portions[food].name, portions[food].grams
+        return foods.with_columns({"portion_name": names, "portion_g": grams})
     info = foods.info.copy()
     info.loc[ids, "portion_name"] = [portions[f].name for f in ids]
     info.loc[ids, "portion_g"] = [portions[f].grams for f in ids]

@@ -22,12 +22,19 @@ MAX_MENU_NAME = 200
 
 @dataclass(frozen=True)
 class MenuItem:
-    """A food in a meal, measured in exactly one of grams or portions."""
+    """A food in a meal, measured in exactly one of grams or portions.
+
+    An item in grams may be shown in a household measure (``measure``: ``1 cup``, ``ml``)
+    whose one weighs ``measure_g`` grams: the grams stay the amount (so a reader that
+    knows no measures reads the right amount), the measure is how it is counted.
+    """
 
     food: str
     meal: str = "snack"
     grams: float | None = None
     portions: float | None = None
+    measure: str | None = None
+    measure_g: float | None = None
 
     def grams_of(self, foods: FoodTable) -> float:
         """Edible grams this item stands for (NaN if counted in portions of a portionless food)."""
@@ -36,17 +43,32 @@ class MenuItem:
         return float(self.portions or 0.0) * foods.portion_g(self.food)
 
     def with_amount(self, amount: float, unit: str) -> MenuItem:
-        """The same item with a new amount in ``unit`` (``g`` or ``portions``)."""
+        """The same item with a new amount in ``unit`` (``g``, ``portions``, or the
+        item's own household measure)."""
         if unit == "g":
-            return replace(self, grams=amount, portions=None)
-        return replace(self, grams=None, portions=amount)
+            return replace(self, grams=amount, portions=None, measure=None, measure_g=None)
+        if unit == "portions":
+            return replace(self, grams=None, portions=amount, measure=None, measure_g=None)
+        if unit == self.measure and self.measure_g:
+            return replace(self, grams=amount * self.measure_g, portions=None)
+        raise ValueError(f"unknown unit {unit!r}")
+
+    def in_measure(self, name: str, grams_each: float, count: float) -> MenuItem:
+        """The item as ``count`` of household measure ``name`` of ``grams_each`` grams."""
+        return replace(
+            self, grams=count * grams_each, portions=None, measure=name, measure_g=grams_each
+        )
 
     @property
     def amount(self) -> float:
+        if self.grams is not None and self.measure and self.measure_g:
+            return self.grams / self.measure_g
         return self.grams if self.grams is not None else float(self.portions or 0.0)
 
     @property
     def unit(self) -> str:
+        if self.grams is not None and self.measure and self.measure_g:
+            return self.measure
         return "g" if self.grams is not None else "portions"
 
 
@@ -60,7 +82,7 @@ def amount_problem(amount: object, unit: str) -> str | None:
         return f"{amount!r} is not a finite number"
     if amount < 0:
         return f"negative amount {amount:g}"
-    ceiling = MAX_GRAMS if unit == "g" else MAX_PORTIONS
+    ceiling = MAX_GRAMS if unit in ("g", "ml") else MAX_PORTIONS
     if amount > ceiling:
         return f"{amount:g} {unit} is more than the {ceiling:g} {unit} one item may hold"
     return None

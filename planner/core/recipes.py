@@ -44,9 +44,10 @@ MAX_INGREDIENTS = 200
 # One ingredient heavier than this is a typo (a big pot of soup holds a few kg).
 MAX_INGREDIENT_G = 50_000.0
 SERVING_NAME = "1 serving"
-# A recipe is vegan (vegetarian, not bought) only when every ingredient is; it contains
-# dairy, nuts, fish... when any ingredient does.
-_ALL_OF_TAGS = ("vegan", "vegetarian", "no-shopping")
+# A recipe is vegan (vegetarian, not bought, a seasoning) only when every ingredient is;
+# it contains dairy, nuts, fish... when any ingredient does. (A pinch of salt does not
+# make a soup a seasoning, which suggestions would never offer.)
+_ALL_OF_TAGS = ("vegan", "vegetarian", "no-shopping", "seasoning")
 
 # expand(food_id, grams): the ingredients and their grams that ``grams`` of a recipe
 # stand for, or None when the food is not a recipe.

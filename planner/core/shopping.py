@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
@@ -58,6 +59,13 @@ def fmt_weight(grams: float, about: bool = False) -> str:
         return f"{rounded:.0f} g"
     kg = f"{grams / 1000:.{1 if about else 2}f}".rstrip("0").rstrip(".")
     return f"{kg} kg"
+
+
+def fmt_volume(ml: float) -> str:
+    """``250 ml``, ``1.5 L``: a drink's amount as its buyer reads it."""
+    if ml < 1000:
+        return f"{round(ml, -1 if ml >= 100 else 0):.0f} ml"
+    return f"{ml / 1000:.2f}".rstrip("0").rstrip(".") + " L"
 
 
 @dataclass(frozen=True)
@@ -241,9 +249,26 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
         },
         index=pd.Index(totals.index, name="food"),
     )
+    # Drinks in litres: their volume from a household measure that gives one (1 cup of
+    # milk, 244 g in SR28, is 236.6 ml).
+    ml_per_g = np.array(
+        [_ml_per_g(foods, f) if k else np.nan for f, k in zip(ids, known, strict=True)]
+    )
+    # Fruit and vegetables bought by weight, whose portion is one whole piece (SR28's
+    # "1 medium whole" tomato, 123 g): how many pieces the weight is, about.
+    piece_g = np.array(
+        [
+            _piece_g(foods, f) if k and u in ("", "kg") else np.nan
+            for f, k, u in zip(ids, known, unit, strict=True)
+        ]
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pieces_about = np.where(piece_g > 0, np.maximum(np.round(edible / piece_g), 1.0), np.nan)
     frame["quantity"] = [
-        quantity_text(u, un, b, e, c, k)
-        for u, un, b, e, c, k in zip(units, unit, as_bought, edible, ~unknown, known, strict=True)
+        _with_pieces(quantity_text(u, un, b, e, c, k, v), n)
+        for u, un, b, e, c, k, v, n in zip(
+            units, unit, as_bought, edible, ~unknown, known, ml_per_g, pieces_about, strict=True
+        )
     ]
     frame["ticked"] = False
     frame["in_pantry"] = False
@@ -257,12 +282,61 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
     return frame.iloc[order.sort_values(["aisle", "name", "food"]).index.to_numpy()]
 
 
+_WHOLE_PIECE = re.compile(r"^1 (?:\w+ )?(?:medium|large|small|whole|fruit|potato)\b")
+WHOLE_CATEGORIES = frozenset({"fruit", "vegetables"})
+
+
+def _piece_g(foods: FoodTable, food_id: str) -> float:
+    """The edible grams of one whole fruit or vegetable, when the food's portion is one
+    (``1 medium whole``, ``1 fruit``); else NaN."""
+    try:
+        if foods.cell(food_id, "category") not in WHOLE_CATEGORIES:
+            return math.nan
+        name = str(foods.cell(food_id, "portion_name") or "")
+        return foods.portion_g(food_id) if _WHOLE_PIECE.match(name) else math.nan
+    except KeyError:  # a table without portions
+        return math.nan
+
+
+def _with_pieces(text: str, pieces: float) -> str:
+    """``540 g`` -> ``540 g (about 4 pieces)``."""
+    if math.isnan(pieces) or "(" in text:
+        return text
+    return f"{text} (about {pieces:.0f} {'piece' if pieces == 1 else 'pieces'})"
+
+
+def _ml_per_g(foods: FoodTable, food_id: str) -> float:
+    """Millilitres in a gram of a drink (NaN for a food that is no drink, or whose
+    portion gives no volume)."""
+    from planner.core.household import ML, item_measures
+
+    try:
+        measures = item_measures(foods, food_id)
+    except KeyError:  # a table without portions or categories
+        return math.nan
+    return next((1.0 / g for name, g in measures if name == ML), math.nan)
+
+
 def quantity_text(
-    units: float, unit: str, as_bought_g: float, edible_g: float, complete: bool, known: bool
+    units: float,
+    unit: str,
+    as_bought_g: float,
+    edible_g: float,
+    complete: bool,
+    known: bool,
+    ml_per_g: float = math.nan,
 ) -> str:
-    """What the shopper reads: ``7 pieces (about 1.3 kg)``, ``1 bag (99 g needed)``, ``1.35 kg``."""
+    """What the shopper reads: ``7 pieces (about 1.3 kg)``, ``1 bag (99 g needed)``,
+    ``1.35 kg``; a drink (``ml_per_g`` known) in litres: ``1 carton (1.5 L needed)``."""
     if edible_g <= 0:
         return "amount unknown"
+    if not math.isnan(ml_per_g) and known:
+        volume = fmt_volume(as_bought_g * ml_per_g)
+        if unit in PIECE_UNITS and not math.isnan(units):
+            text = f"{units:.0f} {unit_label(unit, units)} ({volume} needed)"
+        else:
+            text = volume
+        return text if complete else f"at least {text}"
     if not known:
         text = f"{fmt_weight(edible_g)} edible"
     elif unit in PIECE_UNITS and not math.isnan(units):

@@ -100,7 +100,8 @@ def signed(value: float, unit: str) -> str:
 
 
 def difference_text(diff: Difference, k: int, unit: str) -> str:
-    """``+45 mg (+14 pts)``; ``≥``/``≤`` for one-sided bounds, a trailing ``?`` when unsure."""
+    """``+45 mg (+14 % pts)``: the amount, and the difference in % of target (percentage
+    points); ``≥``/``≤`` for one-sided bounds, a trailing ``?`` when unsure."""
     amount = diff.amount[k]
     if np.isnan(amount):
         return "?"
@@ -108,7 +109,7 @@ def difference_text(diff: Difference, k: int, unit: str) -> str:
     points = diff.points[k]
     if not np.isnan(points):
         sign = "+" if points > 0 else MINUS if points < 0 else "±"
-        text += f" ({sign}{abs(points):.0f} pts)"
+        text += f" ({sign}{abs(points):.0f} % pts)"
     bound = diff.bound[k]
     if bound in ("≥", "≤"):
         return f"{bound} {text}"
@@ -375,7 +376,7 @@ class CompareTableModel(QAbstractTableModel):
             if kind == "diff":
                 return (
                     f"{self.differences[i].label}: amount, and percentage points of your "
-                    "target (pts)"
+                    "target (% pts: 50 % of target against 36 % is +14 % pts)"
                 )
         return None
 
@@ -438,6 +439,12 @@ class CompareTableModel(QAbstractTableModel):
             text = f"Highest: {c.labels[diff.high[k]]}; lowest: {c.labels[diff.low[k]]}."
         else:
             text = diff.label + "."
+        points = diff.points[k]
+        if not np.isnan(points):
+            text += (
+                f"\n% pts: percentage points of your target ({abs(points):.0f} points of the "
+                "% of target met, not a share of the amount)."
+            )
         if bound == "≥":
             text += "\nAt least this: the second total lacks some foods' values."
         elif bound == "≤":

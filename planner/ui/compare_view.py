@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.comparison import MAX_SOURCES, Comparison, compare_foods, compare_menus
 from planner.core.errors import InputError
+from planner.core.formatting import count_of
 from planner.core.library import Library
 from planner.core.menu import Menu
 from planner.core.plan import load_plan
@@ -310,7 +311,8 @@ class CompareView(QWidget):
                 Source(
                     f"plan:{entry.id}:{i}",
                     f"{plan.name} – {day.name}",
-                    f"Day {i + 1} of the plan “{plan.name}”: {len(day.menu.items)} items",
+                    f"Day {i + 1} of the plan “{plan.name}”: "
+                    + count_of(len(day.menu.items), "item"),
                 )
                 for i, day in enumerate(plan.days)
             ]

@@ -27,6 +27,8 @@ WIDEST = (
     ("8,888 µg DFE *",),
 )
 CELL_PADDING = 12
+# What the totals' tab bar ("Totals", "Close my gaps") above the table takes.
+TAB_ROOM = 44
 
 
 class CoverageTableModel(HeaderedTableModel):
@@ -178,6 +180,7 @@ class TotalsView(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
+        self._widths = widths
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.note = QLabel(wordWrap=True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # food names are the user's text
@@ -199,12 +202,26 @@ class TotalsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.guard_note)
         layout.addWidget(self.note)
+        # The note (unknown values, missing targets) takes two lines at most, so that it
+        # never squeezes the rows; the whole of it is in its tooltip.
+        self.note.setMaximumHeight(2 * self.note.fontMetrics().lineSpacing() + 2)
+
+    def full_width(self) -> int:
+        """The width that shows every column (the Limit column too) without scrolling."""
+        return sum(self._widths) + 2 * self.table.frameWidth() + 2
+
+    def full_height(self) -> int:
+        """The height of the table with every row (and the tabs above it)."""
+        rows = self.model.rowCount() * self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        return rows + header + 2 * self.table.frameWidth() + TAB_ROOM
 
     def set_coverage(self, coverage: Coverage, foods: FoodTable, missing_note: str = "") -> None:
         """``missing_note``: which nutrients have no target and why (intakes.missing_note)."""
         self.model.set_coverage(coverage, foods)
         text = "\n".join(t for t in (missing_note, unknowns_note(coverage, foods)) if t)
         self.note.setText(text)
+        self.note.setToolTip(text)
         self.note.setVisible(bool(text))
         warning = guards_note(coverage, foods)
         self.guard_note.setText(warning)

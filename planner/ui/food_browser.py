@@ -77,7 +77,7 @@ class FoodBrowser(QWidget):
         self.search.setMaxLength(200)
         # Names a screen reader says for controls whose only label is their content.
         self.search.setAccessibleName("Search foods")
-        self.search.textChanged.connect(self.proxy.set_query)
+        self.search.textChanged.connect(self._search_changed)
         self.aisle = QComboBox()
         # Narrower than its longest aisle when room is short (the list still shows it
         # whole): sized to that, the food list took 340 px from the menu on a small screen.
@@ -174,6 +174,20 @@ class FoodBrowser(QWidget):
         state.profileChanged.connect(lambda _: self._targets_changed())
         state.foodsChanged.connect(self._foods_changed)
 
+    def _search_changed(self, text: str) -> None:
+        """Show the matches, best first; the header shows no sort while they are ranked,
+        and the sort chosen before once the search is cleared."""
+        self.proxy.set_query(text)
+        header = self.table.horizontalHeader()
+        sort = self.model.sort_column
+        shown = (-1, Qt.SortOrder.AscendingOrder) if self.model.ranked or sort is None else sort
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != shown:
+            # Only the indicator: the model has its rows already.
+            blocked = header.blockSignals(True)
+            header.setSortIndicator(*shown)
+            header.blockSignals(blocked)
+            header.viewport().update()
+
     def _diet_action(self, menu: QMenu, key: tuple[str, str], text: str) -> None:
         action = menu.addAction(text)
         action.setCheckable(True)
@@ -220,9 +234,10 @@ class FoodBrowser(QWidget):
         )
 
     def sort_state(self) -> str:
-        """The list's sort as ``column:order`` (0 ascending, 1 descending), to remember."""
-        header = self.table.horizontalHeader()
-        return f"{header.sortIndicatorSection()}:{header.sortIndicatorOrder().value}"
+        """The list's sort as ``column:order`` (0 ascending, 1 descending), to remember
+        (the column sort, not a search's ranking)."""
+        column, order = self.model.sort_column or (0, Qt.SortOrder.AscendingOrder)
+        return f"{column}:{order.value}"
 
     def restore_sort(self, state: object) -> None:
         """Sort as ``sort_state`` said; anything unreadable (a hand-edited or older settings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt
@@ -175,6 +176,10 @@ class FoodLibraryActions(QObject):
             ),
             None,
             portion,
+            None,
+            # Also in the File menu; here where a person looking for foods looks.
+            self.actions["import_usda"],
+            self.actions["import_usda_folder"],
         ):
             if action is None:
                 foods_menu.addSeparator()
@@ -590,3 +595,20 @@ def _imported_message(count: int, what: str, file: str, ids: dict[str, str]) -> 
 def install(window) -> None:
     """Add File > Import USDA database…, the Foods menu and the food list's actions."""
     window.food_library = FoodLibraryActions(window)
+    # Menu items can be counted in any household measure the library has for a food.
+    measures_of = partial(_household_measures, window)
+    for model in (
+        window.menu_model,
+        getattr(getattr(window, "plan_view", None), "menu_model", None),
+    ):
+        if model is not None:
+            model.measures_of = measures_of
+
+
+def _household_measures(window, food_id: str) -> list[tuple[str, float]]:
+    """(name, grams) of the SR28 measures the library holds for a food."""
+    foods = window.state.foods
+    if food_id not in foods:
+        return []
+    ndb = str(foods.cell(food_id, "usda_ndb") or "")
+    return [(m.name, m.grams) for m in measures(window.library, food_id, ndb)]

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QMimeData,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -20,21 +20,34 @@ from planner.core.formatting import fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import NUTRIENTS, REPORTED
 from planner.core.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_matrix, basis_gaps
-from planner.core.search import build_haystacks, matches
+from planner.core.search import SearchIndex, shared_index
 from planner.ui.roles import ID_ROLE, ModelIndex
 
 if TYPE_CHECKING:
     import pandas as pd
 
 FOOD_MIME = "application/x-crampless-food-ids"
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _BACKGROUND, int(ID_ROLE)})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDragEnabled
+)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 FIXED_COLUMNS = ("Food", "Aisle")
 
 
 class FoodTableModel(QAbstractTableModel):
-    """Rows: foods; columns: name, aisle, then each nutrient per the chosen basis.
+    """Rows: the foods shown (search, aisle and diet filters), ranked or sorted; columns:
+    name, aisle, then each nutrient per the chosen basis.
 
     A cell's background is shaded by how much of the user's target one portion gives,
-    so rich foods stand out whatever basis is shown.
+    so rich foods stand out whatever basis is shown. The rows are a list of positions in
+    the food table: a keystroke in the search box lays them out again with numpy, without
+    asking Python about every row (as a filtering proxy would).
     """
 
     def __init__(self, foods: FoodTable, targets: dict[str, Target], per: str = "100g") -> None:
@@ -42,6 +55,13 @@ class FoodTableModel(QAbstractTableModel):
         self._targets = targets
         self._per = per
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sorted: np.ndarray | None = None  # every food in the sort's order
+        self._query = ""
+        # While a search is typed its matches come best first, until a header is clicked.
+        self._relevance = False
+        self._filter: np.ndarray | None = None  # the aisle and diet filters (table order)
+        self._index: SearchIndex | None = None
+        self._order = np.arange(0)
         self._set_foods(foods)
 
     # -- data in ------------------------------------------------------------------------
@@ -50,12 +70,27 @@ class FoodTableModel(QAbstractTableModel):
         # Through the table's plain columns: the first paint comes before pandas is loaded.
         self._table_ids = np.array(foods.id_list, dtype=object)
         self._table_names = np.array(foods.column("name"), dtype=object)
-        self._table_aisles = np.array([aisle_label(c) for c in foods.column("category")], object)
+        self._table_categories = foods.column("category")
+        self._table_aisles = np.array([aisle_label(c) for c in self._table_categories], object)
         # Which values the table knows at all: a cell with none for the basis (per 100 kcal
         # of tap water) is not unknown when its per-100 g value is known.
         self._table_known = ~np.isnan(amounts_matrix(foods, "100g"))
-        self._order = self._sorted_order() if self._sort else np.arange(len(foods))
+        # A search index once one was wanted (made again at once, for the next keystroke).
+        self._index = shared_index(foods) if self._index is not None else None
+        self._sorted = None
+        self._filter = self._filter_mask()
+        self._order = self._target_order()
         self._compute()
+
+    def search_index(self) -> SearchIndex:
+        """The food table's search index, made on first use (``prepare_search``)."""
+        if self._index is None:
+            self._index = shared_index(self.foods)
+        return self._index
+
+    def prepare_search(self) -> None:
+        """Make the search index now (a start-up step), so the first keystroke is quick."""
+        self.search_index()
 
     def _compute(self) -> None:
         """Amounts per basis and per-portion shares of target, for every nutrient at once."""
@@ -70,16 +105,15 @@ class FoodTableModel(QAbstractTableModel):
         self._apply_order()
 
     def _apply_order(self) -> None:
-        """Lay the table's arrays out in row order (rows are a permutation of the table)."""
-        order = self._order
-        self._ids = list(self._table_ids[order])
-        self._row = {food_id: row for row, food_id in enumerate(self._ids)}
-        self._names = self._table_names[order]
-        self._aisles = self._table_aisles[order]
-        self._amounts = self._table_amounts[order]
-        self._known = self._table_known[order]
-        self._basis_gaps = self._table_basis_gaps[order]
-        self._shares = self._table_shares[order]
+        """The ids in row order (rows are positions in the table; cells are read through
+        them, so a new order copies no nutrient arrays)."""
+        self._ids = self._table_ids[self._order]
+        self._row: dict[str, int] | None = None
+
+    @property
+    def _shares(self) -> np.ndarray:
+        """Per-portion shares of target, rows in row order."""
+        return self._table_shares[self._order]
 
     def set_foods(self, foods: FoodTable) -> None:
         self.beginResetModel()
@@ -97,47 +131,128 @@ class FoodTableModel(QAbstractTableModel):
         self._emit_all_nutrient_cells()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self._sort and self._sort[0] >= len(FIXED_COLUMNS):
-            self.sort(*self._sort)  # the ranking changes with the basis
+            self._sorted = None  # the ranking changes with the basis
+            self._lay_out()
 
-    # -- sorting: one numpy argsort, not a Python comparison per pair ------------------
+    # -- which foods, in which order --------------------------------------------------------
+    _category = ""
+    _require: frozenset[str] = frozenset()
+    _exclude: frozenset[str] = frozenset()
+
+    def set_query(self, text: str) -> None:
+        """Show the foods matching ``text``, best first (see planner.core.search)."""
+        if not self._query.strip() and text.strip():
+            self._relevance = True
+        self._query = text
+        self._lay_out()
+
+    def set_filters(self, category: str, require: frozenset[str], exclude: frozenset[str]) -> None:
+        """Show only an aisle's foods (``category``, "" for all) with the ``require`` tags
+        and none of the ``exclude`` ones."""
+        self._category, self._require, self._exclude = category, require, exclude
+        self._filter = self._filter_mask()
+        self._lay_out()
+
+    def _filter_mask(self) -> np.ndarray | None:
+        """The foods the aisle and diet filters let through (table order; None: all)."""
+        category, require, exclude = self._category, self._require, self._exclude
+        mask = None
+        if category:
+            mask = np.array([c == category for c in self._table_categories], bool)
+        if require or exclude:
+            tags = self.foods.column("tags")
+            fits = np.fromiter(
+                (require <= set(t) and not (exclude & set(t)) for t in tags), bool, len(tags)
+            )
+            mask = fits if mask is None else mask & fits
+        return mask
+
+    @property
+    def searching(self) -> bool:
+        """Whether a search is typed (its matches shown, maybe ranked)."""
+        return bool(self._query.strip())
+
+    @property
+    def ranked(self) -> bool:
+        """Whether the rows are a search's matches, best first (no column sort)."""
+        return self.searching and self._relevance
+
     def _sorted_order(self) -> np.ndarray:
+        """Every food in the order of the sort column (the table's order when unsorted)."""
+        if self._sorted is not None:
+            return self._sorted
+        if self._sort is None:
+            self._sorted = np.arange(len(self._table_ids))
+            return self._sorted
         column, order = self._sort
         descending = order == Qt.SortOrder.DescendingOrder
         if column < len(FIXED_COLUMNS):
             texts = self._table_names if column == 0 else self._table_aisles
             key = np.array([str(t).casefold() for t in texts], dtype=str)
             ranks = np.argsort(key, kind="stable")
-            return ranks[::-1] if descending else ranks
-        values = amounts_matrix(self.foods, self._per)[:, column - len(FIXED_COLUMNS)]
-        values = np.where(np.isnan(values), -1.0, values)  # unknown sorts below zero
-        return np.argsort(-values if descending else values, kind="stable")
+            self._sorted = ranks[::-1] if descending else ranks
+        else:
+            values = amounts_matrix(self.foods, self._per)[:, column - len(FIXED_COLUMNS)]
+            values = np.where(np.isnan(values), -1.0, values)  # unknown sorts below zero
+            self._sorted = np.argsort(-values if descending else values, kind="stable")
+        return self._sorted
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < self.columnCount():
-            return
-        self._sort = (column, order)
-        new_order = self._sorted_order()
+    def _target_order(self) -> np.ndarray:
+        if self.searching:
+            ranked = self.search_index().ranked(self._query, self._filter)
+            if self._relevance:
+                return ranked
+            shown = np.zeros(len(self._table_ids), dtype=bool)
+            shown[ranked] = True
+        else:
+            shown = self._filter
+        everything = self._sorted_order()
+        return everything if shown is None else everything[shown[everything]]
+
+    def _lay_out(self) -> None:
+        """Show the rows the search, filters and sort ask for; nothing when they are the
+        rows shown (views would re-read every row through Python)."""
+        new_order = self._target_order()
         if np.array_equal(new_order, self._order):
-            # Views ask again for the order they already have (setSortingEnabled, the
-            # header's restored indicator); a layout change would make every attached
-            # proxy and header re-read the whole model through Python.
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept = [(self._ids[i.row()], i.column()) for i in persistent]
         self._order = new_order
         self._apply_order()
-        self.changePersistentIndexList(
-            persistent, [self.index(self._row[food_id], c) for food_id, c in kept]
-        )
+        if persistent:  # the selection and current row (few); a dict only for them
+            rows = self._rows()
+            self.changePersistentIndexList(
+                persistent,
+                [self.index(rows[f], c) if f in rows else QModelIndex() for f, c in kept],
+            )
         self.layoutChanged.emit()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``; -1 (no header chosen) ranks a search's matches best first."""
+        if column == -1:
+            self._relevance = True
+            self._lay_out()
+            return
+        if not 0 <= column < self.columnCount():
+            return
+        if (column, order) != self._sort:
+            self._sorted = None
+        self._sort = (column, order)
+        self._relevance = False
+        self._lay_out()
+
+    @property
+    def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column sort chosen last (kept while a search ranks its matches)."""
+        return self._sort
 
     @property
     def per(self) -> str:
         return self._per
 
     def _emit_all_nutrient_cells(self) -> None:
-        if self._ids:
+        if len(self._ids):
             self.dataChanged.emit(
                 self.index(0, len(FIXED_COLUMNS)),
                 self.index(len(self._ids) - 1, self.columnCount() - 1),
@@ -154,8 +269,14 @@ class FoodTableModel(QAbstractTableModel):
     def food_id(self, row: int) -> str:
         return self._ids[row]
 
+    def _rows(self) -> dict[str, int]:
+        if self._row is None:
+            self._row = {food_id: row for row, food_id in enumerate(self._ids)}
+        return self._row
+
     def row_of(self, food_id: str) -> int:
-        return self._row[food_id]
+        """The row showing ``food_id`` (KeyError when a search or filter hides it)."""
+        return self._rows()[food_id]
 
     def table_position(self, row: int) -> int:
         """Where a row's food stands in ``foods`` (rows are sorted, the table is not)."""
@@ -178,52 +299,57 @@ class FoodTableModel(QAbstractTableModel):
             )
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: ModelIndex, role: int = _DISPLAY):
+        # Roles compared as ints, the rows read through the table's own arrays: a paint
+        # asks this some 1,500 times.
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         if role == ID_ROLE:
             return self._ids[row]
+        position = self._order[row]
         if column == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._names[row]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return str(self.foods.cell(self._ids[row], "usda_description"))
+            if role == _DISPLAY:
+                return self._table_names[position]
+            if role == _TOOLTIP:  # the whole name, however narrow the column
+                name = str(self._table_names[position])
+                usda = str(self.foods.cell(self._ids[row], "usda_description") or "")
+                return name if usda in ("", name) else f"{name}\nUSDA: {usda}"
             return None
         if column == 1:
-            return self._aisles[row] if role == Qt.ItemDataRole.DisplayRole else None
-        value = self._amounts[row, column - len(FIXED_COLUMNS)]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if not np.isnan(value):
+            return self._table_aisles[position] if role == _DISPLAY else None
+        nutrient_column = column - len(FIXED_COLUMNS)
+        value = self._table_amounts[position, nutrient_column]
+        if role == _DISPLAY:
+            if value == value:  # not NaN
                 return fmt_amount(value)
             # "n/a": the basis does not apply (no calories, no portion), as in Compare;
             # "?": unknown.
-            known = self._known[row, column - len(FIXED_COLUMNS)]
-            return "n/a" if known and self._basis_gaps[row] in NOT_APPLICABLE else "?"
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            share = self._shares[row, column - len(FIXED_COLUMNS)]
-            if np.isnan(share) or share < 0.05:
+            known = self._table_known[position, nutrient_column]
+            return "n/a" if known and self._table_basis_gaps[position] in NOT_APPLICABLE else "?"
+        if role == _ALIGNMENT:
+            return _RIGHT
+        if role == _BACKGROUND:
+            share = self._table_shares[position, nutrient_column]
+            if not share >= 0.05:  # NaN too
                 return None
             # Green deepening with the share of the target one portion gives, capped at 50 %.
             strength = min(share / 0.5, 1.0)
             return QColor.fromRgbF(0.30, 0.69, 0.31, 0.12 + 0.5 * strength)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            nutrient = NUTRIENTS[column - len(FIXED_COLUMNS)]
-            share = self._shares[row, column - len(FIXED_COLUMNS)]
-            if np.isnan(value):
-                if not self._known[row, column - len(FIXED_COLUMNS)]:
-                    return f"{nutrient.label}: unknown (no USDA value)"
-                return f"{nutrient.label} {PER_CHOICES[self._per]}: {self._basis_gaps[row]}"
-            if np.isnan(share):
-                return None
-            return f"One portion gives {share * 100:.0f} % of your {nutrient.label.lower()} target"
-        return None
+        # The tooltip
+        nutrient = NUTRIENTS[nutrient_column]
+        share = self._table_shares[position, nutrient_column]
+        if np.isnan(value):
+            if not self._table_known[position, nutrient_column]:
+                return f"{nutrient.label}: unknown (no USDA value)"
+            return f"{nutrient.label} {PER_CHOICES[self._per]}: {self._table_basis_gaps[position]}"
+        if np.isnan(share):
+            return None
+        return f"One portion gives {share * 100:.0f} % of your {nutrient.label.lower()} target"
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+        # Not super().flags(): through PySide it costs ~0.05 ms a cell.
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def mimeTypes(self) -> list[str]:
         return [FOOD_MIME]
@@ -236,103 +362,30 @@ class FoodTableModel(QAbstractTableModel):
         return mime
 
 
-class FoodFilterProxy(QSortFilterProxyModel):
-    """Search as you type (word starts, no case or accents), aisle and diet-tag filters."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._mask: np.ndarray | None = None
-        self._haystacks: np.ndarray | None = None
-        self._query = ""
-        self._category = ""
-        self._require: frozenset[str] = frozenset()
-        self._exclude: frozenset[str] = frozenset()
-
-    def setSourceModel(self, model: FoodTableModel) -> None:
-        super().setSourceModel(model)
-        # The old mask must go before the reset: the proxy's own reset handler runs first
-        # and asks filterAcceptsRow about rows of the new table (a longer one: IndexError).
-        model.modelAboutToBeReset.connect(self._forget_mask)
-        model.modelReset.connect(self._source_reset)
-        self._source_reset()
-
-    def _source_reset(self) -> None:
-        self._haystacks = None  # folded on the first search, not at start-up
-        self._recompute()
-
-    def _search_haystacks(self) -> np.ndarray:
-        if self._haystacks is None:
-            self._haystacks = build_haystacks(self.sourceModel().foods)
-        return self._haystacks
-
-    def _forget_mask(self) -> None:
-        self._mask = None
+class FoodFilterProxy(QIdentityProxyModel):
+    """The food list's filters (search, aisle, diet tags), passed to the model, which
+    lays its rows out with numpy; this proxy only keeps the view's name for them."""
 
     def set_query(self, text: str) -> None:
-        self._query = text
-        self._recompute()
+        self.sourceModel().set_query(text)
 
     def set_category(self, category: str) -> None:
-        self._category = category
-        self._recompute()
+        model: FoodTableModel = self.sourceModel()
+        model.set_filters(category, model._require, model._exclude)
 
     def set_tags(self, require: frozenset[str], exclude: frozenset[str]) -> None:
-        self._require, self._exclude = frozenset(require), frozenset(exclude)
-        self._recompute()
-
-    def _recompute(self) -> None:
-        """Compute the visible rows once per change, so filterAcceptsRow is a lookup."""
         model: FoodTableModel = self.sourceModel()
-        foods = model.foods
-        mask = (
-            matches(self._search_haystacks(), self._query)
-            if self._query.strip()
-            else np.ones(len(foods), bool)
-        )
-        if self._category:
-            mask &= np.array([c == self._category for c in foods.column("category")], bool)
-        if self._require or self._exclude:
-            tags = foods.column("tags")
-            mask &= np.fromiter(
-                (self._require <= set(t) and not (self._exclude & set(t)) for t in tags),
-                bool,
-                len(tags),
-            )
-        shown = self._mask if self._mask is not None else np.ones(len(mask), bool)
-        if np.array_equal(mask, shown):
-            # The same rows (a keystroke that matches the same foods, a fresh model with
-            # no filter): invalidating would ask every row again through Python.
-            self._mask = mask
-            return
-        # Qt 6.9 replaced invalidateRowsFilter() with begin/endFilterChange().
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            self._mask = mask
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._mask = mask
-            self.invalidateRowsFilter()
+        model.set_filters(model._category, frozenset(require), frozenset(exclude))
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        # Columns are never filtered or moved, so a column header is the source's: asked
-        # directly, not through mapToSource, which calls back into Python twice per ask
-        # (the header view asks hundreds of times as it sizes itself).
+        # A column header is the source's, asked directly (the header view asks hundreds
+        # of times as it sizes itself); rows have no headers (the view hides them).
         if orientation == Qt.Orientation.Horizontal:
             return self.sourceModel().headerData(section, orientation, role)
-        return None  # rows have no headers (the view hides them)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        # The mask follows the food table's order; the source's rows may be sorted.
-        if self._mask is None:
-            return True
-        return bool(self._mask[self.sourceModel().table_position(source_row)])
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is the source model's (a numpy argsort); the proxy keeps its order.
-
-        QSortFilterProxyModel's own sort calls back into Python for every comparison:
-        0.8 s for the 8,789 foods of the USDA import.
-        """
+        """Sorting is the source model's (a numpy argsort)."""
         self.sourceModel().sort(column, order)
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from planner.core.foods import FoodTable
 from planner.core.library_foods import RECIPE_PREFIX
-from planner.core.search import build_haystacks, matches
+from planner.core.search import shared_index
 from planner.ui.food_detail import source_label
 from planner.ui.roles import ID_ROLE
 
@@ -17,18 +17,20 @@ SOURCE_ORDER = {"foods.csv": 0, "custom": 1, "recipe": 1, "usda": 2}
 
 
 class FoodPickerModel(QAbstractListModel):
-    """Foods whose words start with the typed ones (the core search), by source then name.
+    """Foods whose words start with the typed ones, best first (the core search's
+    ranking, as in the food list); by source then name before anything is typed.
 
     ``set_foods`` indexes a table for searching; a view that is not shown yet may call it
-    later, since building the haystacks of 8,789 foods takes a while.
+    later, since indexing the 8,889 foods of the USDA import takes a while (the index is
+    shared with the food list's).
     """
 
     def __init__(self, foods: FoodTable | None = None, include_recipes: bool = True) -> None:
         super().__init__()
         self.include_recipes = include_recipes
         self._query = ""
-        self._all = self._ids = np.array([], dtype=object)
-        self._haystacks = np.array([], dtype=object)
+        self._all = self._ids = self._table_ids = np.array([], dtype=object)
+        self._usable = np.array([], dtype=bool)
         if foods is not None:
             self.set_foods(foods)
 
@@ -45,7 +47,8 @@ class FoodPickerModel(QAbstractListModel):
         names = np.array([str(n).casefold() for n in info["name"].to_numpy(object)[usable]])
         order = np.lexsort((names, rank))
         self._all = ids[usable][order]
-        self._haystacks = build_haystacks(foods)[usable][order]
+        self._table_ids, self._usable = ids, usable
+        shared_index(foods)
         self._ids = self._filtered()
         self.endResetModel()
 
@@ -58,7 +61,7 @@ class FoodPickerModel(QAbstractListModel):
     def _filtered(self) -> np.ndarray:
         if not self._query.strip():
             return self._all
-        return self._all[matches(self._haystacks, self._query)]
+        return self._table_ids[shared_index(self.foods).ranked(self._query, self._usable)]
 
     def food_id(self, row: int) -> str:
         return str(self._ids[row])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,8 @@ from planner.core.errors import InputError
 from planner.core.library import Entry, Library
 from planner.ui.roles import ID_ROLE
 from planner.ui.shortcuts import focus_key
+
+MENU_MIME = "application/x-crampless-menu-ids"
 
 
 class EntryListModel(QAbstractListModel):
@@ -91,6 +93,27 @@ class MenuListModel(EntryListModel):
         self.refresh()
         return True
 
+    # A saved menu dragged onto a day of the week plan fills that day.
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [MENU_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        ids = list(dict.fromkeys(self.entries[i.row()].id for i in indexes if i.isValid()))
+        mime = QMimeData()
+        mime.setData(MENU_MIME, "\n".join(str(i) for i in ids).encode())
+        return mime
+
+
+def menu_ids_from_mime(mime: QMimeData) -> list[int]:
+    """The saved menus' ids a drag carries (none when it carries something else)."""
+    if not mime.hasFormat(MENU_MIME):
+        return []
+    return [int(s) for s in bytes(mime.data(MENU_MIME)).decode().split("\n") if s.isdigit()]
+
 
 class LibraryPanel(QWidget):
     """Buttons and the list; the window does the opening, creating and deleting."""
@@ -107,6 +130,8 @@ class LibraryPanel(QWidget):
         self.list.setModel(model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.activated.connect(lambda i: self.openRequested.emit(i.data(ID_ROLE)))
+        self.list.setDragEnabled(True)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         # A 2 x 2 grid keeps the dock narrow (a row of four sets a 260 px minimum).
         buttons = QGridLayout()
         for n, (text, tip, slot) in enumerate(

@@ -48,6 +48,8 @@ from planner.ui.window_fit import fit_to_screen
 # costs about a millisecond, and a kill or a power cut must not lose what was shown
 # (docs/reliability.md; it was 400 ms, and a kill in that time lost the edit).
 AUTOSAVE_DELAY_MS = 0
+# The Saved menus dock at first start: narrow, the day menu needs the width.
+DOCK_WIDTH = 160
 NEW_MENU_NAME = "My menu"  # then "My menu 2", ... (Library.unused_name)
 MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
 
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
         self.help_dock.visibilityChanged.connect(lambda visible: visible and help_panel.load())
         self.tabifyDockWidget(self.library_dock, self.help_dock)
         self.library_dock.raise_()
-        self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
         self._unsaved = False  # an edit of the open menu is not in the library yet
         self.save_problems = SaveProblems(self, library.path)
@@ -222,9 +224,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.help_dock.toggleViewAction())
         self._action(view_menu, "Focus &food list", lambda: self.browser.table.setFocus(), "Ctrl+1")
         self._action(view_menu, "Focus &menu", lambda: self.editor.tree.setFocus(), "Ctrl+2")
-        self._action(
-            view_menu, "Focus &saved menus", lambda: self.library_panel.list.setFocus(), "Ctrl+3"
-        )
+        self._action(view_menu, "Focus &saved menus", self.focus_saved_menus, "Ctrl+3")
 
         self._action(
             self.help_menu,
@@ -232,7 +232,20 @@ class MainWindow(QMainWindow):
             self.show_help,
             QKeySequence.StandardKey.HelpContents,
         )
+        self._action(self.help_menu, "&Keyboard shortcuts", self.show_keyboard_shortcuts)
         self._action(self.help_menu, f"&About {APP_NAME}", self._about)
+
+    def focus_saved_menus(self) -> None:
+        """Ctrl+3: the saved menus shown (a closed dock opened, a tabbed one in front),
+        then focused."""
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.library_panel.list.setFocus()
+
+    def show_keyboard_shortcuts(self) -> None:
+        from planner.ui.keyboard_dialog import show_keyboard_shortcuts
+
+        self.keyboard_dialog = show_keyboard_shortcuts(self)
 
     def _connect(self) -> None:
         self.browser.addRequested.connect(lambda food: self.editor.add_foods([food]))
@@ -568,16 +581,29 @@ class MainWindow(QMainWindow):
                 self.browser.per.setCurrentIndex(index)
         self.browser.restore_sort(self.settings.value("browser/sort"))
         if self.settings.value("session/seen_help") is None:
-            # The first time only: what this is, and when to see a doctor.
-            QTimer.singleShot(0, self.show_help)
+            # The first time only, in the status bar: the help opens on demand (a column
+            # of its own at every start squeezed the food list) and stays as it is left.
+            QTimer.singleShot(0, self._point_to_help)
             self.settings.set_value("session/seen_help", True)
 
     def _default_layout(self) -> None:
         """First run: share the width out now that the window has its real size (sizes
         given before the first show are scaled by Qt in ways that squeeze the menu)."""
-        self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
-        total = max(self.main_splitter.width(), 900)
-        self.main_splitter.setSizes([int(total * 0.26), int(total * 0.34), int(total * 0.40)])
+        self.library_dock.raise_()
+        self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        # The widths as shown, not as they were before the window's first layout.
+        self.layout().activate()
+        handles = 2 * self.main_splitter.handleWidth()
+        total = max(self.main_splitter.width() - handles, 900)
+        # The totals table whole (every column, Limit too), the rest shared between the
+        # food list (a name and several nutrients) and the menu.
+        coverage = max(self.totals.full_width() + 4, int(total * 0.34))
+        rest = max(total - coverage, 400)
+        self.main_splitter.setSizes([rest // 2, rest - rest // 2, coverage])
+        # The totals' every row under the chart; the chart has the rest.
+        height = max(self.coverage_splitter.height() - self.coverage_splitter.handleWidth(), 500)
+        rows = min(self.totals.full_height() + 4, int(height * 0.55))
+        self.coverage_splitter.setSizes([height - rows, rows])
         # The food details (portion, source, what the data does not support) need room.
         height = max(self.browser.splitter.height(), 500)
         self.browser.splitter.setSizes([int(height * 0.55), int(height * 0.45)])
@@ -609,6 +635,7 @@ class MainWindow(QMainWindow):
         self._load_pandas()
         self._install_features()
         self._build_chart()
+        self.browser.model.prepare_search()
 
     def continue_startup(self) -> None:
         """``finish_startup`` as the app runs it after the first paint: in steps, one per
@@ -619,6 +646,8 @@ class MainWindow(QMainWindow):
                 self._install_features,
                 *(import_step(name, self._chart_failed) for name in CHART_MODULES),
                 self._build_chart,
+                # The search index, so that the first keystroke is as quick as the next.
+                self.browser.model.prepare_search,
             ],
             self,
         )
@@ -670,6 +699,13 @@ class MainWindow(QMainWindow):
             self.folder_lock.unlock()
 
     # -- help -----------------------------------------------------------------------------
+    def _point_to_help(self) -> None:
+        self.statusBar().showMessage(
+            "Crampless plans meals; it is not medical advice. Help (F1) says what the "
+            "nutrients do and when to see a doctor.",
+            30000,
+        )
+
     def show_help(self) -> None:
         self.help_dock.show()
         self.help_dock.raise_()

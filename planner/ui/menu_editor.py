@@ -21,20 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.formatting import AMOUNT_PATTERN
+from planner.core.formatting import AMOUNT_PATTERN, count_of
 from planner.core.menu import MAX_ITEMS, MEAL_LABELS, MEALS, MenuItem
 from planner.ui.menu_button import MenuButton
 from planner.ui.menu_commands import AddItems, EditItem, MoveItems, RemoveItems, RenameMenu
-from planner.ui.menu_model import AMOUNT, UNIT, UNITS, MenuModel
+from planner.ui.menu_model import AMOUNT, UNIT, MenuModel
 
 
 class AmountDelegate(QStyledItemDelegate):
-    """Amount cells take numbers only; unit cells offer grams or portions."""
+    """Amount cells take numbers only; unit cells offer grams, portions, the food's
+    household measures and, for drinks, ml."""
 
     def createEditor(self, parent, option, index):
         if index.column() == UNIT:
             combo = QComboBox(parent)
-            for unit, label in UNITS.items():
+            model = index.model()
+            position = model.position_of(index)
+            for label, unit in model.unit_choices(model.menu.items[position]):
                 combo.addItem(label, unit)
             return combo
         # With the first edit, not at start-up.
@@ -233,8 +236,10 @@ class MenuEditor(QWidget):
             self.undo_stack.push(AddItems(self.model, items))
 
     def add_item(self, item: MenuItem) -> None:
-        """Add ``item`` (its amount as given) to the meal new foods go to."""
-        self.undo_stack.push(AddItems(self.model, [replace(item, meal=self.target_meal())]))
+        """Add ``item`` (its amount as given) to the meal chosen in "Add to" (the gaps
+        panel's Add: not the meal of whatever row is current in the menu)."""
+        meal = self.add_to.currentData()
+        self.undo_stack.push(AddItems(self.model, [replace(item, meal=meal)]))
 
     def selected_positions(self) -> list[int]:
         rows = self.tree.selectionModel().selectedRows()
@@ -252,7 +257,7 @@ class MenuEditor(QWidget):
         command = MoveItems(self.model, positions, meal)
         if command.moves:
             self.undo_stack.push(command)
-            self.select_positions(positions)
+            self.select_positions(command.positions)
 
     def select_positions(self, positions: list[int]) -> None:
         selection = self.tree.selectionModel()
@@ -308,4 +313,4 @@ class MenuEditor(QWidget):
         if not self.name.hasFocus():
             self.name.setText(self.model.menu.name)
         kcal = self.model.total_kcal()
-        self.kcal.setText(f"{len(self.model.menu.items)} items · {kcal:,.0f} kcal")
+        self.kcal.setText(f"{count_of(len(self.model.menu.items), 'item')} · {kcal:,.0f} kcal")

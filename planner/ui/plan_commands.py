@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from planner.core.menu import MenuItem
 from planner.core.plan import Day
 from planner.core.shopping_state import ShoppingState
 from planner.ui.plan_models import PlanModel
@@ -38,6 +39,35 @@ class RemoveDay(QUndoCommand):
 
     def undo(self) -> None:
         self.model.insert_day(self.row, self.day)
+
+
+class SetDayMenus(QUndoCommand):
+    """Give days new menus at once (fill a day from a saved menu, copy a day to others);
+    undo gives each its old items back. ``after`` runs once done (shows the day edited)."""
+
+    def __init__(
+        self,
+        model: PlanModel,
+        changes: list[tuple[Day, list[MenuItem]]],
+        text: str,
+        after: Callable[[], None] = lambda: None,
+    ) -> None:
+        super().__init__(text)
+        self.model, self.after = model, after
+        self.changes = [(day, list(day.menu.items), list(items)) for day, items in changes]
+
+    def _apply(self, which: int) -> None:
+        for day, *versions in self.changes:
+            row = self.model.row_of(day)
+            if row >= 0:
+                self.model.set_day_items(row, versions[which])
+        self.after()
+
+    def redo(self) -> None:
+        self._apply(1)
+
+    def undo(self) -> None:
+        self._apply(0)
 
 
 class RenameDay(QUndoCommand):

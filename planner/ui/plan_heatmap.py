@@ -10,7 +10,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.core.ceilings import over_limit_phrase
-from planner.core.formatting import fmt_amount
+from planner.core.formatting import count_of, fmt_amount
 from planner.core.nutrients import BY_KEY, CHART_KEYS
 from planner.core.plan_coverage import PlanCoverage
 from planner.ui.blitting import FastRedraw
@@ -18,17 +18,11 @@ from planner.ui.chart_data import STATUS_COLOURS, STATUS_LABELS, status_of
 from planner.ui.coverage_chart import axis_end
 from planner.ui.lazy_chart import LazyChart, style_percent_axes
 
-# Heat bands: the coverage chart's statuses, each split in two shades so that a day at
-# 30 % and one at 45 % still differ. Over an upper limit and unknown are drawn on top.
-BOUNDS: tuple[float, ...] = (0.0, 25.0, 50.0, 75.0, 100.0)
-BAND_COLOURS: tuple[str, ...] = (
-    STATUS_COLOURS["low"],
-    "#f2a3a4",
-    STATUS_COLOURS["part"],
-    "#ffd59a",
-    STATUS_COLOURS["met"],
-)
-BAND_LABELS: tuple[str, ...] = ("under 25 %", "25–49 %", "50–74 %", "75–99 %", "target met")
+# Heat bands: the coverage chart's statuses and colours (one scale for the day chart, the
+# heatmap and the daily average). Over an upper limit and unknown are drawn on top.
+BOUNDS: tuple[float, ...] = (0.0, 50.0, 100.0)
+BAND_COLOURS: tuple[str, ...] = tuple(STATUS_COLOURS[s] for s in ("low", "part", "met"))
+BAND_LABELS: tuple[str, ...] = tuple(STATUS_LABELS[s] for s in ("low", "part", "met"))
 # Dark fills take white text, light ones dark text.
 DARK_FILLS = frozenset({STATUS_COLOURS["low"], STATUS_COLOURS["met"], STATUS_COLOURS["over"]})
 UNKNOWN_FILL = "#ececec"
@@ -376,7 +370,7 @@ class PlanHeatmap(LazyChart):
         target = data.targets[row]
         if day is None:
             amount, pct = data.average_amount[row], data.average_percent[row]
-            head = f"{n.label}, daily average over {len(data.days)} days"
+            head = f"{n.label}, daily average over {count_of(len(data.days), 'day')}"
             lower = bool(data.average_unknown[row])
         else:
             amount, pct = data.amounts[day, row], data.percent[day, row]

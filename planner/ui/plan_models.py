@@ -6,9 +6,11 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
+from planner.core.formatting import count_of
 from planner.core.library import Library
+from planner.core.menu import MenuItem
 from planner.core.plan import Day, Plan, checked_name
-from planner.ui.library_panel import EntryListModel
+from planner.ui.library_panel import MENU_MIME, EntryListModel, menu_ids_from_mime
 from planner.ui.roles import ModelIndex
 
 
@@ -46,6 +48,7 @@ class PlanModel(QAbstractListModel):
     nameChanged = Signal(str)
     renameRequested = Signal(int, str)  # day row, new name
     invalidEdit = Signal(str)
+    menuDropped = Signal(int, int)  # day row, saved menu id: fill the day with the menu
 
     def __init__(self, foods: FoodTable) -> None:
         super().__init__()
@@ -112,6 +115,12 @@ class PlanModel(QAbstractListModel):
         self.plan.name = name
         self.nameChanged.emit(name)
 
+    def set_day_items(self, row: int, items: list[MenuItem]) -> None:
+        """Give day ``row``'s menu these items (its Day and Menu objects stay the same)."""
+        assert self.plan is not None
+        self.plan.days[row].menu.items = list(items)
+        self.dataChanged.emit(self.index(row), self.index(row))
+
     def days_changed(self) -> None:
         """A day's menu changed (its item count shows in the list)."""
         if self.days:
@@ -133,11 +142,30 @@ class PlanModel(QAbstractListModel):
         if role == Qt.ItemDataRole.EditRole:
             return day.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{day.name}: {count} foods. F2 renames, Alt+Up/Down moves the day."
+            foods = count_of(count, "food")
+            return f"{day.name}: {foods}. F2 renames, Alt+Up/Down moves the day."
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+        flags = super().flags(index) | Qt.ItemFlag.ItemIsEditable
+        return flags | Qt.ItemFlag.ItemIsDropEnabled if index.isValid() else flags
+
+    # -- a saved menu dropped onto a day ----------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [MENU_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return parent.isValid() and bool(menu_ids_from_mime(data))
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        ids = menu_ids_from_mime(data)
+        if not (parent.isValid() and ids):
+            return False
+        self.menuDropped.emit(parent.row(), ids[0])
+        return False  # the view fills the day through the undo stack
 
     def setData(self, index: ModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         day = self.day_at(index.row()) if index.isValid() else None

@@ -57,6 +57,7 @@ from planner.ui.plan_commands import (
     RemoveDay,
     RenameDay,
     RenamePlan,
+    SetDayMenus,
     SetPeople,
 )
 from planner.ui.plan_heatmap import PlanHeatmap
@@ -214,6 +215,11 @@ class PlanView(QWidget):
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.days.selectionModel().currentChanged.connect(lambda *_: self._day_changed())
+        # A saved menu dragged from "Saved menus" onto a day fills that day.
+        self.days.setAcceptDrops(True)
+        self.days.setDropIndicatorShown(True)
+        self.days.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.model.menuDropped.connect(self.fill_day_from_menu)
         self.add_menu = QMenu(self)
         self.add_empty_action = self._day_action("Empty day", self.add_empty_day, "Ins")
         self.add_menu.addAction(self.add_empty_action)
@@ -223,6 +229,11 @@ class PlanView(QWidget):
             "Copy of the Day menu tab's menu", self.add_day_from_day_menu
         )
         self.add_menu.addAction(self.add_day_menu_action)
+        self.fill_menu = QMenu("Fill day with a saved menu", self)
+        self.fill_menu.setToolTip("Replace the day's foods with a copy of a saved menu")
+        self.fill_menu.aboutToShow.connect(self._fill_fill_menu)
+        self.copy_to_action = self._day_action("Copy day to other days…", self.copy_day_dialog)
+        self.copy_to_action.setToolTip("Give other days a copy of this day's menu, in one step")
         self.duplicate_action = self._day_action("Duplicate day", self.duplicate_day, "Ctrl+D")
         self.remove_action = self._day_action("Remove day", self.remove_day, "Del")
         self.up_action = self._day_action("Move up", lambda: self.move_day(-1), "Alt+Up")
@@ -233,6 +244,14 @@ class PlanView(QWidget):
         add.setToolTip("Add an empty day, a copy of a saved menu or of the Day menu tab's menu")
         self.add_button = add
         day_buttons.addWidget(add)
+        fill = MenuButton("Fill", self.fill_menu)
+        fill.setToolTip("Fill the selected day with a saved menu (or drag a saved menu onto a day)")
+        self.fill_button = fill
+        day_buttons.addWidget(fill)
+        copy_to = QToolButton()
+        copy_to.setDefaultAction(self.copy_to_action)
+        copy_to.setText("Copy to…")
+        day_buttons.addWidget(copy_to)
         for action in (self.duplicate_action, rename):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -550,6 +569,8 @@ class PlanView(QWidget):
         self.add_button.setEnabled(has_plan and count < MAX_DAYS)
         self.add_empty_action.setEnabled(has_plan and count < MAX_DAYS)
         self.duplicate_action.setEnabled(row >= 0 and count < MAX_DAYS)
+        self.fill_button.setEnabled(row >= 0)
+        self.copy_to_action.setEnabled(row >= 0 and count > 1)
         self._rename_action.setEnabled(row >= 0)
         self.remove_action.setEnabled(row >= 0)
         self.up_action.setEnabled(row > 0)
@@ -608,9 +629,82 @@ class PlanView(QWidget):
     def remove_day(self) -> None:
         row = self.current_row()
         if row >= 0:
+            day = self.model.days[row]
             self.session.undo_stack.push(RemoveDay(self.model, row))
             self.select_day(min(row, self.model.rowCount() - 1))
             self._day_changed()
+            if day.menu.items:  # a day with food: say how to get it back
+                count = len(day.menu.items)
+                self.statusMessage.emit(
+                    f"Removed {day.name} and its {count} food{'' if count == 1 else 's'} "
+                    "(Ctrl+Z brings them back)."
+                )
+
+    # -- filling days ---------------------------------------------------------------------
+    def _load_menu(self, menu_id: int) -> Menu | None:
+        try:
+            menu = self.library.load_menu(menu_id)
+        except (KeyError, InputError) as exc:
+            QMessageBox.warning(self, "Fill day", f"This menu cannot be read: {exc}")
+            return None
+        gone = sorted({i.food for i in menu.items if i.food not in self.state.foods})
+        if gone:
+            menu.items = [i for i in menu.items if i.food in self.state.foods]
+            self.statusMessage.emit(f"Left out foods this library no longer has: {', '.join(gone)}")
+        return menu
+
+    def set_day_menus(self, changes: list[tuple[Day, list]], text: str) -> None:
+        """Give days new items in one undo step, then show the days' editor again."""
+        self.session.undo_stack.push(SetDayMenus(self.model, changes, text, self._day_changed))
+
+    def fill_day_from_menu(self, row: int, menu_id: int) -> None:
+        """Replace day ``row``'s foods with a copy of a saved menu (Ctrl+Z undoes it)."""
+        day = self.model.day_at(row)
+        menu = self._load_menu(menu_id) if day is not None else None
+        if day is None or menu is None:
+            return
+        had = len(day.menu.items)
+        self.set_day_menus([(day, menu.copy().items)], f"Fill {day.name} with “{menu.name}”")
+        self.select_day(row)
+        if had:
+            self.statusMessage.emit(
+                f"{day.name} now holds “{menu.name}” instead of its {had} "
+                f"food{'' if had == 1 else 's'} (Ctrl+Z gives them back)."
+            )
+
+    def _fill_fill_menu(self) -> None:
+        self.fill_menu.clear()
+        entries = self.library.menus()
+        if not entries:
+            self.fill_menu.addAction("No saved menus yet").setEnabled(False)
+        for entry in entries:
+            action = self.fill_menu.addAction(entry.name)
+            action.triggered.connect(
+                lambda _=False, i=entry.id: self.fill_day_from_menu(self.current_row(), i)
+            )
+
+    def copy_day_to(self, rows: list[int]) -> None:
+        """Give the days at ``rows`` a copy of the current day's menu, in one undo step."""
+        day = self.current_day()
+        targets = [d for r in rows if (d := self.model.day_at(r)) is not None and d is not day]
+        if day is None or not targets:
+            return
+        names = ", ".join(d.name for d in targets)
+        self.set_day_menus(
+            [(d, day.menu.copy().items) for d in targets], f"Copy {day.name} to {names}"
+        )
+        self.statusMessage.emit(f"Copied {day.name} to {names} (Ctrl+Z undoes it).")
+
+    def copy_day_dialog(self) -> None:
+        """Ask which days get a copy of the current day (empty days ticked), then copy."""
+        from planner.ui.copy_days_dialog import CopyDaysDialog
+
+        day = self.current_day()
+        if day is None:
+            return
+        self.copy_dialog = CopyDaysDialog(self.model.days, day, self)
+        self.copy_dialog.accepted.connect(lambda: self.copy_day_to(self.copy_dialog.rows()))
+        self.copy_dialog.open()
 
     def move_day(self, step: int) -> None:
         row = self.current_row()
@@ -647,8 +741,14 @@ class PlanView(QWidget):
             action.triggered.connect(lambda _=False, i=entry.id: self.add_day_from_menu(i))
 
     def _days_context_menu(self, point) -> None:
+        self.days_context_menu().exec(self.days.viewport().mapToGlobal(point))
+
+    def days_context_menu(self) -> QMenu:
+        """The days list's right-click menu."""
         menu = QMenu(self)
         menu.addMenu(self.add_menu).setText("Add day")
+        menu.addMenu(self.fill_menu)
+        menu.addAction(self.copy_to_action)
         for action in (
             self.duplicate_action,
             self._rename_action,
@@ -657,7 +757,7 @@ class PlanView(QWidget):
             self.down_action,
         ):
             menu.addAction(action)
-        menu.exec(self.days.viewport().mapToGlobal(point))
+        return menu
 
     def add_foods(self, food_ids: list[str]) -> None:
         if self.current_day() is None:
@@ -678,11 +778,16 @@ class PlanView(QWidget):
         self.coverage = plan_coverage(plan, foods, targets)
         guards = plan_coverage(plan, foods, targets, GUARD_KEYS)
         self.heatmap.set_data(self.coverage, guards)
-        energy = plan_coverage(plan, foods, {}, ("energy",)).average_amount[0]
         days = len(plan.days)
         parts = [f"{days} day{'' if days == 1 else 's'}"]
-        if days:
-            parts.append(f"about {fmt_amount(energy)} kcal a day each")
+        # The average of the days that have food: empty days are not yet planned, and
+        # counting them as 0 kcal made a half-filled week look like a fast.
+        eating = [d for d in plan.days if d.menu.items]
+        if eating:
+            energy = plan_coverage(Plan(plan.name, plan.people, eating), foods, {}, ("energy",))
+            if len(eating) < days:
+                parts[0] += f" ({len(eating)} with food)"
+            parts.append(f"about {fmt_amount(energy.average_amount[0])} kcal a day each")
         self.summary.setText("  ·  ".join(parts))
         notes = [self.state.missing_note] if self.state.missing_note else []
         if days and self.coverage.unknown.any():

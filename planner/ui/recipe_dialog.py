@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from planner.core.categories import AISLES
 from planner.core.errors import InputError
 from planner.core.foods import FoodTable
-from planner.core.formatting import fmt_amount
+from planner.core.formatting import count_of, fmt_amount
 from planner.core.intakes import Target
 from planner.core.nutrients import NUTRIENTS
 from planner.core.recipes import (
@@ -349,7 +349,7 @@ class RecipeDialog(QDialog):
         self.picker_model.set_query(text)
         n = self.picker_model.rowCount()
         self.matches_label.setText(
-            "No food matches; try fewer or shorter words." if n == 0 else f"{n:,} foods"
+            "No food matches; try fewer or shorter words." if n == 0 else count_of(n, "food")
         )
         if n:
             self.picker.setCurrentIndex(self.picker_model.index(0))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.errors import InputError
+from planner.core.formatting import count_of
 from planner.core.shopping import ShoppingList, shopping_list
 from planner.core.shopping_export import shopping_csv, shopping_markdown, write_text_export
 from planner.ui.dialogs import file_name_for
@@ -213,7 +214,7 @@ class ShoppingView(QWidget):
 
     def _summarise(self, shopping: ShoppingList) -> None:
         rows = shopping.rows
-        parts = [shopping.summary(), f"{len(rows)} items"]
+        parts = [shopping.summary(), count_of(len(rows), "item")]
         ticked, pantry = int(rows["ticked"].sum()), int(rows["in_pantry"].sum())
         if ticked:
             parts.append(f"{ticked} bought")
@@ -260,7 +261,7 @@ class ShoppingView(QWidget):
 
     def _names(self, foods: list[str]) -> str:
         if len(foods) > 2:
-            return f"{len(foods)} items"
+            return count_of(len(foods), "item")
         # The names the list shows ("Lentils, dry"), not the foods' ("Lentils, boiled").
         shown = self.shopping.rows["name"].to_dict() if self.shopping is not None else {}
         known = self.session.foods

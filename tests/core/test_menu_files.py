@@ -67,6 +67,18 @@ def test_round_trip(tmp_path):
             "menu.json: version: version 9 is not supported",
         ),
         ([1, 2], "menu.json: expected a JSON object"),
+        (
+            _menu(food="banana", portions=1, measure={"name": "1 cup", "grams": 150}),
+            "menu.json: items[1].measure: a measure goes with 'grams'",
+        ),
+        (
+            _menu(food="banana", grams=150, measure={"name": "1 cup", "grams": 0}),
+            "menu.json: items[1].measure.grams: 0 is not a weight above 0",
+        ),
+        (
+            _menu(food="banana", grams=150, measure="1 cup"),
+            "menu.json: items[1].measure: expected {'name': text, 'grams': number}",
+        ),
     ],
 )
 def test_bad_menus(tmp_path, data, expected):
@@ -102,3 +114,26 @@ def test_a_byte_order_mark_is_no_error(tmp_path):
     data = {"format": "crampless.menu", "version": 1, "name": "Lundi café", "items": []}
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data, ensure_ascii=False).encode("utf-8"))
     assert read_menu(path).name == "Lundi café"
+
+
+def test_an_item_counted_in_a_household_measure_keeps_its_grams(tmp_path):
+    """The measure is an optional field beside the grams: a reader that knows no measures
+    (or an older version) reads the right amount; a new one counts it in the measure."""
+    path = tmp_path / "cups.menu.json"
+    item = MenuItem("banana", "breakfast", grams=488.0, measure="1 cup", measure_g=244.0)
+    write_menu(path, Menu("Cups", [item]))
+    entry = json.loads(path.read_text())["items"][0]
+    assert entry == {
+        "food": "banana",
+        "grams": 488.0,
+        "measure": {"name": "1 cup", "grams": 244.0},
+        "meal": "breakfast",
+    }
+    back = read_menu(path, KNOWN).items[0]
+    assert back == item and (back.amount, back.unit) == (2.0, "1 cup")
+    assert back.with_amount(1.5, "1 cup").grams == 366.0
+    assert back.with_amount(100, "g").measure is None
+    # Without the field: grams, as before.
+    del entry["measure"]
+    path.write_text(json.dumps({"format": "crampless.menu", "version": 1, "items": [entry]}))
+    assert read_menu(path, KNOWN).items[0] == MenuItem("banana", "breakfast", grams=488.0)

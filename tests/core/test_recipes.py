@@ -183,3 +183,17 @@ def test_a_bad_recipe_file_imports_nothing(tmp_path, library, tiny_foods):
         == "bad.recipes.json: recipes[1].ingredients[0].food: unknown food 'bananna'"
     )
     assert load_recipes(library) == {} and load_custom_foods(library) == {}
+
+
+def test_a_pinch_of_salt_does_not_make_a_recipe_a_seasoning():
+    from planner.core.foods import load_foods
+    from planner.core.recipes import recipe_tags
+    from planner.paths import FOODS_CSV
+
+    foods = load_foods(FOODS_CSV)
+    assert "seasoning" in foods.cell("table-salt", "tags")
+    soup = Recipe("Lentil soup", 4, (("lentils", 400), ("tomatoes", 200), ("table-salt", 2)))
+    tags = recipe_tags(soup, foods)
+    assert "seasoning" not in tags and "vegan" in tags
+    # A mix of seasonings alone is one.
+    assert "seasoning" in recipe_tags(Recipe("Salt", 1, (("table-salt", 10),)), foods)

@@ -66,7 +66,17 @@ def test_loose_food_in_kilograms_not_rounded(foods):
     factor = foods.info.at["potatoes", "as_bought_factor"]
     assert row["units"] == pytest.approx(500 * factor / 1000)
     assert row["unit"] == "kg"
-    assert row["quantity"] == fmt_weight(row["as_bought_g"])
+    # SR28's "1 potato (2-1/2" dia, sphere)" weighs 136 g: 500 g is about 4 of them.
+    assert row["quantity"] == f"{fmt_weight(row['as_bought_g'])} (about 4 pieces)"
+
+
+def test_whole_vegetables_give_a_piece_count_where_sr28_weighs_one(foods):
+    plan = _every_day(1, MenuItem("tomatoes", grams=500), MenuItem("cabbage", grams=300))
+    rows = shopping_list(plan, foods).rows
+    # 1 medium whole tomato, 123 g (SR28): 500 g is about 4.
+    assert rows.loc["tomatoes", "quantity"].endswith("(about 4 pieces)")
+    # "1 cup, chopped" is no piece: the weight alone.
+    assert rows.loc["cabbage", "quantity"] == fmt_weight(rows.loc["cabbage", "as_bought_g"])
 
 
 def test_dry_goods_and_shelled_nuts_are_bought_as_sold(foods):
@@ -283,3 +293,19 @@ def test_core_and_text_exports_load_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_drinks_are_bought_in_litres():
+    from planner.core.shopping import fmt_volume, quantity_text
+
+    assert [fmt_volume(v) for v in (250.0, 969.6, 1000.0, 1530.0)] == [
+        "250 ml",
+        "970 ml",
+        "1 L",
+        "1.53 L",
+    ]
+    # 2 kg of milk (2 cartons): 1 cup, 244 g, is 236.6 ml.
+    ml_per_g = 236.5882365 / 244
+    text = quantity_text(2, "carton", 2000.0, 2000.0, True, True, ml_per_g)
+    assert text == "2 cartons (1.94 L needed)"
+    assert quantity_text(2, "carton", 2000.0, 2000.0, True, True) == "2 cartons (2 kg needed)"

@@ -112,8 +112,10 @@ def test_two_menus_side_by_side_follow_their_coverage(window, qtbot):
     assert cell(view, "magnesium", 4, VALUE_ROLE) == pytest.approx(difference)
     points = 100 * difference / targets["magnesium"].value
     assert cell(view, "magnesium", 4) == (
-        f"+{fmt_amount(difference)} {mg.display_unit} (+{points:.0f} pts)"
+        f"+{fmt_amount(difference)} {mg.display_unit} (+{points:.0f} % pts)"
     )
+    # "% pts" says what it is.
+    assert "percentage points" in cell(view, "magnesium", 4, Qt.ItemDataRole.ToolTipRole)
     assert cell(view, "energy", 1) == "–"  # energy has no target
 
     # Highest − lowest instead: one column.

@@ -795,7 +795,11 @@ def test_the_food_list_headers_are_the_food_tables(window):
 def test_help_says_it_is_not_medical_advice_and_when_to_see_a_doctor(make_window, tmp_path, qtbot):
     first = make_window(tmp_path)
     panel = first.help_dock.widget()
-    # The first start shows the help, once.
+    # The first start points to the help (F1) without taking a column for it.
+    qtbot.waitUntil(lambda: "Help (F1)" in first.statusBar().currentMessage())
+    assert "not medical advice" in first.statusBar().currentMessage()
+    assert panel.visibleRegion().isEmpty() and panel.toPlainText() == ""
+    first.show_help()
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
     words = panel.toPlainText()
     assert "not medical advice" in words and "See a doctor if your cramps" in words
@@ -812,6 +816,18 @@ def test_help_says_it_is_not_medical_advice_and_when_to_see_a_doctor(make_window
     again.show_help()
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
     assert "See a doctor if your cramps" in panel.toPlainText()
+    again.close()
+
+    # Left in front, the help is there at the next start (remembered, not forced).
+    third = make_window(tmp_path)
+    panel = third.help_dock.widget()
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    third.help_dock.close()
+    third.close()
+    fourth = make_window(tmp_path)
+    qtbot.wait(20)
+    assert not fourth.help_dock.isVisible()
+    assert not fourth.library_dock.visibleRegion().isEmpty()
 
 
 def test_opening_a_menu_does_not_save_it(window, qtbot):
