@@ -33,7 +33,7 @@ class Context:
 
     @cache  # noqa: B019 - one Context per process
     def foods(self):
-        from planner.core.catalog import load_catalog
+        from planner.core.storage.catalog import load_catalog
 
         problems: list[str] = []
         foods = load_catalog(self.data_dir, problems=problems)
@@ -44,13 +44,13 @@ class Context:
     @cache  # noqa: B019
     def familiar(self) -> frozenset[str]:
         """Foods of the user's saved menus and plans (completion prefers them)."""
-        from planner.core.familiar import familiar_in_folder
+        from planner.core.advice.familiar import familiar_in_folder
 
         return familiar_in_folder(self.data_dir)
 
     @cache  # noqa: B019
     def intakes(self):
-        from planner.core.intakes import ReferenceIntakes
+        from planner.core.data.intakes import ReferenceIntakes
         from planner.paths import REFERENCE_INTAKES_CSV
 
         return ReferenceIntakes.load(REFERENCE_INTAKES_CSV)
@@ -145,10 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The window starts without cyclic garbage collection: importing pandas and
             # Qt makes some hundred thousand objects and next to no garbage, and the
             # collections among them took ~9 ms before the first paint. The window turns
-            # it back on once painted (planner/ui/launch.py: resume_collection).
+            # it back on once painted (planner/ui/shell/cold_start.py: resume_collection).
             gc.disable()
             try:
-                from planner.ui.launch import launch
+                from planner.ui.shell.launch import launch
 
                 return launch(args.data_dir, args_list, args.file)
             finally:

@@ -8,14 +8,14 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from planner.core.ceilings import ceilings
-from planner.core.completion_options import AUTO_MEAL, CompletionOptions
-from planner.core.coverage import compute_coverage
-from planner.core.foods import FoodTable
-from planner.core.intakes import Target
-from planner.core.menu import Menu
-from planner.core.optimizer import Completion
-from planner.core.servings import servings_of
+from planner.core.advice.completion_options import AUTO_MEAL, CompletionOptions
+from planner.core.advice.optimizer import Completion
+from planner.core.advice.servings import servings_of
+from planner.core.data.ceilings import ceilings
+from planner.core.data.foods import FoodTable
+from planner.core.data.intakes import Target
+from planner.core.menus.coverage import compute_coverage
+from planner.core.menus.menu import Menu
 
 
 def held_grams(menu: Menu, foods: FoodTable) -> Counter:

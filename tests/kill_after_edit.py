@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from planner.ui.application import create_window
+from planner.ui.shell.application import create_window
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
         "--workpath", str(work),
         "--specpath", str(work),
         # The window loads its features and the subcommands' modules by name, after the
-        # first paint (planner/ui/extensions.py): PyInstaller's analysis would miss them.
+        # first paint (planner/ui/shell/extensions.py): PyInstaller's analysis would miss them.
         "--collect-submodules", "planner",
         "--add-data", f"{FOODS_CSV}{os.pathsep}{data}",
         "--add-data", f"{RESOURCES}{os.pathsep}{data}/resources",

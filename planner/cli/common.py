@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from planner.core.data.profile import SEXES, STANDARDS, Profile
 from planner.core.errors import InputError, UsageError
-from planner.core.profile import SEXES, STANDARDS, Profile
 
 
 class Parser(argparse.ArgumentParser):
@@ -55,7 +55,7 @@ def check_stage_age(profile: Profile) -> None:
     rows start at 14 years): a target for it would be made up."""
     if profile.life_stage not in ("pregnancy", "lactation"):
         return
-    from planner.core.intakes import ReferenceIntakes
+    from planner.core.data.intakes import ReferenceIntakes
     from planner.paths import REFERENCE_INTAKES_CSV
 
     ages = ReferenceIntakes.load(REFERENCE_INTAKES_CSV).stage_ages(
@@ -111,7 +111,7 @@ def print_json(data: Any) -> None:
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """CSV whose text cells a spreadsheet never runs as formulas (a food's name)."""
-    from planner.core.shopping_export import csv_cell
+    from planner.core.plans.shopping_export import csv_cell
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -143,7 +143,7 @@ def text_table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: set[
 
 def add_exclusion_options(parser: argparse.ArgumentParser) -> None:
     """--exclude-tag, --exclude-food, --require-tag (``suggest`` and ``gaps``)."""
-    from planner.core.categories import TAGS
+    from planner.core.data.categories import TAGS
 
     parser.add_argument(
         "--exclude-tag",
@@ -167,7 +167,7 @@ def add_exclusion_options(parser: argparse.ArgumentParser) -> None:
 def exclusions_from_args(args: argparse.Namespace, foods: Any) -> Any:
     """The Exclusions the options ask for; InputError names a wrong tag or food."""
     # Imported here: the window starts through this parser and needs none of it.
-    from planner.core.exclusions import Exclusions, check_tags
+    from planner.core.advice.exclusions import Exclusions, check_tags
 
     check_tags(args.exclude_tag, "command line", "--exclude-tag")
     check_tags(args.require_tag, "command line", "--require-tag")

@@ -14,13 +14,13 @@ from planner.cli.common import (
     text_table,
     visible,
 )
-from planner.core.cautions import MenuCaution, menu_cautions
-from planner.core.coverage import Coverage, compute_coverage
-from planner.core.foods import FoodTable, names_with_raw
-from planner.core.formatting import fmt_amount
-from planner.core.jsonfiles import read_menu
-from planner.core.nutrients import BY_KEY, CHART_KEYS, GUARDS, REPORTED
-from planner.core.profile import Profile
+from planner.core.advice.cautions import MenuCaution, menu_cautions
+from planner.core.data.foods import FoodTable, names_with_raw
+from planner.core.data.formatting import fmt_amount
+from planner.core.data.nutrients import BY_KEY, CHART_KEYS, GUARDS, REPORTED
+from planner.core.data.profile import Profile
+from planner.core.menus.coverage import Coverage, compute_coverage
+from planner.core.storage.jsonfiles import read_menu
 
 TOP_CONTRIBUTORS = 5
 
@@ -69,7 +69,7 @@ def coverage_json(
     coverage: Coverage, profile: Profile, cautions: list[MenuCaution] | None = None
 ) -> dict[str, Any]:
     """The ``coverage --format json`` object of CONTRACTS (``cautions``: the menu's
-    pregnancy and iodine cautions, planner.core.cautions.menu_cautions)."""
+    pregnancy and iodine cautions, planner.core.advice.cautions.menu_cautions)."""
     nutrients = []
     for n in REPORTED:
         line = coverage[n.key]

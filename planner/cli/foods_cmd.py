@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 
 from planner.cli.common import csv_text, print_json, text_table
+from planner.core.data.formatting import fmt_amount
+from planner.core.data.nutrients import BY_KEY, KEYS
+from planner.core.data.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_per, basis_gaps, rank
+from planner.core.data.search import ranked_ids
 from planner.core.errors import InputError
-from planner.core.formatting import fmt_amount
-from planner.core.nutrients import BY_KEY, KEYS
-from planner.core.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_per, basis_gaps, rank
-from planner.core.search import ranked_ids
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

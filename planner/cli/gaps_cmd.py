@@ -16,10 +16,10 @@ from planner.cli.common import (
     text_table,
     visible,
 )
+from planner.core.data.formatting import fmt_amount
+from planner.core.data.nutrients import BY_KEY
 from planner.core.errors import InputError
-from planner.core.formatting import fmt_amount
-from planner.core.jsonfiles import read_menu
-from planner.core.nutrients import BY_KEY
+from planner.core.storage.jsonfiles import read_menu
 
 # As many as the window's panel shows per nutrient.
 SHOWN = 5
@@ -51,9 +51,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, context: Any) -> int:
-    from planner.core.coverage import compute_coverage
-    from planner.core.exclusions import allowed_food_ids
-    from planner.core.suggestions import GAP_KEYS, gaps, limits_reached, suggest_foods
+    from planner.core.advice.exclusions import allowed_food_ids
+    from planner.core.advice.suggestions import GAP_KEYS, gaps, limits_reached, suggest_foods
+    from planner.core.menus.coverage import compute_coverage
 
     profile = profile_from_args(args)
     if not 1 <= args.limit <= 100:
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace, context: Any) -> int:
 
 def gaps_json(needed, found, foods, profile, reached=()) -> dict[str, Any]:
     """{"nutrients": [{"key", "unit", "missing", "suggestions": [...]}]} (CONTRACTS)."""
-    from planner.core.cautions import suggestion_cautions
+    from planner.core.advice.cautions import suggestion_cautions
 
     nutrients = []
     for key, missing in needed.items():
@@ -112,7 +112,7 @@ def gaps_json(needed, found, foods, profile, reached=()) -> dict[str, Any]:
 
 
 def gaps_text(result: dict[str, Any], profile) -> str:
-    from planner.core.suggestions import none_suggested_reason
+    from planner.core.advice.suggestions import none_suggested_reason
 
     if not result["nutrients"]:
         return f"Every target is met for {profile.describe()}: no gap to close.\n"

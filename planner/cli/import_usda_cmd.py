@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from planner.cli.common import file_path, visible
 from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
-from planner.core.library import LIBRARY_FILE, Library
+from planner.core.storage.library import LIBRARY_FILE, Library
 from planner.datadir import window_has_folder
 
 # Without a terminal (a log, a pipe), a line at each quarter is enough.
@@ -54,7 +54,7 @@ class ProgressPrinter:
 
 def run(args: argparse.Namespace, context: Any) -> int:
     # Imported here: the window starts through this parser and needs none of it.
-    from planner.core.usda_import import import_usda
+    from planner.core.storage.usda_import import import_usda
 
     path = context.data_dir / LIBRARY_FILE
     try:

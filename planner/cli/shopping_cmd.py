@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import TEXT_CONTROLS, file_path, visible
+from planner.core.data.foods import FoodTable
 from planner.core.errors import InputError, UsageError
-from planner.core.foods import FoodTable
 
 FORMATS: tuple[str, ...] = ("csv", "md", "pdf")
 SUFFIX_FORMATS: dict[str, str] = {".csv": "csv", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
@@ -38,9 +38,13 @@ def chosen_format(fmt: str | None, output: Path | None) -> str:
 
 def run(args: argparse.Namespace, context: Any) -> int:
     # Imported here: the window starts through this parser and needs none of it.
-    from planner.core.plan import read_plan
-    from planner.core.shopping import shopping_list
-    from planner.core.shopping_export import shopping_csv, shopping_markdown, write_text_export
+    from planner.core.plans.plan import read_plan
+    from planner.core.plans.shopping import shopping_list
+    from planner.core.plans.shopping_export import (
+        shopping_csv,
+        shopping_markdown,
+        write_text_export,
+    )
 
     fmt = chosen_format(args.format, args.output)
     if fmt == "pdf" and args.output is None:

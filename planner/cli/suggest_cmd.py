@@ -17,18 +17,18 @@ from planner.cli.common import (
     text_table,
     visible,
 )
-from planner.core.completion_options import AUTO_MEAL, OBJECTIVES, CompletionOptions
+from planner.core.advice.completion_options import AUTO_MEAL, OBJECTIVES, CompletionOptions
+from planner.core.data.foods import FoodTable
+from planner.core.data.formatting import fmt_amount, fmt_percent
+from planner.core.data.nutrients import BY_KEY, CHART_KEYS
+from planner.core.data.profile import Profile
 from planner.core.errors import InputError
-from planner.core.foods import FoodTable
-from planner.core.formatting import fmt_amount, fmt_percent
-from planner.core.jsonfiles import MENU_FORMAT, VERSION, menu_to_dict, read_menu
-from planner.core.menu import MEALS
-from planner.core.nutrients import BY_KEY, CHART_KEYS
-from planner.core.profile import Profile
+from planner.core.menus.menu import MEALS
+from planner.core.storage.jsonfiles import MENU_FORMAT, VERSION, menu_to_dict, read_menu
 
 if TYPE_CHECKING:
-    from planner.core.completion_meals import Addition
-    from planner.core.optimizer import Completion
+    from planner.core.advice.completion_meals import Addition
+    from planner.core.advice.optimizer import Completion
 
 # CompletionOptions field -> the option a user typed, for error messages.
 FLAGS = {
@@ -97,8 +97,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, context: Any) -> int:
     # Imported here: the window starts through this parser and needs none of it (the
     # solver brings scipy and HiGHS).
-    from planner.core.exclusions import allowed_food_ids
-    from planner.core.optimizer import complete_menu
+    from planner.core.advice.exclusions import allowed_food_ids
+    from planner.core.advice.optimizer import complete_menu
 
     profile = profile_from_args(args)
     foods: FoodTable = context.foods()

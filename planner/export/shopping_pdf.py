@@ -23,9 +23,9 @@ from PySide6.QtGui import (
 )
 
 from planner import APP_NAME, __version__
-from planner.core.atomic import atomic_write_bytes
-from planner.core.shopping import ShoppingItem, ShoppingList
-from planner.core.shopping_export import item_detail, subtitle_of, title_of
+from planner.core.plans.shopping import ShoppingItem, ShoppingList
+from planner.core.plans.shopping_export import item_detail, subtitle_of, title_of
+from planner.core.storage.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner.core.coverage import compute_coverage
-from planner.core.foods import load_foods
-from planner.core.intakes import ReferenceIntakes
-from planner.core.menu import MEALS, Menu, MenuItem
-from planner.core.profile import Profile
-from planner.core.ranking import rank
+from planner.core.data.foods import load_foods
+from planner.core.data.intakes import ReferenceIntakes
+from planner.core.data.profile import Profile
+from planner.core.data.ranking import rank
+from planner.core.menus.coverage import compute_coverage
+from planner.core.menus.menu import MEALS, Menu, MenuItem
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
 from tests.benchmarks.timing import best_time, report
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from planner.core.catalog import load_catalog
+from planner.core.storage.catalog import load_catalog
 from tests.benchmarks.timing import best_time, report
 from tests.benchmarks.usda_library import imported_data_dir
 
 
 @pytest.fixture
 def window(qtbot):
-    from planner.ui.application import create_window
+    from planner.ui.shell.application import create_window
 
     window, _ = create_window(imported_data_dir("food-ui"))
     qtbot.addWidget(window)

@@ -14,7 +14,7 @@ TYPED = ["banana", "white rice", "milk", "spinach", "chicken breast", "egg"]
 
 
 def _window(qtbot):
-    from planner.ui.application import create_window
+    from planner.ui.shell.application import create_window
 
     window, _ = create_window(imported_data_dir("food-search"))
     qtbot.addWidget(window)

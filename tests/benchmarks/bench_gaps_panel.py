@@ -15,9 +15,9 @@ def _edit_times(qtbot, data_dir: Path) -> tuple[float, float, int]:
     """Best time of an amount edit until everything is on screen: panel shown, then hidden."""
     from PySide6.QtWidgets import QApplication
 
-    from planner.core.menu import MenuItem
-    from planner.ui.application import create_window
-    from planner.ui.menu_commands import EditItem
+    from planner.core.menus.menu import MenuItem
+    from planner.ui.day_menu.menu_commands import EditItem
+    from planner.ui.shell.application import create_window
 
     window, _ = create_window(data_dir)
     qtbot.addWidget(window)

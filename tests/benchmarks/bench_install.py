@@ -17,7 +17,7 @@ from packaging.requirements import Requirement
 
 from planner.build.bundle import folder_size
 from planner.paths import ROOT
-from planner.ui.application import QUIT_AFTER_FIRST_PAINT
+from planner.ui.shell.application import QUIT_AFTER_FIRST_PAINT
 from tests.offscreen import OFFSCREEN
 from tests.packaging.installs import (
     build_wheel,

@@ -15,20 +15,20 @@ import numpy as np
 import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from planner.core import completion_problem as cp
-from planner.core.catalog import load_catalog
-from planner.core.ceilings import ceilings
-from planner.core.completion_options import CompletionOptions
-from planner.core.coverage import compute_coverage
-from planner.core.exclusions import Exclusions, allowed_food_ids
-from planner.core.foods import FoodTable, load_foods
-from planner.core.intakes import ReferenceIntakes
-from planner.core.library import LIBRARY_FILE, Library
-from planner.core.menu import Menu, MenuItem
-from planner.core.optimizer import MARGINS, complete_menu
-from planner.core.profile import Profile
-from planner.core.suggestions import current_amounts, gaps
-from planner.core.usda_import import import_usda
+from planner.core.advice import completion_problem as cp
+from planner.core.advice.completion_options import CompletionOptions
+from planner.core.advice.exclusions import Exclusions, allowed_food_ids
+from planner.core.advice.optimizer import MARGINS, complete_menu
+from planner.core.advice.suggestions import current_amounts, gaps
+from planner.core.data.ceilings import ceilings
+from planner.core.data.foods import FoodTable, load_foods
+from planner.core.data.intakes import ReferenceIntakes
+from planner.core.data.profile import Profile
+from planner.core.menus.coverage import compute_coverage
+from planner.core.menus.menu import Menu, MenuItem
+from planner.core.storage.catalog import load_catalog
+from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.usda_import import import_usda
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV, SR28_ZIP
 from tests.benchmarks.timing import best_time, report
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from planner.core.coverage import compute_coverage
-from planner.core.foods import load_foods
-from planner.core.intakes import ReferenceIntakes
-from planner.core.nutrients import CHART_KEYS
-from planner.core.plan_coverage import plan_coverage
-from planner.core.profile import Profile
+from planner.core.data.foods import load_foods
+from planner.core.data.intakes import ReferenceIntakes
+from planner.core.data.nutrients import CHART_KEYS
+from planner.core.data.profile import Profile
+from planner.core.menus.coverage import compute_coverage
+from planner.core.plans.plan_coverage import plan_coverage
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
 from tests.benchmarks.bench_shopping import realistic_plan
 from tests.benchmarks.timing import best_time, report
@@ -55,9 +55,9 @@ def test_plan_edit_to_redrawn_heatmap(qtbot, tmp_path, days):
     """
     from PySide6.QtWidgets import QApplication
 
-    from planner.core.plan import save_plan
-    from planner.ui.application import create_window
-    from planner.ui.menu_model import AMOUNT
+    from planner.core.plans.plan import save_plan
+    from planner.ui.day_menu.menu_model import AMOUNT
+    from planner.ui.shell.application import create_window
 
     window, _ = create_window(tmp_path)
     qtbot.addWidget(window)

@@ -15,8 +15,8 @@ import time
 
 import pytest
 
-from planner.core.library import LIBRARY_FILE, Library
-from planner.core.menu import Menu, MenuItem
+from planner.core.menus.menu import Menu, MenuItem
+from planner.core.storage.library import LIBRARY_FILE, Library
 from planner.paths import ROOT, SR28_ZIP
 
 EDIT_KILLS = 20

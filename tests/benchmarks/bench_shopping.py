@@ -10,10 +10,10 @@ import random
 
 import pandas as pd
 
-from planner.core.foods import FoodTable, load_foods
-from planner.core.menu import MEALS, Menu, MenuItem
-from planner.core.plan import Day, Plan
-from planner.core.shopping import item_rows, shopping_list
+from planner.core.data.foods import FoodTable, load_foods
+from planner.core.menus.menu import MEALS, Menu, MenuItem
+from planner.core.plans.plan import Day, Plan
+from planner.core.plans.shopping import item_rows, shopping_list
 from planner.paths import FOODS_CSV
 from tests.benchmarks.timing import best_time, report
 

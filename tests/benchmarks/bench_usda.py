@@ -14,13 +14,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from planner.core.catalog import load_catalog
-from planner.core.foods import FoodTable
-from planner.core.library import LIBRARY_FILE, Library
-from planner.core.library_foods import library_food_table
-from planner.core.search import build_haystacks, matches
-from planner.core.usda_import import import_usda
-from planner.core.usda_sr28 import FILES
+from planner.core.data.foods import FoodTable
+from planner.core.data.search import build_haystacks, matches
+from planner.core.storage.catalog import load_catalog
+from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library_foods import library_food_table
+from planner.core.storage.usda_import import import_usda
+from planner.core.storage.usda_sr28 import FILES
 from planner.paths import FOODS_CSV, SR28_ZIP
 from tests.benchmarks.timing import best_time, report
 

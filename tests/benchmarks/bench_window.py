@@ -13,7 +13,7 @@ from pathlib import Path
 
 import planner
 from planner.paths import ROOT
-from planner.ui.application import QUIT_AFTER_FIRST_PAINT
+from planner.ui.shell.application import QUIT_AFTER_FIRST_PAINT
 from tests.benchmarks.timing import best_time, report
 from tests.offscreen import OFFSCREEN
 
@@ -59,7 +59,7 @@ MEMORY = PEAK_KB + textwrap.dedent("""
     import sys
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
-    from planner.ui.application import create_window
+    from planner.ui.shell.application import create_window
     app = QApplication([])
     window, _ = create_window(Path(sys.argv[1]))
     window.show()
@@ -124,7 +124,7 @@ def test_time_to_shown_window_with_the_usda_import():
     run: the window writes its settings there)."""
     import shutil
 
-    from planner.core.library import LIBRARY_FILE
+    from planner.core.storage.library import LIBRARY_FILE
     from tests.benchmarks.usda_library import imported_data_dir
 
     compileall.compile_dir(Path(planner.__file__).parent, quiet=1)
@@ -144,9 +144,9 @@ def test_edit_to_redrawn_chart(qtbot, tmp_path):
     """An amount edit as the user makes it: command, totals, chart on screen (events run)."""
     from PySide6.QtWidgets import QApplication
 
-    from planner.core.menu import MenuItem
-    from planner.ui.application import create_window
-    from planner.ui.menu_commands import EditItem
+    from planner.core.menus.menu import MenuItem
+    from planner.ui.day_menu.menu_commands import EditItem
+    from planner.ui.shell.application import create_window
 
     window, _ = create_window(tmp_path)
     qtbot.addWidget(window)

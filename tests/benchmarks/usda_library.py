@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.library import LIBRARY_FILE, Library
-from planner.core.usda_import import import_usda
+from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.usda_import import import_usda
 from planner.paths import SR28_ZIP
 
 

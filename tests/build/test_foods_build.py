@@ -23,9 +23,9 @@ from planner.build.foods_build import (
     main,
     read_sr28,
 )
+from planner.core.data.foods import load_foods
+from planner.core.data.nutrients import GUARD_COLUMNS, NUTRIENTS
 from planner.core.errors import InputError
-from planner.core.foods import load_foods
-from planner.core.nutrients import GUARD_COLUMNS, NUTRIENTS
 from planner.paths import (
     FOOD_MAPPING_CSV,
     FOODS_CSV,

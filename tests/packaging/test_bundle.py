@@ -14,7 +14,7 @@ import pytest
 from planner import APP_ID, __version__
 from planner.app import main
 from planner.paths import ROOT
-from planner.ui.application import QUIT_AFTER_FIRST_PAINT
+from planner.ui.shell.application import QUIT_AFTER_FIRST_PAINT
 from tests.offscreen import OFFSCREEN
 
 pytest.importorskip("PyInstaller", reason="the bundle extra is not installed")

@@ -14,7 +14,7 @@ import pytest
 from planner import __version__
 from planner.app import main
 from planner.paths import ROOT
-from planner.ui.application import QUIT_AFTER_FIRST_PAINT
+from planner.ui.shell.application import QUIT_AFTER_FIRST_PAINT
 from tests.offscreen import OFFSCREEN
 from tests.packaging.installs import (
     build_wheel,

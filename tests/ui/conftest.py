@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.ui.application import create_window
+from planner.ui.shell.application import create_window
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""A day's menu, how it covers the targets, and menus compared side by side."""

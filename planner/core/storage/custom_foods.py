@@ -1,0 +1,410 @@
+"""Custom foods: a user's own foods, checked, kept in the library, exported and imported as JSON."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from planner.core.data.categories import AISLES, PURCHASE_UNITS, TAGS, WEIGHED_UNITS
+from planner.core.data.nutrients import BY_KEY, KEYS
+from planner.core.errors import InputError
+from planner.core.storage.atomic import atomic_write_text
+from planner.core.storage.jsonfiles import VERSION, check_header, read_json
+from planner.core.storage.library import Library
+from planner.core.storage.library_foods import (
+    CUSTOM_PREFIX,
+    check_not_in_use,
+    check_prefixed_id,
+    slug,
+    unused_id,
+)
+
+FOODS_FORMAT = "crampless.foods"
+MAX_NAME = 200
+# 100 g of food holds at most this much energy: pure fat at 9.02 kcal/g, SR28's highest.
+MAX_ENERGY_KCAL = 902.0
+# A portion, label serving or purchase unit heavier than this is a typo.
+MAX_GRAMS = 100_000.0
+# Grams in one unit of a nutrient's food unit; no nutrient can outweigh its 100 g.
+_GRAMS_PER_UNIT = {"g": 1.0, "mg": 1e-3, "ug": 1e-6}
+_FILE_FIELDS = (
+    "id",
+    "name",
+    "category",
+    "values",
+    "label_serving_g",
+    "portion_name",
+    "portion_g",
+    "refuse_pct",
+    "purchase_unit",
+    "purchase_unit_g",
+    "tags",
+)
+
+
+@dataclass(frozen=True)
+class CustomFood:
+    """A food the user describes: values per 100 g edible portion, in each nutrient's food unit.
+
+    ``values`` maps nutrient keys (planner.core.data.nutrients) to amounts; a key left out is
+    unknown, never 0. Construction checks everything and raises InputError whose place
+    is the field (``values.magnesium``); numbers are normalised to floats.
+    """
+
+    name: str
+    category: str
+    values: Mapping[str, float] = field(default_factory=dict)
+    portion_name: str = ""
+    portion_g: float | None = None
+    refuse_pct: float = 0.0
+    purchase_unit: str = ""
+    purchase_unit_g: float | None = None
+    tags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        name = _text(self.name, "name").strip()
+        if not name:
+            raise InputError("", "name", "a name cannot be empty")
+        if len(name) > MAX_NAME:
+            raise InputError("", "name", f"a name can be at most {MAX_NAME} characters")
+        set_(self, "name", name)
+        if not isinstance(self.category, str) or self.category not in AISLES:
+            raise InputError(
+                "", "category", f"unknown category {self.category!r} (use {', '.join(AISLES)})"
+            )
+        set_(self, "values", _checked_values(self.values))
+
+        portion_name = _text(self.portion_name, "portion_name").strip()
+        portion_g = _optional_number(self.portion_g, "portion_g", high=MAX_GRAMS)
+        if portion_name and portion_g is None:
+            raise InputError("", "portion_g", f"give the grams of {portion_name!r}")
+        if portion_g is not None and not portion_name:
+            portion_name = "1 portion"
+        set_(self, "portion_name", portion_name)
+        set_(self, "portion_g", portion_g)
+
+        refuse = _number(self.refuse_pct, "refuse_pct", low=0.0, low_open=False, high=100.0)
+        if refuse >= 100:
+            raise InputError("", "refuse_pct", "refuse must be under 100 %")
+        set_(self, "refuse_pct", refuse)
+
+        unit = _text(self.purchase_unit, "purchase_unit").strip()
+        unit_g = _optional_number(self.purchase_unit_g, "purchase_unit_g", high=MAX_GRAMS)
+        if unit and unit not in PURCHASE_UNITS:
+            raise InputError(
+                "",
+                "purchase_unit",
+                f"unknown purchase unit {unit!r} (use {', '.join(sorted(PURCHASE_UNITS))})",
+            )
+        if unit in WEIGHED_UNITS and unit_g is None:
+            unit_g = 1000.0
+        if unit and unit_g is None:
+            raise InputError("", "purchase_unit_g", f"give the grams of one {unit}")
+        if unit_g is not None and not unit:
+            raise InputError("", "purchase_unit", "give the unit these grams are of")
+        set_(self, "purchase_unit", unit)
+        set_(self, "purchase_unit_g", unit_g)
+
+        if isinstance(self.tags, str) or not all(isinstance(t, str) for t in self.tags):
+            raise InputError("", "tags", "expected a list of tags")
+        for n, tag in enumerate(self.tags):
+            if tag not in TAGS:
+                raise InputError("", f"tags[{n}]", f"unknown tag {tag!r} (use {', '.join(TAGS)})")
+        set_(self, "tags", tuple(dict.fromkeys(self.tags)))
+
+    @classmethod
+    def from_label(
+        cls,
+        name: str,
+        category: str,
+        serving_g: float,
+        per_serving: Mapping[str, float | None],
+        **others: Any,
+    ) -> CustomFood:
+        """A food from a label giving values per serving of ``serving_g`` grams.
+
+        Each value becomes ``value * 100 / serving_g`` per 100 g. Unless ``others`` says
+        otherwise, the food's portion is that serving (``1 serving``).
+        """
+        grams = _number(serving_g, "label_serving_g", high=MAX_GRAMS)
+        if not isinstance(per_serving, Mapping):
+            raise InputError("", "values", "expected nutrient amounts by key")
+        per_100g = {
+            key: None
+            if value is None
+            else _number(value, f"values.{key}", low_open=False) * 100.0 / grams
+            for key, value in per_serving.items()
+        }
+        if "portion_g" not in others:
+            others = {"portion_name": "1 serving", "portion_g": grams, **others}
+        return cls(name, category, per_100g, **others)
+
+
+def _text(value: object, place: str) -> str:
+    if not isinstance(value, str):
+        raise InputError("", place, "must be text")
+    return value
+
+
+def _number(
+    value: object,
+    place: str,
+    low: float = 0.0,
+    low_open: bool = True,
+    high: float = math.inf,
+) -> float:
+    """``value`` as a float within (low, high] (or [low, high] when not ``low_open``)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError("", place, f"{value!r} is not a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise InputError("", place, f"{value!r} is not a finite number")
+    if number < low or (low_open and number == low):
+        raise InputError("", place, f"must be {'more than' if low_open else 'at least'} {low:g}")
+    if number > high:
+        raise InputError("", place, f"{number:g} is more than the {high:g} allowed")
+    return number
+
+
+def _optional_number(value: object, place: str, high: float) -> float | None:
+    return None if value is None else _number(value, place, high=high)
+
+
+def _checked_values(values: object) -> dict[str, float]:
+    """Per-100 g values: known keys, numbers from 0 up to what 100 g can hold."""
+    if not isinstance(values, Mapping):
+        raise InputError("", "values", "expected nutrient amounts by key")
+    checked: dict[str, float] = {}
+    for key, value in values.items():
+        place = f"values.{key}"
+        if key not in BY_KEY:
+            raise InputError("", place, f"unknown nutrient (use {', '.join(KEYS)})")
+        if value is None:
+            continue  # unknown
+        nutrient = BY_KEY[key]
+        unit = nutrient.food_unit.split()[0]
+        ceiling = MAX_ENERGY_KCAL if unit == "kcal" else 100.0 / _GRAMS_PER_UNIT[unit]
+        amount = _number(value, place, low_open=False)
+        if amount > ceiling:
+            raise InputError(
+                "", place, f"{amount:g} {nutrient.food_unit} per 100 g is more than 100 g can hold"
+            )
+        checked[key] = amount
+    # Registry order, so that equal foods compare and export alike.
+    return {key: checked[key] for key in KEYS if key in checked}
+
+
+# --- the library ----------------------------------------------------------------------
+
+
+def save_custom_food(library: Library, food: CustomFood, food_id: str | None = None) -> str:
+    """Add ``food`` (a new ``custom-<name>`` id) or replace the custom food ``food_id``."""
+    with library.transaction() as db:
+        return _store(db, food, food_id)
+
+
+def _store(db: sqlite3.Connection, food: CustomFood, food_id: str | None) -> str:
+    if food_id is None:
+        food_id = unused_id(db, CUSTOM_PREFIX, food.name)
+    else:
+        _check_id(food_id, "id")
+        row = db.execute("SELECT source FROM foods WHERE id=?", (food_id,)).fetchone()
+        if row is not None and row[0] != "custom":
+            raise InputError("", "id", f"{food_id} is not a custom food")
+    db.execute("DELETE FROM custom_values WHERE food_id=?", (food_id,))
+    db.execute(
+        """
+        INSERT INTO foods (id, source, name, category, portion_name, portion_g, refuse_pct,
+                           purchase_unit, purchase_unit_g, tags)
+        VALUES (?, 'custom', ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET
+            name=excluded.name, category=excluded.category,
+            portion_name=excluded.portion_name, portion_g=excluded.portion_g,
+            refuse_pct=excluded.refuse_pct, purchase_unit=excluded.purchase_unit,
+            purchase_unit_g=excluded.purchase_unit_g, tags=excluded.tags
+        """,
+        (
+            food_id,
+            food.name,
+            food.category,
+            food.portion_name,
+            food.portion_g,
+            food.refuse_pct,
+            food.purchase_unit,
+            food.purchase_unit_g,
+            ";".join(food.tags),
+        ),
+    )
+    db.executemany(
+        "INSERT INTO custom_values VALUES (?, ?, ?)",
+        [(food_id, key, value) for key, value in food.values.items()],
+    )
+    return food_id
+
+
+def _check_id(food_id: object, place: str) -> str:
+    return check_prefixed_id(food_id, CUSTOM_PREFIX, "custom food", place)
+
+
+def load_custom_foods(library: Library) -> dict[str, CustomFood]:
+    """Every custom food of the library, by id, in the order they were added."""
+    return _load(library.db)
+
+
+def _load(db: sqlite3.Connection) -> dict[str, CustomFood]:
+    values: dict[str, dict[str, float]] = {}
+    for food_id, key, value in db.execute("SELECT food_id, nutrient, value FROM custom_values"):
+        values.setdefault(food_id, {})[key] = value
+    rows = db.execute(
+        """
+        SELECT id, name, category, portion_name, portion_g, refuse_pct, purchase_unit,
+               purchase_unit_g, tags
+        FROM foods WHERE source='custom' ORDER BY rowid
+        """
+    )
+    return {
+        food_id: CustomFood(
+            name,
+            category,
+            values.get(food_id, {}),
+            portion_name,
+            portion_g,
+            refuse or 0.0,
+            unit,
+            unit_g,
+            tuple(t for t in tags.split(";") if t),
+        )
+        for food_id, name, category, portion_name, portion_g, refuse, unit, unit_g, tags in rows
+    }
+
+
+def delete_custom_food(library: Library, food_id: str) -> None:
+    """Delete a custom food; refused (InputError) while a recipe, menu or plan uses it."""
+    with library.transaction() as db:
+        check_not_in_use(db, food_id)
+        db.execute("DELETE FROM foods WHERE id=? AND source='custom'", (food_id,))
+        db.execute("DELETE FROM food_portion WHERE food_id=?", (food_id,))
+
+
+# --- files ----------------------------------------------------------------------------
+
+
+def custom_food_to_dict(food_id: str, food: CustomFood) -> dict[str, Any]:
+    """A food's object in a ``crampless.foods`` file (values per 100 g)."""
+    data: dict[str, Any] = {
+        "id": food_id,
+        "name": food.name,
+        "category": food.category,
+        "values": dict(food.values),
+    }
+    if food.portion_g is not None:
+        data["portion_name"] = food.portion_name
+        data["portion_g"] = food.portion_g
+    data["refuse_pct"] = food.refuse_pct
+    if food.purchase_unit:
+        data["purchase_unit"] = food.purchase_unit
+        data["purchase_unit_g"] = food.purchase_unit_g
+    data["tags"] = list(food.tags)
+    return data
+
+
+def custom_food_from_dict(
+    data: Any, source: Path | str, where: str
+) -> tuple[str | None, CustomFood]:
+    """(id or None, food) from a food object; InputError places start with ``where``."""
+    if not isinstance(data, dict):
+        raise InputError(source, where, "expected a food object")
+    unknown = [k for k in data if k not in _FILE_FIELDS]
+    if unknown:
+        raise InputError(source, f"{where}.{unknown[0]}", "unknown field")
+    try:
+        food_id = _check_id(data["id"], "id") if "id" in data else None
+        for required in ("name", "category"):
+            if required not in data:
+                raise InputError("", required, "missing")
+        others = {
+            f.name: data[f.name]
+            for f in fields(CustomFood)
+            if f.name in data and f.name not in ("name", "category", "values")
+        }
+        if "tags" in others:
+            if not isinstance(others["tags"], list):
+                raise InputError("", "tags", "expected a list of tags")
+            others["tags"] = tuple(others["tags"])
+        values = data.get("values", {})
+        if "label_serving_g" in data:
+            food = CustomFood.from_label(
+                data["name"], data["category"], data["label_serving_g"], values, **others
+            )
+        else:
+            food = CustomFood(data["name"], data["category"], values, **others)
+    except InputError as exc:
+        raise InputError(source, f"{where}.{exc.place}", exc.message) from None
+    return food_id, food
+
+
+def foods_json(foods: Mapping[str, CustomFood]) -> str:
+    items = [custom_food_to_dict(food_id, food) for food_id, food in foods.items()]
+    return json.dumps(
+        {"format": FOODS_FORMAT, "version": VERSION, "foods": items}, indent=2, ensure_ascii=False
+    )
+
+
+def write_custom_foods(path: Path, foods: Mapping[str, CustomFood]) -> None:
+    """Write a ``crampless.foods`` file atomically."""
+    atomic_write_text(Path(path), foods_json(foods) + "\n")
+
+
+def foods_from_list(items: Any, source: Path | str, where: str) -> dict[str, CustomFood]:
+    """The foods of a file's list, by id (an object without ``id`` gets one from its name)."""
+    if not isinstance(items, list):
+        raise InputError(source, where, "expected a list of foods")
+    foods: dict[str, CustomFood] = {}
+    for n, item in enumerate(items):
+        place = f"{where}[{n}]"
+        food_id, food = custom_food_from_dict(item, source, place)
+        if food_id is None:
+            food_id = f"{CUSTOM_PREFIX}{slug(food.name)}"
+        if food_id in foods:
+            raise InputError(source, f"{place}.id", f"{food_id} appears twice")
+        foods[food_id] = food
+    return foods
+
+
+def read_custom_foods(path: Path) -> dict[str, CustomFood]:
+    """Read a ``crampless.foods`` file, checking every food."""
+    data = read_json(path)
+    check_header(data, FOODS_FORMAT, path)
+    return foods_from_list(data.get("foods"), path, "foods")
+
+
+def import_custom_foods(library: Library, path: Path) -> dict[str, str]:
+    """Add a file's foods to the library, all or none; returns file id -> library id.
+
+    A food whose id is free keeps it; one whose id holds the same food already is left
+    as it is; one whose id holds a different food gets a new id, so nothing saved is lost.
+    """
+    foods = read_custom_foods(path)
+    with library.transaction() as db:
+        return store_imported_foods(db, foods)
+
+
+def store_imported_foods(db: sqlite3.Connection, foods: Mapping[str, CustomFood]) -> dict[str, str]:
+    """Store foods read from a file inside an open transaction; returns file id -> library id."""
+    existing = _load(db)
+    ids: dict[str, str] = {}
+    for file_id, food in foods.items():
+        taken = db.execute("SELECT source FROM foods WHERE id=?", (file_id,)).fetchone()
+        if taken is None:
+            ids[file_id] = _store(db, food, file_id)
+        elif existing.get(file_id) == food:
+            ids[file_id] = file_id
+        else:
+            ids[file_id] = _store(db, food, None)
+    return ids

@@ -1,0 +1,479 @@
+"""The “Close my gaps” panel beside the coverage chart, and its window actions.
+
+For each nutrient under target, the foods whose one realistic serving closes most of the
+gap (core suggestions.py), honouring the user's exclusions; one click adds a serving. The panel
+shares a tab widget with the totals table under the chart. ``install`` also adds
+Edit > Complete my menu… (completion_dialog.py), Edit > Foods to leave out… and the food
+list's "Never suggest this food".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.advice.cautions import POTASSIUM_CAUTION
+from planner.core.advice.exclusions import allowed_food_ids
+from planner.core.advice.suggestions import (
+    GAP_KEYS,
+    PER_CHOICES,
+    Candidates,
+    candidates,
+    gaps,
+    limits_reached,
+    suggest_from,
+)
+from planner.core.menus.coverage import Coverage
+from planner.core.menus.menu import Menu, MenuItem
+from planner.ui.gaps.completion_worker import StopWorkersOnClose
+from planner.ui.gaps.exclusions_dialog import ExclusionsDialog
+from planner.ui.gaps.gap_exclusions import ExclusionsStore, describe, pregnancy_note
+from planner.ui.gaps.gaps_model import (
+    ADD,
+    AMOUNT,
+    CLOSES,
+    KCAL,
+    NAME,
+    AddButtonDelegate,
+    GapsModel,
+)
+from planner.ui.shared.state import AppState
+from planner.ui.widgets.roles import ID_ROLE
+from planner.ui.widgets.text_colours import muted_style
+
+if TYPE_CHECKING:
+    from planner.ui.gaps.completion_dialog import CompletionDialog
+
+SHOWN = 3  # foods per nutrient: enough choice, and every gap fits beside the chart
+PER_KEY, TAB_KEY = "gaps/per", "gaps/tab"
+TITLE = "Close my gaps"
+
+
+class GapsTree(QTreeView):
+    """Enter or Return on a food row asks for a portion of it, as a click on Add does."""
+
+    activatedFood = Signal(QModelIndex)
+
+    def keyPressEvent(self, event) -> None:
+        index = self.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.data(ID_ROLE):
+            self.activatedFood.emit(index)
+            return
+        super().keyPressEvent(event)
+
+
+class GapsPanel(QWidget):
+    """Suggestions for the day menu's gaps; follows coverage, profile and exclusions.
+
+    The suggestions are worked out only while the panel is shown (a hidden panel marks
+    itself stale and catches up when shown), so edits cost nothing extra otherwise.
+    """
+
+    addRequested = Signal(object)  # a MenuItem: one serving of a suggested food
+    completeRequested = Signal()
+    exclusionsRequested = Signal()
+    statusMessage = Signal(str)
+    gapCountChanged = Signal(int)
+
+    def __init__(
+        self,
+        state: AppState,
+        store: ExclusionsStore,
+        parent=None,
+        menu: Callable[[], Menu] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state, self.store = state, store
+        # The day menu, for what it already holds of each food (daily caps).
+        self.menu = menu
+        self.coverage: Coverage | None = None
+        self.stale = True
+        self.gap_count = 0
+        self._pool_for: tuple | None = None
+        self._pool: Candidates | None = None
+
+        self.per_group = QButtonGroup(self)
+        self.per_buttons: dict[str, QToolButton] = {}
+        rank = QHBoxLayout()
+        rank.setSpacing(0)
+        for per, label in PER_CHOICES.items():
+            button = QToolButton(text=label.capitalize(), checkable=True, autoRaise=False)
+            button.setToolTip(f"Rank foods by how much they give {label}")
+            self.per_group.addButton(button)
+            self.per_buttons[per] = button
+            rank.addWidget(button)
+        self.per_buttons["serving"].setChecked(True)
+        self.per_group.buttonToggled.connect(lambda _b, on: on and self.refresh())
+        self.leave_out = QPushButton("Leave out…")
+        self.leave_out.setToolTip("Diet, tags and single foods never to suggest")
+        self.leave_out.clicked.connect(self.exclusionsRequested)
+        self.complete = QPushButton("Complete my menu…")
+        self.complete.setToolTip(
+            "Add realistic servings of foods that bring the tracked nutrients to their targets"
+        )
+        self.complete.clicked.connect(self.completeRequested)
+        # Two short rows rather than one long one: the panel shares its column with the
+        # chart, and a wide minimum would squeeze the menu beside it.
+        top = QVBoxLayout()
+        ranking = QHBoxLayout()
+        ranking.addWidget(QLabel("Rank"))
+        ranking.addSpacing(4)
+        ranking.addLayout(rank)
+        ranking.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.leave_out)
+        actions.addWidget(self.complete)
+        actions.addStretch(1)
+        top.addLayout(ranking)
+        top.addLayout(actions)
+
+        # Plain text: it names the foods the user left out, custom ones too.
+        self.summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.summary.setStyleSheet(muted_style())
+
+        self.model = GapsModel(state.foods, self)
+        self.tree = GapsTree()
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegateForColumn(ADD, AddButtonDelegate(self.tree))
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(12)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((AMOUNT, 72), (CLOSES, 92), (KCAL, 40), (ADD, 48)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.activatedFood.connect(self._add_index)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+
+        self.empty = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tree)
+        self.pages.addWidget(self.empty)
+        # Shown while potassium is suggested: more of it is not for everyone.
+        self.potassium_note = QLabel(POTASSIUM_CAUTION, wordWrap=True)
+        self.potassium_note.setStyleSheet(f"{muted_style()}; font-size: 11px")
+        self.potassium_note.hide()
+        self.hint = QLabel("Add, double-click or Enter adds one serving; Ctrl+Z takes it back.")
+        self.hint.setStyleSheet(f"{muted_style()}; font-size: 11px")
+        self.hint.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.potassium_note)
+        layout.addWidget(self.hint)
+
+        store.changed.connect(lambda _: self.refresh())
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def per(self) -> str:
+        return next(p for p, b in self.per_buttons.items() if b.isChecked())
+
+    def set_per(self, per: str) -> None:
+        per = "serving" if per == "portion" else per  # the setting's name before servings
+        if per in self.per_buttons:
+            self.per_buttons[per].setChecked(True)
+
+    def set_coverage(self, coverage: Coverage) -> None:
+        """The day menu's new coverage (window.coverageChanged)."""
+        self.coverage = coverage
+        count = len(gaps(coverage, self.state.targets))
+        if count != self.gap_count:
+            self.gap_count = count
+            self.gapCountChanged.emit(count)
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Work out the suggestions again; the current food stays current if still there."""
+        if self.coverage is None:
+            return
+        self.stale = False
+        state = self.state
+        exclusions = self.store.exclusions
+        summary = describe(exclusions, state.foods, state.profile)
+        note = pregnancy_note(state.profile, state.foods)
+        self.summary.setText(f"{summary}. {note}" if note else f"{summary}.")
+        needed = gaps(self.coverage, state.targets)
+        held = self.menu().grams_by_food(state.foods) if self.menu is not None else {}
+        suggestions = suggest_from(
+            self._candidates(), self.coverage, state.targets, self.per, SHOWN, on_menu=held
+        )
+        current = self.tree.currentIndex()
+        keep = (self.model.key_of(current), current.data(ID_ROLE))
+        reached = limits_reached(self.coverage, state.targets)
+        self.model.set_suggestions(
+            needed, suggestions, state.targets, state.foods, self.per, reached
+        )
+        self.potassium_note.setVisible(bool(suggestions.get("potassium")))
+        self.tree.expandAll()
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        if keep[1] is not None:
+            index = self.model.food_index(*keep)
+            if index.isValid():
+                self.tree.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self._show_empty_state(needed)
+
+    def _candidates(self) -> Candidates:
+        """The foods that may be suggested and their portions, worked out again only when
+        what decides them changed (the food table, the exclusions, pregnancy)."""
+        state = self.state
+        # The table itself is kept in the key (not its id, which a new table could reuse).
+        key = (state.foods, self.store.exclusions, state.profile)
+        last = self._pool_for
+        if self._pool is None or last is None or last[0] is not key[0] or last[1:] != key[1:]:
+            allowed = allowed_food_ids(state.foods, self.store.exclusions, state.profile)
+            self._pool = candidates(state.foods, allowed)
+            self._pool_for = key
+        return self._pool
+
+    def _show_empty_state(self, needed: dict[str, float]) -> None:
+        if needed:
+            self.pages.setCurrentWidget(self.tree)
+            return
+        if not any(k in self.state.targets for k in GAP_KEYS):
+            # Why, and what to choose instead (EFSA under 18, say), when the table knows.
+            note = self.state.missing_note or "This profile has no targets."
+            text = f"<p>{note}</p><p>Without targets there is no gap to close.</p>"
+        else:
+            text = (
+                "<p style='font-size:14px'><b>Every target is met</b></p>"
+                "<p>Magnesium, potassium, calcium, iron, the B vitamins, vitamin D and water "
+                "all reach their targets: "
+                "there is no gap to close.</p>"
+            )
+        self.empty.setText(text)
+        self.pages.setCurrentWidget(self.empty)
+
+    # -- adding -----------------------------------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == ADD and index.data(ID_ROLE):
+            self._add_index(index)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        # On the Add button, the double-click's first click has added the serving already.
+        if index.column() != ADD and index.data(ID_ROLE):
+            self._add_index(index)
+
+    def _add_index(self, index: QModelIndex) -> None:
+        food = index.data(ID_ROLE)
+        suggestion = self.model.suggestion(index)
+        if food is None or suggestion is None:
+            return
+        self.tree.setCurrentIndex(index)
+        if suggestion.own_portion:
+            item = MenuItem(food, portions=1.0)
+        else:
+            item = MenuItem(food, grams=suggestion.grams)
+        self.addRequested.emit(item)
+        text = f"Added one serving ({suggestion.serving}) of {self.state.foods.name(food)}"
+        self.statusMessage.emit(text + " (Ctrl+Z takes it back).")
+
+    def selected_food(self) -> str | None:
+        return self.tree.currentIndex().data(ID_ROLE)
+
+    def _context_menu(self, point) -> None:
+        index = self.tree.indexAt(point)
+        food = index.data(ID_ROLE)
+        if food is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Add one serving", lambda: self._add_index(index))
+        menu.addAction("Never suggest this food", lambda: self.never_suggest([food]))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    def never_suggest(self, foods: list[str]) -> None:
+        self.store.dislike(foods)
+        names = ", ".join(self.state.foods.name(f) for f in foods[:3])
+        self.statusMessage.emit(
+            f"{names}{'…' if len(foods) > 3 else ''} will not be suggested again "
+            "(Leave out… lists the foods you left out)."
+        )
+
+
+# -- the window ------------------------------------------------------------------------------
+def install(window) -> None:
+    """The panel in a tab beside the totals under the chart; Edit menu and food list actions."""
+    store = ExclusionsStore(window.settings, window)
+    panel = GapsPanel(window.state, store, menu=lambda: window.menu_model.menu)
+    splitter = window.coverage_splitter
+    tabs = QTabWidget(objectName="coverageTabs", documentMode=True)
+    splitter.replaceWidget(splitter.indexOf(window.totals), tabs)
+    tabs.addTab(window.totals, "Totals")
+    tabs.addTab(panel, TITLE)
+    splitter.setStretchFactor(1, 2)
+    # A little more room under the chart than the totals alone took (a saved layout wins).
+    sizes = splitter.sizes()
+    if len(sizes) == 2 and sum(sizes) > 0:
+        splitter.setSizes([sum(sizes) * 55 // 100, sum(sizes) * 45 // 100])
+    window.coverage_tabs, window.gaps_panel, window.gap_exclusions = tabs, panel, store
+    StopWorkersOnClose(window)
+
+    def count_changed(count: int) -> None:
+        index = tabs.indexOf(panel)
+        tabs.setTabText(index, f"{TITLE} ({count})" if count else TITLE)
+        tabs.setTabToolTip(
+            index,
+            f"{count} nutrient{'s' if count != 1 else ''} under target: foods that close the gap"
+            if count
+            else "Every target is met",
+        )
+
+    panel.gapCountChanged.connect(count_changed)
+    panel.addRequested.connect(window.editor.add_item)
+    panel.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    window.coverageChanged.connect(panel.set_coverage)
+    if getattr(window, "coverage", None) is not None:
+        panel.set_coverage(window.coverage)
+    panel.set_per(str(window.settings.value(PER_KEY, "serving")))
+    panel.per_group.buttonToggled.connect(
+        lambda _b, on: on and window.settings.set_value(PER_KEY, panel.per)
+    )
+    tabs.setCurrentIndex(min(max(0, _int(window.settings.value(TAB_KEY), 0)), tabs.count() - 1))
+    tabs.currentChanged.connect(lambda index: window.settings.set_value(TAB_KEY, index))
+
+    def edit_exclusions() -> None:
+        state = window.state
+        dialog = ExclusionsDialog(store.exclusions, state.foods, state.profile, window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            store.set(dialog.exclusions())
+
+    def complete_menu() -> CompletionDialog:
+        # Imported here: the dialog needs scipy, which the first paint should not wait for.
+        from planner.core.advice.familiar import familiar_food_ids
+        from planner.ui.gaps.completion_dialog import CompletionDialog
+
+        # The dialog completes the day menu, so that is the tab (and undo stack) in front.
+        window.tabs.setCurrentIndex(0)
+        dialog = CompletionDialog(
+            window.state,
+            window.menu_model,
+            window.undo_stack,
+            store,
+            window.settings,
+            (window._last_folder, window._remember_folder),
+            parent=window,
+            familiar=familiar_food_ids(window.library),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        window.completion_dialog = dialog
+        dialog.open()
+        dialog.run()
+        return dialog
+
+    def show_panel() -> None:
+        window.tabs.setCurrentIndex(0)
+        tabs.setCurrentWidget(panel)
+        panel.tree.setFocus()
+
+    panel.exclusionsRequested.connect(edit_exclusions)
+    panel.completeRequested.connect(complete_menu)
+    window.open_completion = complete_menu
+
+    window.edit_menu.addSeparator()
+    window.complete_menu_action = _action(
+        window,
+        window.edit_menu,
+        "&Complete my menu…",
+        complete_menu,
+        "Ctrl+Shift+M",
+        "Add realistic servings of foods that bring the tracked nutrients to their targets, "
+        "within every limit",
+    )
+    window.exclusions_action = _action(
+        window,
+        window.edit_menu,
+        "Foods to &leave out…",
+        edit_exclusions,
+        None,
+        "Diet, tags and single foods that suggestions and completion never use",
+    )
+    _action(
+        window,
+        window.view_menu,
+        "Close my &gaps",
+        show_panel,
+        "Ctrl+4",
+        "Show the foods that close the menu's gaps",
+    )
+
+    never = QAction("Never suggest this food", window)
+    never.setStatusTip("Leave the selected foods out of gap suggestions and completion")
+
+    def never_suggest_selected() -> None:
+        browser = window.browser
+        foods = browser.selected_foods() or (
+            [browser.current_food()] if browser.current_food() else []
+        )
+        if foods:
+            panel.never_suggest(foods)
+
+    never.triggered.connect(never_suggest_selected)
+    window.never_suggest_action = never
+    table = window.browser.table
+    # Right-click on the food list offers it; a list with a default policy only (as Compare).
+    if table.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    table.addAction(never)
+
+
+def _action(window, menu, text, slot, shortcut, tip) -> QAction:
+    action = QAction(text, window)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default

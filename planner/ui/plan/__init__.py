@@ -1,0 +1,3 @@
+"""The Week plan and Shopping list tabs: the plan view with its models, commands, heatmap
+and open plan, and the shopping list.
+"""

@@ -1,0 +1,3 @@
+"""What every feature of the window reads: the shared state (foods, targets, profile),
+settings.ini, the log and the saying of failed saves.
+"""
