@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.core.data.nutrients import BY_KEY
+from planner.core.data.nutrients import BY_KEY, GUARD_KEYS
 from planner.core.data.profile import STANDARDS, Profile
 from planner.core.errors import InputError
 
@@ -162,6 +162,36 @@ class ReferenceIntakes:
                 upper_limit=limit,
                 upper_limit_scope=(row["upper_limit_scope"] or None) if limit is not None else None,
                 source=str(row["source"]),
+            )
+        return self._guard_fallback(profile, targets)
+
+    def _guard_fallback(self, profile: Profile, targets: dict[str, Target]) -> dict[str, Target]:
+        """``targets`` with NASEM's upper limit for each guard nutrient the profile's own
+        standard gives none for here (EFSA's children's retinol and selenium limits, its
+        zinc and copper in pregnancy): a limit food alone can pass must never go unwatched,
+        and NASEM's is the published one Crampless holds for that life stage."""
+        if profile.standard == "nasem" or not targets:  # none at all: said as such elsewhere
+            return targets
+        missing = [
+            k for k in GUARD_KEYS if targets.get(k) is None or targets[k].upper_limit is None
+        ]
+        if not missing:
+            return targets
+        nasem = self.targets(replace(profile, standard="nasem"))
+        for key in missing:
+            limit = nasem.get(key)
+            if limit is None or limit.upper_limit is None:
+                continue
+            own = targets.get(key)
+            targets[key] = Target(
+                nutrient=key,
+                value=own.value if own else None,
+                kind=own.kind if own else "UL",
+                upper_limit=limit.upper_limit,
+                upper_limit_scope=limit.upper_limit_scope,
+                source=(f"{own.source}; " if own else "")
+                + f"upper limit: {limit.source} (NASEM's, as no {profile.standard.upper()} "
+                "limit for this life stage is held)",
             )
         return targets
 

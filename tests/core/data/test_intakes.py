@@ -278,7 +278,9 @@ def test_guard_limits_for_a_woman_of_70_and_a_toddler(intakes):
     efsa = intakes.targets(Profile("female", 40, standard="efsa"))
     assert (efsa["selenium"].upper_limit, efsa["retinol"].upper_limit) == (255, 3000)
     assert (efsa["zinc"].upper_limit, efsa["copper"].upper_limit) == (25, 5)
-    assert efsa["zinc"].value is None and "manganese" not in efsa
+    assert efsa["zinc"].value is None
+    # EFSA sets no manganese limit: NASEM's stands in (11 mg), and says so.
+    assert efsa["manganese"].upper_limit == 11 and "NASEM's" in efsa["manganese"].source
 
 
 def test_a_ul_row_with_a_target_or_without_a_limit_is_refused(tmp_path):
@@ -292,3 +294,17 @@ def test_a_ul_row_with_a_target_or_without_a_limit_is_refused(tmp_path):
         path.write_text(text.replace(row, broken), encoding="utf-8")
         with pytest.raises(InputError, match=rf"ri.csv: line \d+, column {column}"):
             ReferenceIntakes.load(path)
+
+
+def test_a_guard_limit_the_standard_does_not_give_here_is_nasems(intakes):
+    """EFSA's children's retinol and selenium limits are not held: NASEM's stand in, said
+    in the source, so that no limit food alone can pass goes unwatched."""
+    child = intakes.targets(Profile("female", 5, standard="efsa"))
+    nasem_child = intakes.targets(Profile("female", 5))
+    for key in ("retinol", "selenium"):
+        assert child[key].upper_limit == nasem_child[key].upper_limit
+        assert "NASEM's, as no EFSA limit for this life stage is held" in child[key].source
+    # Where EFSA (the SCF) sets one, it is EFSA's: zinc for a five-year-old, 10 mg.
+    assert child["zinc"].upper_limit == 10 and "NASEM" not in child["zinc"].source
+    adult = intakes.targets(Profile("female", 40, standard="efsa"))
+    assert adult["selenium"].upper_limit == 255 and "NASEM" not in adult["selenium"].source

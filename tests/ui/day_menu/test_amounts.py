@@ -79,7 +79,7 @@ def test_a_drink_can_be_counted_in_ml_and_is_saved_with_its_grams(window, tmp_pa
 
 
 def test_imported_household_measures_are_units(window, qtbot, tmp_path):
-    from tests.ui.test_food_library_ui import run_import
+    from tests.ui.foods.test_food_library_ui import run_import
 
     run_import(window, qtbot, write_sr28(tmp_path / "sr28"))
     model = window.menu_model

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.plans.plan import load_plan
-from tests.ui.test_plan_view import foods_of, new_plan
+from tests.ui.plan.test_plan_view import foods_of, new_plan
 
 BREAKFAST_DAY = Menu(
     "Porridge day",

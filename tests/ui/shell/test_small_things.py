@@ -12,7 +12,7 @@ from planner.paths import ROOT
 from planner.ui.charts.chart_data import STATUS_COLOURS, status_of
 from planner.ui.plan.plan_heatmap import BAND_LABELS, band_colour
 from planner.ui.shell.keyboard_dialog import KEYBOARD_MD
-from tests.ui.test_gaps_panel import click_add, listed, show_panel
+from tests.ui.gaps.test_gaps_panel import click_add, listed, show_panel
 
 
 def items(window) -> list[tuple[str, str, float, str]]:
