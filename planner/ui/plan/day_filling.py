@@ -4,6 +4,7 @@ Day menu tab's menu, and a day copied to other days, each one undo step."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
@@ -14,6 +15,9 @@ from planner.core.plans.plan import Day
 from planner.ui.plan.day_list import DayList
 from planner.ui.plan.plan_commands import SetDayMenus
 from planner.ui.shared.state import AppState
+
+if TYPE_CHECKING:
+    from planner.ui.plan.copy_days_dialog import CopyDaysDialog
 
 
 class DayFilling(QObject):
@@ -35,7 +39,9 @@ class DayFilling(QObject):
         self.days, self.state, self.day_menu, self.parent_widget = days, state, day_menu, parent
         self.session = days.session
         self.library = self.session.library
-        self.copy_dialog = None  # the last "Copy day to other days" dialog opened
+        self.copy_dialog: CopyDaysDialog | None = (
+            None  # the last "Copy day to other days" dialog opened
+        )
         days.saved_menus.aboutToShow.connect(
             lambda: self._list_saved_menus(days.saved_menus, self.add_day_from_menu)
         )
