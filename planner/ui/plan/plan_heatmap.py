@@ -9,14 +9,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from planner.core.data.ceilings import over_limit_phrase
-from planner.core.data.formatting import count_of, fmt_amount
 from planner.core.data.nutrients import BY_KEY, CHART_KEYS
 from planner.core.plans.plan_coverage import PlanCoverage
 from planner.ui.charts.blitting import FastRedraw
 from planner.ui.charts.chart_data import STATUS_COLOURS, STATUS_LABELS, status_of
 from planner.ui.charts.coverage_chart import axis_end
 from planner.ui.charts.lazy_chart import LazyChart, style_percent_axes
+from planner.ui.plan.plan_heatmap_tips import guard_lines, tooltip_text
 
 # Heat bands: the coverage chart's statuses and colours (one scale for the day chart, the
 # heatmap and the daily average). Over an upper limit and unknown are drawn on top.
@@ -299,7 +298,6 @@ class PlanHeatmap(LazyChart):
                 for k, none in zip(data.keys, no_target, strict=True)
             ],
         )
-        # White gaps between cells.
         # White gaps between cells: one line collection (a minor-tick grid made a tick
         # object per line and doubled the drawing time).
         xs, ys = np.arange(0.5, width - 0.5), np.arange(0.5, n_keys - 0.5)
@@ -363,47 +361,12 @@ class PlanHeatmap(LazyChart):
 
     def tooltip_at(self, row: int, day: int | None) -> str:
         """The hover text of a heat cell (``day`` given) or of an average bar."""
-        data = self.data
-        assert data is not None
-        key = data.keys[row]
-        n = BY_KEY[key]
-        target = data.targets[row]
-        if day is None:
-            amount, pct = data.average_amount[row], data.average_percent[row]
-            head = f"{n.label}, daily average over {count_of(len(data.days), 'day')}"
-            lower = bool(data.average_unknown[row])
-        else:
-            amount, pct = data.amounts[day, row], data.percent[day, row]
-            head = f"{data.days[day]} · {n.label}"
-            lower = bool(data.unknown[day, row])
-        unit = n.display_unit
-        lines = [head]
-        amount_text = f"{'at least ' if lower else ''}{fmt_amount(amount)} {unit}"
-        if target is None:
-            lines.append(f"{amount_text}; no target for this profile")
-        else:
-            pct_text = "?" if np.isnan(pct) else f"{pct:.0f} %"
-            lines.append(
-                f"{amount_text} of {fmt_amount(target.value)} {unit} ({target.kind}): {pct_text}"
-            )
-            if data.over[day, row] if day is not None else data.average_over[row]:
-                lines.append(f"Above the upper limit of {fmt_amount(target.upper_limit)} {unit}")
-        if day is not None:
-            lines += [f"⚠ This day: {line}" for line in self.guard_lines(day)]
-        if day is not None and lower and self.unknown_names is not None:
-            names = self.unknown_names(day, key)
-            if names:
-                lines.append("Unknown for: " + ", ".join(names))
-        elif lower:
-            lines.append("Some foods have no known value: this is a lower bound")
-        return "\n".join(lines)
+        assert self.data is not None
+        return tooltip_text(self.data, self.guards, row, day, self.unknown_names)
 
     def guard_lines(self, day: int) -> list[str]:
         """The guard limits day ``day`` crosses, as phrases (none when no guards are set)."""
-        guards = self.guards
-        if guards is None or not 0 <= day < len(guards.days):
-            return []
-        return [over_limit_phrase(*crossing) for crossing in guards.crossed(day)]
+        return guard_lines(self.guards, day)
 
     def _hover(self, event) -> None:
         if self.data is None:

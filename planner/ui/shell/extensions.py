@@ -11,7 +11,7 @@ import importlib
 
 # Module names under planner.ui; a feature adds itself with one line here.
 FEATURES: tuple[str, ...] = (
-    "plan.plan_view",
+    "plan.plan_tabs",
     "compare.compare_view",
     "foods.food_library_actions",
     "gaps.gaps_panel",

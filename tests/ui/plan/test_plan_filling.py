@@ -32,8 +32,8 @@ def saved(window):
 
 
 def fill_action(view, name: str):
-    view.fill_menu.aboutToShow.emit()  # as opening the menu does
-    return next(a for a in view.fill_menu.actions() if a.text() == name)
+    view.day_list.fill_menu.aboutToShow.emit()  # as opening the menu does
+    return next(a for a in view.day_list.fill_menu.actions() if a.text() == name)
 
 
 def drag_saved_menu_onto_day(window, view, menu_name: str, row: int) -> None:
@@ -54,25 +54,25 @@ def test_a_seven_day_plan_from_two_saved_menus_in_a_handful_of_actions(window, q
     view = new_plan(window)  # 1: File > New plan (7 empty days, Monday selected)
     actions += 1
     days = view.session.plan.days
-    assert len(days) == 7 and view.current_row() == 0
+    assert len(days) == 7 and view.day_list.current_row() == 0
     fill_action(view, "Porridge day").trigger()  # 2: Fill > Porridge day
     actions += 1
     drag_saved_menu_onto_day(window, view, "Fish day", 1)  # 3: drag Fish day onto Tuesday
     actions += 1
-    assert view.current_row() == 1  # the day filled is shown
+    assert view.day_list.current_row() == 1  # the day filled is shown
     # 4-7: Monday, Copy to…, untick Thursday and Saturday (ticked as empty), Copy.
     view.select_day(0)
-    view.copy_to_action.trigger()
-    dialog = view.copy_dialog
+    view.day_list.copy_to_action.trigger()
+    dialog = view.filling.copy_dialog
     assert dialog.rows() == [2, 3, 4, 5, 6]  # the empty days
     dialog.set_ticked([2, 4, 6])
     dialog.accept()
     actions += 4
     # 8-10: Tuesday, Copy to… (the empty days left: Thursday, Saturday), Copy.
     view.select_day(1)
-    view.copy_to_action.trigger()
-    assert view.copy_dialog.rows() == [3, 5]
-    view.copy_dialog.accept()
+    view.day_list.copy_to_action.trigger()
+    assert view.filling.copy_dialog.rows() == [3, 5]
+    view.filling.copy_dialog.accept()
     actions += 3
     porridge, fish = foods_of(days[0]), foods_of(days[1])
     assert [foods_of(d) for d in days] == [porridge, fish] * 3 + [porridge]
@@ -110,7 +110,7 @@ def test_filling_a_day_with_food_replaces_it_says_so_and_undoes(window, saved):
 
 def test_the_days_context_menu_fills_and_copies(window, qtbot, saved):
     view = new_plan(window)
-    menu = view.days_context_menu()
+    menu = view.day_list.context_menu()
     texts = [a.text() for a in menu.actions()]
     assert "Fill day with a saved menu" in texts and "Copy day to other days…" in texts
     fill = next(a.menu() for a in menu.actions() if a.text() == "Fill day with a saved menu")
@@ -126,7 +126,7 @@ def test_kcal_a_day_averages_the_days_with_food(window, saved):
     kcal = sum(
         foods.value(i.food, "energy") * foods.portion_g(i.food) / 100 for i in BREAKFAST_DAY.items
     )
-    text = view.summary.text()
+    text = view.header.summary.text()
     assert "7 days (1 with food)" in text, text
     shown = float(text.split("about ")[1].split(" kcal")[0].replace(",", ""))
     assert shown == pytest.approx(kcal, rel=0.01), text  # not a seventh of it
@@ -137,12 +137,12 @@ def test_removing_a_day_with_food_says_what_ctrl_z_does(window, saved):
     messages = []
     view.statusMessage.connect(messages.append)
     fill_action(view, "Fish day").trigger()
-    view.remove_day()
+    view.day_list.remove_day()
     assert messages[-1] == "Removed Monday and its 2 foods (Ctrl+Z brings them back)."
     view.session.undo_stack.undo()
     assert foods_of(view.session.plan.days[0]) == ["salmon", "spinach"]
     # An empty day goes without a word.
     view.select_day(6)
     count = len(messages)
-    view.remove_day()
+    view.day_list.remove_day()
     assert len(messages) == count

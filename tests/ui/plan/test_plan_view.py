@@ -56,9 +56,9 @@ def test_empty_state_then_a_new_plan_of_seven_days(window):
     view = new_plan(window)
     assert view.pages.currentIndex() == 1
     assert [e.name for e in window.library.plans()] == ["Week plan"]
-    assert view.days.model().rowCount() == 7
-    assert view.days.currentIndex().row() == 0
-    assert view.day_title.text().startswith("Monday")
+    assert view.day_list.days.model().rowCount() == 7
+    assert view.day_list.days.currentIndex().row() == 0
+    assert view.day_editor.day_title.text().startswith("Monday")
     assert view.people.value() == 1
     # Every cell of an empty week reads 0 %, and the averages are empty bars.
     texts = view.heatmap.cell_texts()
@@ -82,12 +82,12 @@ def test_foods_added_to_a_day_colour_its_column_and_the_average(window, qtbot):
     # The daily average spreads Monday's banana over the 7 days.
     assert view.heatmap.average_widths()[POTASSIUM] == pytest.approx(percent / 7)
     assert view.heatmap.average_texts()[POTASSIUM] == f"{percent / 7:.0f} %"
-    assert "1 item" in view.days.model().index(0).data()
+    assert "1 item" in view.day_list.days.model().index(0).data()
 
     # Tuesday: two portions. The column of Tuesday follows, Monday's stays.
     view.select_day(1)
     view.add_foods(["banana"])
-    view.editor.model.setData(view.editor.model.index_of_position(0, 1), "2")
+    view.day_editor.editor.model.setData(view.day_editor.editor.model.index_of_position(0, 1), "2")
     image = view.heatmap.image.get_array()
     assert image[POTASSIUM, 1] == pytest.approx(2 * percent)
     assert image[POTASSIUM, 0] == pytest.approx(percent)
@@ -121,11 +121,11 @@ def test_a_nutrient_without_a_target_reads_no_target_not_unknown(window):
     magnesium = CHART_KEYS.index("magnesium")
     assert view.heatmap.cell_texts()[magnesium][0] == "–"
     assert view.heatmap.average_texts()[magnesium] == "no target"
-    assert view.chart_note.text().startswith(window.state.missing_note)
-    assert "NASEM (US/Canada) targets cover this age." in view.chart_note.text()
+    assert view.chart.note.text().startswith(window.state.missing_note)
+    assert "NASEM (US/Canada) targets cover this age." in view.chart.note.text()
     bar.standard.setCurrentIndex(bar.standard.findData("nasem"))
     assert view.heatmap.cell_texts()[magnesium][0].isdigit()
-    assert "No targets" not in view.chart_note.text()
+    assert "No targets" not in view.chart.note.text()
 
 
 def test_unknown_values_are_hatched_question_marks_with_a_note(window):
@@ -136,7 +136,7 @@ def test_unknown_values_are_hatched_question_marks_with_a_note(window):
     assert view.heatmap.cell_texts()[d][0] == "?"
     # The empty days count as 0: the average is known to be at least 0.
     assert view.heatmap.average_texts()[d] == "≥ 0 %"
-    assert "Hatched" in view.chart_note.text()
+    assert "Hatched" in view.chart.note.text()
     assert "Black currants" in view.heatmap.tooltip_at(d, 0)
     view.select_day(1)
     view.add_foods(["banana"])
@@ -156,7 +156,7 @@ def test_undo_of_day_edits_returns_to_the_day_they_were_made_on(window):
     window.undo_action.trigger()  # Edit > Undo while the plan tab is in front
     assert foods_of(plan.days[2]) == []
     window.undo_action.trigger()
-    assert view.days.currentIndex().row() == 0  # it shows Monday again to undo there
+    assert view.day_list.days.currentIndex().row() == 0  # it shows Monday again to undo there
     assert foods_of(plan.days[0]) == []
     assert view.heatmap.image.get_array()[POTASSIUM, 0] == 0
     window.redo_action.trigger()
@@ -168,24 +168,24 @@ def test_undo_of_day_edits_returns_to_the_day_they_were_made_on(window):
 
 def test_day_list_edits_are_undoable(window, qtbot):
     view = new_plan(window)
-    model = view.days.model()
+    model = view.day_list.days.model()
     plan = window.plan_session.plan
     view.add_foods(["banana"])
-    view.duplicate_action.trigger()
+    view.day_list.duplicate_action.trigger()
     assert [d.name for d in plan.days[:3]] == ["Monday", "Monday (copy)", "Tuesday"]
     assert foods_of(plan.days[1]) == ["banana"] and plan.days[1].menu is not plan.days[0].menu
-    assert view.days.currentIndex().row() == 1
+    assert view.day_list.days.currentIndex().row() == 1
 
     assert model.setData(model.index(1), "Feast day")  # typed into the list (F2)
     assert plan.days[1].name == "Feast day"
-    view.days.setFocus()
-    qtbot.keyClick(view.days, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    view.day_list.days.setFocus()
+    qtbot.keyClick(view.day_list.days, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [d.name for d in plan.days[:3]] == ["Monday", "Tuesday", "Feast day"]
-    assert view.days.currentIndex().row() == 2
-    view.up_action.trigger()
-    view.up_action.trigger()
-    assert plan.days[0].name == "Feast day" and not view.up_action.isEnabled()
-    qtbot.keyClick(view.days, Qt.Key.Key_Delete)
+    assert view.day_list.days.currentIndex().row() == 2
+    view.day_list.up_action.trigger()
+    view.day_list.up_action.trigger()
+    assert plan.days[0].name == "Feast day" and not view.day_list.up_action.isEnabled()
+    qtbot.keyClick(view.day_list.days, Qt.Key.Key_Delete)
     assert len(plan.days) == 7 and "Feast day" not in [d.name for d in plan.days]
 
     stack = window.plan_session.undo_stack
@@ -206,17 +206,17 @@ def test_add_days_empty_from_a_saved_menu_and_from_the_day_menu(window):
     window.save_now()
     view = new_plan(window)
     plan = window.plan_session.plan
-    view.add_empty_action.trigger()
+    view.day_list.add_empty_action.trigger()
     assert plan.days[7].name == "Day 8" and plan.days[7].menu.items == []
 
-    view._fill_saved_menus()  # what opening "Copy of a saved menu" does
-    [action] = [a for a in view.saved_menus.actions() if a.text() == "Kiwi day"]
+    view.day_list.saved_menus.aboutToShow.emit()  # what opening "Copy of a saved menu" does
+    [action] = [a for a in view.day_list.saved_menus.actions() if a.text() == "Kiwi day"]
     action.trigger()
     assert plan.days[8].name == "Day 9"
     assert foods_of(plan.days[8]) == ["kiwi", "almonds"]
-    assert view.days.currentIndex().row() == 8
+    assert view.day_list.days.currentIndex().row() == 8
 
-    view.add_day_menu_action.trigger()
+    view.day_list.add_day_menu_action.trigger()
     assert foods_of(plan.days[9]) == ["kiwi", "almonds"]
     # Copies: editing the plan's day leaves the day menu alone.
     view.add_foods(["banana"])
@@ -248,15 +248,15 @@ def test_plan_survives_closing_and_reopening(make_window, tmp_path):
     view.select_day(3)
     view.add_foods(["kiwi"])
     view.people.setValue(4)
-    view.name.setText("Summer week")
-    view.name.editingFinished.emit()
+    view.header.name.setText("Summer week")
+    view.header.name.editingFinished.emit()
     first.close()  # the autosave has not fired yet: closing saves
 
     second = make_window(tmp_path)
     plan = second.plan_session.plan
     assert plan.name == "Summer week" and plan.people == 4
     assert foods_of(plan.days[0]) == ["banana"] and foods_of(plan.days[3]) == ["kiwi"]
-    assert second.plan_view.name.text() == "Summer week"
+    assert second.plan_view.header.name.text() == "Summer week"
     assert second.plan_view.people.value() == 4
 
 
@@ -293,9 +293,9 @@ def test_a_failed_plan_save_is_said_and_closing_asks_first(window, monkeypatch):
 
 def test_a_day_name_with_markup_shows_as_typed(window):
     view = new_plan(window)
-    view.rename_day(0, "Fish <and> chips")
-    assert view.day_title.text() == "Fish <and> chips: menu"
-    assert view.day_title.textFormat() == Qt.TextFormat.PlainText  # not read as HTML
+    view.day_list.rename_day(0, "Fish <and> chips")
+    assert view.day_editor.day_title.text() == "Fish <and> chips: menu"
+    assert view.day_editor.day_title.textFormat() == Qt.TextFormat.PlainText  # not read as HTML
 
 
 def test_import_and_export_through_the_file_menu(window, tmp_path, monkeypatch):
@@ -307,7 +307,7 @@ def test_import_and_export_through_the_file_menu(window, tmp_path, monkeypatch):
     plan = window.plan_session.plan
     assert plan.name == "Sample week" and plan.people == 2 and len(plan.days) == 7
     assert view.heatmap.image.get_array().shape == (len(CHART_KEYS), 7)
-    assert view.name.text() == "Sample week"
+    assert view.header.name.text() == "Sample week"
 
     out = tmp_path / "exported.plan.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -344,7 +344,7 @@ def test_plans_list_new_duplicate_rename_delete(window, monkeypatch):
     view = new_plan(window)
     view.add_foods(["banana"])
     first_id = window.plan_session.plan_id
-    view.duplicate_plan(first_id)
+    view.saved_plans.duplicate_plan(first_id)
     copy_id = window.plan_session.plan_id
     assert copy_id != first_id and window.plan_session.plan.name == "Week plan (copy)"
     assert foods_of(window.plan_session.plan.days[0]) == ["banana"]
@@ -352,19 +352,19 @@ def test_plans_list_new_duplicate_rename_delete(window, monkeypatch):
     # A rename typed into the list: the open plan is renamed through its undo stack.
     row = view.plan_list.row_of(copy_id)
     assert view.plan_list.setData(view.plan_list.index(row), "Lean week")
-    assert window.plan_session.plan.name == "Lean week" and view.name.text() == "Lean week"
+    assert window.plan_session.plan.name == "Lean week" and view.header.name.text() == "Lean week"
     assert "Lean week" in [e.name for e in window.library.plans()]
     window.plan_session.undo_stack.undo()
     assert window.plan_session.plan.name == "Week plan (copy)"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
-    view.delete_plan(copy_id)
+    view.saved_plans.delete_plan(copy_id)
     assert len(window.library.plans()) == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    view.delete_plan(copy_id)
+    view.saved_plans.delete_plan(copy_id)
     assert [e.id for e in window.library.plans()] == [first_id]
     assert window.plan_session.plan_id == first_id  # the other plan opens
-    view.delete_plan(first_id)
+    view.saved_plans.delete_plan(first_id)
     assert window.library.plans() == [] and view.pages.currentIndex() == 0
     assert window.shopping_view.empty_hint.isVisibleTo(window.shopping_view)
 
@@ -401,8 +401,8 @@ def test_clicking_a_column_opens_that_day_and_hover_explains_a_cell(window, qtbo
     heatmap.canvas.draw()
     x, y = heatmap.heat_axes.transData.transform((4, POTASSIUM))
     MouseEvent("button_press_event", heatmap.canvas, x, y, button=1)._process()
-    assert view.days.currentIndex().row() == 4
-    assert view.day_title.text().startswith("Friday")
+    assert view.day_list.days.currentIndex().row() == 4
+    assert view.day_editor.day_title.text().startswith("Friday")
     tip = heatmap.tooltip_at(POTASSIUM, 0)
     assert tip.startswith("Monday · Potassium") and "422 mg" in tip
     assert "daily average over 7 days" in heatmap.tooltip_at(POTASSIUM, None)
@@ -411,29 +411,29 @@ def test_clicking_a_column_opens_that_day_and_hover_explains_a_cell(window, qtbo
 def test_keyboard_adds_and_removes_days_in_the_list(window, qtbot):
     view = new_plan(window)
     plan = window.plan_session.plan
-    view.days.setFocus()
-    qtbot.keyClick(view.days, Qt.Key.Key_Insert)
-    assert len(plan.days) == 8 and view.days.currentIndex().row() == 7
-    qtbot.keyClick(view.days, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    view.day_list.days.setFocus()
+    qtbot.keyClick(view.day_list.days, Qt.Key.Key_Insert)
+    assert len(plan.days) == 8 and view.day_list.days.currentIndex().row() == 7
+    qtbot.keyClick(view.day_list.days, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert [d.name for d in plan.days[7:]] == ["Day 8", "Day 8 (copy)"]
-    qtbot.keyClick(view.days, Qt.Key.Key_Delete)
-    qtbot.keyClick(view.days, Qt.Key.Key_Delete)
+    qtbot.keyClick(view.day_list.days, Qt.Key.Key_Delete)
+    qtbot.keyClick(view.day_list.days, Qt.Key.Key_Delete)
     assert len(plan.days) == 7
 
 
 def test_del_in_the_plans_list_deletes_the_selected_plan_after_asking(window, qtbot, monkeypatch):
     view = new_plan(window)
-    view.duplicate_plan(window.plan_session.plan_id)
+    view.saved_plans.duplicate_plan(window.plan_session.plan_id)
     assert len(window.library.plans()) == 2
     window.activateWindow()
-    view.plans.setFocus()
+    view.saved_plans.plans.setFocus()
     row = view.plan_list.row_of(window.plan_session.plan_id)
-    view.plans.setCurrentIndex(view.plan_list.index(row))
+    view.saved_plans.plans.setCurrentIndex(view.plan_list.index(row))
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
-    qtbot.keyClick(view.plans, Qt.Key.Key_Delete)
+    qtbot.keyClick(view.saved_plans.plans, Qt.Key.Key_Delete)
     assert len(window.library.plans()) == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    qtbot.keyClick(view.plans, Qt.Key.Key_Delete)
+    qtbot.keyClick(view.saved_plans.plans, Qt.Key.Key_Delete)
     assert len(window.library.plans()) == 1
 
 
@@ -460,7 +460,7 @@ def test_opening_a_plan_saves_neither_it_nor_the_one_left(window, qtbot):
     view = new_plan(window)
     view.add_foods(["banana"])
     first_id = window.plan_session.plan_id
-    view.duplicate_plan(first_id)  # saves the edit, then opens the copy
+    view.saved_plans.duplicate_plan(first_id)  # saves the edit, then opens the copy
     entries = window.library.plans()
     view.open_plan(first_id)
     qtbot.wait(AUTOSAVE_DELAY_MS + 200)
@@ -474,12 +474,12 @@ def test_a_day_over_a_guard_limit_is_marked_on_the_heatmap(window, qtbot):
     heat = view.heatmap
     labels = [t.get_text() for t in heat.heat_axes.get_xticklabels()]
     assert not any(label.startswith("⚠") for label in labels)
-    assert "upper limit" not in view.chart_note.text()
+    assert "upper limit" not in view.chart.note.text()
     view.select_day(1)
     view.add_foods(["beef-liver"])
     labels = [t.get_text() for t in heat.heat_axes.get_xticklabels()]
     assert labels[1] == "⚠ Tuesday" and labels[0] == "Monday"
-    assert "⚠ Tuesday: over an upper limit the chart does not show" in view.chart_note.text()
+    assert "⚠ Tuesday: over an upper limit the chart does not show" in view.chart.note.text()
     tip = heat.tooltip_at(POTASSIUM, 1)
     assert "⚠ This day: vitamin A (retinol) 6,260 µg, over its upper limit of 3,000 µg" in tip
     assert "⚠" not in heat.tooltip_at(POTASSIUM, 0)
