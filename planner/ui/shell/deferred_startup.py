@@ -19,7 +19,11 @@ from planner.ui.shell.startup_steps import CHART_MODULES, Steps, import_step
 
 
 class DeferredStartup:
-    """The start-up work MainWindow leaves until after its first paint (a mixin of it)."""
+    """The start-up work MainWindow leaves until after its first paint (a mixin of it).
+
+    Installing the features makes the menus' actions first (window_actions.py), then
+    lets the features add theirs, and restores the layout they join (window_layout.py).
+    """
 
     # Made by MainWindow.__init__.
     settings: Settings
