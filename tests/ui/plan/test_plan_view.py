@@ -455,7 +455,7 @@ def test_add_selected_food_acts_on_the_tab_in_front(window):
 
 
 def test_opening_a_plan_saves_neither_it_nor_the_one_left(window, qtbot):
-    from planner.ui.shell.main_window import AUTOSAVE_DELAY_MS
+    from planner.ui.shell.menu_session import AUTOSAVE_DELAY_MS
 
     view = new_plan(window)
     view.add_foods(["banana"])

@@ -832,7 +832,7 @@ def test_help_says_it_is_not_medical_advice_and_when_to_see_a_doctor(make_window
 
 
 def test_opening_a_menu_does_not_save_it(window, qtbot):
-    from planner.ui.shell.main_window import AUTOSAVE_DELAY_MS
+    from planner.ui.shell.menu_session import AUTOSAVE_DELAY_MS
 
     window.duplicate_menu(window.menu_id)
     entries = window.library.menus()
