@@ -21,7 +21,8 @@ from planner.core.advice.exclusions import Exclusions, allowed_food_ids
 from planner.core.advice.optimizer import MARGINS, complete_menu
 from planner.core.advice.suggestions import current_amounts, gaps
 from planner.core.data.ceilings import ceilings
-from planner.core.data.foods import FoodTable, load_foods
+from planner.core.data.foods import FoodTable
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.intakes import ReferenceIntakes
 from planner.core.data.profile import Profile
 from planner.core.menus.coverage import compute_coverage

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.core.data.foods import FoodTable, load_foods
+from planner.core.data.foods import FoodTable
+from planner.core.data.foods_csv import load_foods
 from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
 from planner.core.storage.library import LIBRARY_FILE, Library
 from planner.paths import FOODS_CSV

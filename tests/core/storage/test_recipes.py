@@ -186,7 +186,7 @@ def test_a_bad_recipe_file_imports_nothing(tmp_path, library, tiny_foods):
 
 
 def test_a_pinch_of_salt_does_not_make_a_recipe_a_seasoning():
-    from planner.core.data.foods import load_foods
+    from planner.core.data.foods_csv import load_foods
     from planner.core.storage.recipes import recipe_tags
     from planner.paths import FOODS_CSV
 
