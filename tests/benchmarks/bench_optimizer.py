@@ -28,7 +28,8 @@ from planner.core.data.profile import Profile
 from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.catalog import load_catalog
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.usda_import import import_usda
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV, SR28_ZIP
 from tests.benchmarks.timing import best_time, report

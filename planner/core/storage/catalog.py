@@ -7,7 +7,8 @@ from pathlib import Path
 from planner.core.data.foods import FoodTable
 from planner.core.data.foods_csv import load_foods
 from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.paths import FOODS_CSV
 
 

@@ -23,7 +23,8 @@ from planner.core.data.profile import Profile
 from planner.core.errors import InputError
 from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import Menu, MenuItem
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from tests.completion_checks import assert_valid_completion
 
 # --- made-up tables whose optimum can be worked out by hand --------------------------------

@@ -19,7 +19,8 @@ from planner.core.storage.custom_foods import (
     save_custom_food,
     write_custom_foods,
 )
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.library_foods import measures
 from planner.core.storage.recipes import Recipe, save_recipe
 from tests.fixtures import write_foods_csv

@@ -13,7 +13,8 @@ from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.catalog import load_catalog
 from planner.core.storage.custom_foods import CustomFood, load_custom_foods, save_custom_food
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.recipes import (
     Ingredient,
     Recipe,

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from planner.core.data.nutrients import KEYS
-from planner.core.storage.library import LIBRARY_FILE
+from planner.core.storage.library_file import LIBRARY_FILE
 from tests.offscreen import OFFSCREEN
 
 
