@@ -26,13 +26,8 @@ from planner.core.storage.library_foods import (
     measures,
     reset_portion,
 )
-from planner.core.storage.recipes import (
-    delete_recipe,
-    export_recipes,
-    import_recipes,
-    load_recipes,
-    save_recipe,
-)
+from planner.core.storage.recipes import delete_recipe, load_recipes, save_recipe
+from planner.core.storage.recipes_files import export_recipes, import_recipes
 from planner.core.storage.usda_import import ImportSummary, usda_import_info
 from planner.paths import FOODS_CSV
 from planner.ui.foods.custom_food_dialog import CustomFoodDialog

@@ -26,7 +26,8 @@ from planner.core.storage.custom_foods import CustomFood, read_custom_foods, wri
 from planner.core.storage.jsonfiles import read_menu
 from planner.core.storage.library import Library
 from planner.core.storage.library_file import LIBRARY_FILE
-from planner.core.storage.recipes import Ingredient, Recipe, read_recipes, write_recipes
+from planner.core.storage.recipes import Ingredient, Recipe
+from planner.core.storage.recipes_files import read_recipes, write_recipes
 from planner.core.storage.usda_import import import_usda
 from planner.core.storage.usda_sr28 import read_sr28
 from planner.paths import REFERENCE_INTAKES_CSV, ROOT
