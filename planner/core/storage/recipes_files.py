@@ -11,11 +11,10 @@ from typing import Any
 
 from planner.core.errors import InputError
 from planner.core.storage.atomic import atomic_write_text
-from planner.core.storage.custom_foods import (
-    CustomFood,
+from planner.core.storage.custom_foods import CustomFood, load_custom_foods
+from planner.core.storage.custom_foods_files import (
     custom_food_to_dict,
     foods_from_list,
-    load_custom_foods,
     store_imported_foods,
 )
 from planner.core.storage.jsonfiles import VERSION, FoodCheck, check_header, read_json

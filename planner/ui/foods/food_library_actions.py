@@ -14,11 +14,10 @@ from planner.core.errors import InputError
 from planner.core.storage.catalog import load_catalog
 from planner.core.storage.custom_foods import (
     delete_custom_food,
-    import_custom_foods,
     load_custom_foods,
     save_custom_food,
-    write_custom_foods,
 )
+from planner.core.storage.custom_foods_files import import_custom_foods, write_custom_foods
 from planner.core.storage.library_foods import (
     CUSTOM_PREFIX,
     RECIPE_PREFIX,

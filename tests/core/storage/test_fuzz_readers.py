@@ -22,7 +22,8 @@ from planner.core.data.intakes import ReferenceIntakes
 from planner.core.errors import InputError
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.plans.plan import read_plan
-from planner.core.storage.custom_foods import CustomFood, read_custom_foods, write_custom_foods
+from planner.core.storage.custom_foods import CustomFood
+from planner.core.storage.custom_foods_files import read_custom_foods, write_custom_foods
 from planner.core.storage.jsonfiles import read_menu
 from planner.core.storage.library import Library
 from planner.core.storage.library_file import LIBRARY_FILE
