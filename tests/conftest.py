@@ -12,7 +12,8 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 
 import pytest
 
-from planner.core.data.foods import FoodTable, load_foods
+from planner.core.data.foods import FoodTable
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.intakes import ReferenceIntakes
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV, SR28_ZIP
 from tests.fixtures import write_foods_csv

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from planner.core.data.foods import REQUIRED_COLUMNS
+from planner.core.data.foods_csv import REQUIRED_COLUMNS
 from planner.core.data.nutrients import GUARD_COLUMNS
 
 # Per 100 g. "mystery" has unknown vitamin D and B12 (empty cells), and no guard columns.

@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from planner.core.data.categories import AISLES, PURCHASE_UNITS, TAGS
-from planner.core.data.foods import FOODS_CSV_COLUMNS, ID_PATTERN, refuse_factor
+from planner.core.data.foods import ID_PATTERN, refuse_factor
+from planner.core.data.foods_csv import FOODS_CSV_COLUMNS
 from planner.core.data.intakes import ReferenceIntakes
 from planner.core.data.nutrients import FOOD_COLUMNS, NUTRIENTS
 from planner.core.data.profile import SEXES, Profile
@@ -45,7 +46,7 @@ MAPPING_COLUMNS: tuple[str, ...] = (
     "bought_no_refuse",
     "bought_name",
 )
-# The builder writes foods.csv in the order planner.core.data.foods reads and documents it.
+# The builder writes foods.csv in the order planner.core.data.foods_csv reads and documents it.
 FOODS_COLUMNS: tuple[str, ...] = FOODS_CSV_COLUMNS
 # The article's lists are about these nutrients: all the planner reports but energy and water
 # (the guards are watched for their upper limits only).

@@ -9,7 +9,8 @@ from typing import Any, TextIO
 
 from planner.cli.common import file_path, visible
 from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.datadir import window_has_folder
 
 # Without a terminal (a log, a pipe), a line at each quarter is enough.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner.core.data.foods import load_foods
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.intakes import ReferenceIntakes
 from planner.core.data.profile import Profile
 from planner.core.data.ranking import rank

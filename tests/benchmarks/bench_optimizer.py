@@ -16,18 +16,21 @@ import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from planner.core.advice import completion_problem as cp
+from planner.core.advice import completion_shortlist, completion_solver
 from planner.core.advice.completion_options import CompletionOptions
 from planner.core.advice.exclusions import Exclusions, allowed_food_ids
 from planner.core.advice.optimizer import MARGINS, complete_menu
 from planner.core.advice.suggestions import current_amounts, gaps
 from planner.core.data.ceilings import ceilings
-from planner.core.data.foods import FoodTable, load_foods
+from planner.core.data.foods import FoodTable
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.intakes import ReferenceIntakes
 from planner.core.data.profile import Profile
 from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.catalog import load_catalog
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.usda_import import import_usda
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV, SR28_ZIP
 from tests.benchmarks.timing import best_time, report
@@ -82,7 +85,7 @@ def _problem(menu: Menu, foods: FoodTable, targets, options: CompletionOptions, 
 
 def _bare(problem: cp.CompletionProblem, time_limit: float = 60.0):
     """A function running only ``milp`` on the problem's rows (built once, beforehand)."""
-    constraints, m, _ = cp._constraints(problem, slack=False, margin=MARGINS[0])
+    constraints, m, _ = completion_solver._constraints(problem, slack=False, margin=MARGINS[0])
     n = len(problem.ids)
     c = np.concatenate([problem.cost, np.full(m, problem.new_cost)])
     bounds = Bounds(np.zeros(n + m), np.concatenate([problem.max_steps, np.ones(m)]))
@@ -134,7 +137,7 @@ def test_default_table():
     for name, menu, options in _cases():
         problem = _problem(menu, foods, targets, options)
         ours = best_time(lambda m=menu, o=options: complete_menu(m, foods, targets, allowed, o), 5)
-        search = best_time(lambda p=problem: cp.solve_exact(p, 60.0, MARGINS[0]), 5)
+        search = best_time(lambda p=problem: completion_solver.solve_exact(p, 60.0, MARGINS[0]), 5)
         same = best_time(_bare(problem), repeat=5)
         bare = best_time(_bare(_shuffled(problem)), repeat=5)
         ours_total, same_total, bare_total = ours_total + ours, same_total + same, bare_total + bare
@@ -168,7 +171,10 @@ def _random_cases(foods: FoodTable, intakes: ReferenceIntakes, count: int, seed:
         allowed = allowed_food_ids(foods, exclusions, profile)
         targets = intakes.targets(profile)
         problem = _problem(menu, foods, targets, options, allowed)
-        if len(problem.ids) and cp.solve_exact(problem, 60.0, MARGINS[0])[0] is not None:
+        if (
+            len(problem.ids)
+            and completion_solver.solve_exact(problem, 60.0, MARGINS[0])[0] is not None
+        ):
             cases.append((menu, targets, allowed, options, problem))  # completable menus
     return cases
 
@@ -216,7 +222,7 @@ def test_full_usda_table():
         problem = _problem(menu, foods, targets, options)
         ours = best_time(lambda m=menu, o=options: complete_menu(m, foods, targets, allowed, o), 3)
         done = complete_menu(menu, foods, targets, allowed, options)
-        keep, _ = cp.shortlist(problem)
+        keep, _ = completion_shortlist.shortlist(problem)
         same = best_time(_bare(problem.restricted(keep)), repeat=3)
         start = time.perf_counter()
         result = _bare(_shuffled(problem), FULL_SIZE_LIMIT)()

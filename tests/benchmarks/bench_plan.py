@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from planner.core.data.foods import load_foods
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.intakes import ReferenceIntakes
 from planner.core.data.nutrients import CHART_KEYS
 from planner.core.data.profile import Profile

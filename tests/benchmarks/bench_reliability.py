@@ -16,7 +16,8 @@ import time
 import pytest
 
 from planner.core.menus.menu import Menu, MenuItem
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.paths import ROOT, SR28_ZIP
 
 EDIT_KILLS = 20

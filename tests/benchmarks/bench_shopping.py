@@ -10,7 +10,8 @@ import random
 
 import pandas as pd
 
-from planner.core.data.foods import FoodTable, load_foods
+from planner.core.data.foods import FoodTable
+from planner.core.data.foods_csv import load_foods
 from planner.core.menus.menu import MEALS, Menu, MenuItem
 from planner.core.plans.plan import Day, Plan
 from planner.core.plans.shopping import item_rows, shopping_list

@@ -17,10 +17,11 @@ import pytest
 from planner.core.data.foods import FoodTable
 from planner.core.data.search import build_haystacks, matches
 from planner.core.storage.catalog import load_catalog
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.library_foods import library_food_table
 from planner.core.storage.usda_import import import_usda
-from planner.core.storage.usda_sr28 import FILES
+from planner.core.storage.usda_sr28_files import FILES
 from planner.paths import FOODS_CSV, SR28_ZIP
 from tests.benchmarks.timing import best_time, report
 

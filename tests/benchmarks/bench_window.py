@@ -124,7 +124,7 @@ def test_time_to_shown_window_with_the_usda_import():
     run: the window writes its settings there)."""
     import shutil
 
-    from planner.core.storage.library import LIBRARY_FILE
+    from planner.core.storage.library_file import LIBRARY_FILE
     from tests.benchmarks.usda_library import imported_data_dir
 
     compileall.compile_dir(Path(planner.__file__).parent, quiet=1)

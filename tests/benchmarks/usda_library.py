@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.usda_import import import_usda
 from planner.paths import SR28_ZIP
 

@@ -23,7 +23,7 @@ from planner.build.foods_build import (
     main,
     read_sr28,
 )
-from planner.core.data.foods import load_foods
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.nutrients import GUARD_COLUMNS, NUTRIENTS
 from planner.core.errors import InputError
 from planner.paths import (

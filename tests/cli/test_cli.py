@@ -241,7 +241,7 @@ def test_missing_menu_and_bad_usage(tmp_path):
 )
 def test_broken_foods_csv_exits_2(tmp_path, monkeypatch, column, value, message):
     """A broken foods.csv (pointed to by CRAMPLESS_FOODS_CSV) names the file and the place."""
-    from planner.core.data.foods import REQUIRED_COLUMNS
+    from planner.core.data.foods_csv import REQUIRED_COLUMNS
     from tests.fixtures import TINY_FOODS, write_foods_csv
 
     rows = [dict(r) for r in TINY_FOODS]

@@ -19,7 +19,8 @@ from planner.app import main
 from planner.core.menus.menu import MAX_ITEMS, Menu, MenuItem
 from planner.core.plans.shopping_export import csv_cell
 from planner.core.storage.atomic import atomic_write_text
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.paths import ROOT
 from tests.library_holder import write_lock_held
 from tests.sr28_fixtures import sr28_files, write_sr28

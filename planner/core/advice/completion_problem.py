@@ -1,4 +1,5 @@
-"""A menu completion as a mixed-integer program, solved by HiGHS (``scipy.optimize.milp``).
+"""A menu completion as a mixed-integer program: its candidates, columns, rows and costs
+(shortlisted in completion_shortlist.py, solved by HiGHS in completion_solver.py).
 
 Columns: ``h[j]``, integer, the half-servings of candidate food ``j`` to add (servings.py:
 a realistic serving, never more than the food's daily cap nor ``max_portions`` servings);
@@ -17,13 +18,12 @@ plans, then the built-in list and the user's own foods, and imported USDA entrie
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from planner.core.advice.completion_options import CompletionOptions
 from planner.core.advice.exclusions import water_only_ids
@@ -58,18 +58,6 @@ NEW_FOOD_COST = {"servings": 0.5, "kcal": 0.0, "grams": 0.0}
 # Secondary cost (grams when minimising kcal, kcal when minimising grams), per unit, so
 # that among equally light menus the smaller one wins: no free glass of water added.
 TIE_BREAK = 1e-4
-# A table with more candidates than this (an imported USDA table) is searched through a
-# shortlist: HiGHS proves the optimum among ~150 foods in a fraction of a second, but
-# may take minutes among thousands (docs/performance.md).
-SHORTLIST_ABOVE = 150
-PRICED = 100
-RICHEST_PER_NUTRIENT = 4
-# Price of a whole target's shortfall in the pricing relaxation: dearer than any food.
-SHORTFALL_PRICE = 1e6
-_STOPPED = (
-    "the optimiser stopped at its {:g} s limit: the menu found keeps every limit but may not "
-    "be the lightest"
-)
 
 
 @dataclass(frozen=True)
@@ -261,164 +249,3 @@ def build_problem(
         notes=tuple(notes),
         blocked_by=tuple(blocked_by),
     )
-
-
-# --- shortlisting ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Pricing:
-    """The linear relaxation behind a shortlist: its bound and reduced costs."""
-
-    bound: float | None  # LP optimum when it meets every target, else None
-    reduced: np.ndarray  # per candidate: the least one more step adds to the bound
-
-
-def shortlist(problem: CompletionProblem) -> tuple[np.ndarray, Pricing | None]:
-    """Which candidates the solver searches (bool mask), and the pricing that chose them.
-
-    Every candidate of a small table. Of a large one: the foods already on the menu, the
-    RICHEST_PER_NUTRIENT richest in each missing nutrient (the per-food and new-food caps
-    may need them) and the PRICED foods of lowest reduced cost in the linear relaxation
-    (steps continuous, each new food's cost spread over its steps, a shortfall allowed at
-    a price above any food's so that an infeasible problem is priced too).
-    """
-    n = len(problem.ids)
-    if n <= SHORTLIST_ABOVE:
-        return np.ones(n, bool), None
-    keep = ~problem.is_new
-    for row in problem.gap_rows:
-        keep[np.argsort(-row, kind="stable")[:RICHEST_PER_NUTRIENT]] = True
-    k = len(problem.gap_keys)
-    spread = problem.cost + problem.is_new * problem.new_cost / problem.max_steps
-    a_ub = np.vstack(
-        [
-            np.hstack([-problem.gap_rows, -np.eye(k)]),
-            np.hstack([problem.cap_rows, np.zeros((len(problem.room), k))]),
-            np.append(problem.is_new / problem.max_steps, np.zeros(k))[None, :],
-        ]
-    )
-    lp = linprog(
-        np.concatenate([spread, np.full(k, SHORTFALL_PRICE)]),
-        A_ub=a_ub,
-        b_ub=np.concatenate([-problem.need, problem.room, [problem.max_new]]),
-        bounds=[(0, int(m)) for m in problem.max_steps] + [(0, None)] * k,
-        method="highs",
-    )
-    if lp.status != 0:  # h = 0 with full shortfall always fits; stay safe all the same
-        keep[np.argsort(spread, kind="stable")[:PRICED]] = True
-        return keep, None
-    reduced = lp.lower.marginals[:n]
-    keep[np.lexsort((spread, reduced))[:PRICED]] = True
-    bound = float(lp.fun) if lp.x[n:].sum() <= 1e-9 else None
-    return keep, Pricing(bound, reduced)
-
-
-def proven_optimal(cost: float, keep: np.ndarray, pricing: Pricing | None) -> bool:
-    """Whether no food left out of the shortlist could make a menu cheaper than ``cost``.
-
-    A menu using a left-out food costs at least the relaxation's bound plus that food's
-    reduced cost; when this exceeds ``cost`` for every left-out food, ``cost`` is optimal.
-    """
-    if keep.all():
-        return True
-    if pricing is None or pricing.bound is None:
-        return False
-    slack = cost - pricing.bound + 1e-9 * max(1.0, cost)
-    return bool((pricing.reduced[~keep] > slack).all())
-
-
-# --- solving --------------------------------------------------------------------------------
-
-
-def _constraints(
-    problem: CompletionProblem, slack: bool, margin: float
-) -> tuple[list[LinearConstraint], int, int]:
-    """The rows over columns h, u and (with ``slack``) one shortfall per missing nutrient;
-    returned with the number of u and slack columns. ``margin`` tightens every bound.
-
-    The shortlist keeps the problem small, so dense rows are simplest.
-    """
-    n = len(problem.ids)
-    new = np.flatnonzero(problem.is_new)
-    m = len(new)
-    k = len(problem.gap_keys) if slack else 0
-    width = n + m + k
-    gap = np.zeros((len(problem.gap_keys), width))
-    gap[:, :n] = problem.gap_rows
-    if slack:
-        gap[:, n + m :] = np.eye(k)
-    # h[j] - max[j] u[j] <= 0 for each new food, then sum(u) <= N.
-    link = np.zeros((m + 1, width))
-    link[np.arange(m), new] = 1.0
-    link[np.arange(m), n + np.arange(m)] = -problem.max_steps[new]
-    link[m, n : n + m] = 1.0
-    constraints = [
-        LinearConstraint(gap, problem.need + margin, np.inf),
-        LinearConstraint(link, -np.inf, np.append(np.zeros(m), problem.max_new)),
-    ]
-    if len(problem.room):
-        cap = np.zeros((len(problem.room), width))
-        cap[:, :n] = problem.cap_rows
-        constraints.append(LinearConstraint(cap, -np.inf, np.clip(problem.room - margin, 0, None)))
-    return constraints, m, k
-
-
-def _run(
-    c: np.ndarray,
-    integrality: np.ndarray,
-    bounds: Bounds,
-    constraints: Sequence[LinearConstraint],
-    time_limit: float,
-) -> tuple[np.ndarray | None, list[str]]:
-    """One HiGHS solve: the solution (None when none was found) and notes."""
-    result = milp(
-        c, integrality=integrality, bounds=bounds, constraints=constraints,
-        options={"time_limit": time_limit},
-    )  # fmt: skip
-    if result.x is None:
-        if result.status == 1:
-            return None, [f"the optimiser stopped at its {time_limit:g} s limit without a menu"]
-        return None, []
-    if result.status == 1:
-        return result.x, [_STOPPED.format(time_limit)]
-    return result.x, []
-
-
-def solve_exact(
-    problem: CompletionProblem, time_limit: float, margin: float
-) -> tuple[np.ndarray | None, list[str]]:
-    """Steps per candidate meeting every target at least cost, or None when none can."""
-    n = len(problem.ids)
-    if n == 0:
-        return None, []
-    constraints, m, _ = _constraints(problem, slack=False, margin=margin)
-    c = np.concatenate([problem.cost, np.full(m, problem.new_cost)])
-    bounds = Bounds(np.zeros(n + m), np.concatenate([problem.max_steps, np.ones(m)]))
-    x, notes = _run(c, np.ones(n + m), bounds, constraints, time_limit)
-    return (None if x is None else np.round(x[:n]).astype(int)), notes
-
-
-def solve_relaxed(
-    problem: CompletionProblem, time_limit: float, margin: float
-) -> tuple[np.ndarray, list[str]]:
-    """The best partial menu: the least total shortfall (each nutrient's in fractions of
-    its target), then, keeping that, the least cost: two solves, lexicographically."""
-    n = len(problem.ids)
-    if n == 0:
-        return np.zeros(0, int), []
-    constraints, m, k = _constraints(problem, slack=True, margin=margin)
-    integrality = np.concatenate([np.ones(n + m), np.zeros(k)])
-    bounds = Bounds(
-        np.zeros(n + m + k),
-        np.concatenate([problem.max_steps, np.ones(m), problem.need + margin]),
-    )
-    first = np.concatenate([np.zeros(n + m), np.ones(k)])
-    x, notes = _run(first, integrality, bounds, constraints, time_limit)
-    if x is None:  # stopped by the time limit before any menu: add nothing
-        return np.zeros(n, int), notes
-    least = float(first @ x)
-    keep = LinearConstraint(first[None, :], -np.inf, least + 1e-6 * max(1.0, least) + 1e-7)
-    second = np.concatenate([problem.cost, np.full(m, problem.new_cost), np.zeros(k)])
-    y, more = _run(second, integrality, bounds, [*constraints, keep], time_limit)
-    return np.round((x if y is None else y)[:n]).astype(int), notes + more

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from planner.core.storage.library import LIBRARY_FILE, Library, LibraryCorrupt
+from planner.core.errors import LibraryCorrupt
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 
 
 def familiar_food_ids(library: Library) -> frozenset[str]:

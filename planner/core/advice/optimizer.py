@@ -5,10 +5,10 @@
 few new foods, so that every aimed-at nutrient reaches its target while no ceiling
 (ceilings.py: charted upper limits, sodium and the guard nutrients) is crossed. Foods
 already on the menu are raised rather than added twice, and new ones go to the meal they
-belong to (completion_meals.py). The program and HiGHS's part are in
-completion_problem.py. When no menu can meet every target, each unmet one is explained
-and the best partial menu is offered: the least total shortfall (in percent of each
-target), then the least cost.
+belong to (completion_meals.py). The program is built in completion_problem.py,
+shortlisted in completion_shortlist.py and solved in completion_solver.py. When no menu
+can meet every target, each unmet one is explained and the best partial menu is offered:
+the least total shortfall (in percent of each target), then the least cost.
 
 Whatever the solver answers is re-checked with coverage.py, the numbers a user sees.
 """
@@ -23,15 +23,9 @@ import pandas as pd
 
 from planner.core.advice.completion_meals import Addition, completed_menu, place
 from planner.core.advice.completion_options import CompletionOptions
-from planner.core.advice.completion_problem import (
-    CompletionProblem,
-    build_problem,
-    proven_optimal,
-    shortlist,
-    solve_exact,
-    solve_relaxed,
-    table_servings,
-)
+from planner.core.advice.completion_problem import CompletionProblem, build_problem, table_servings
+from planner.core.advice.completion_shortlist import proven_optimal, shortlist
+from planner.core.advice.completion_solver import solve_exact, solve_relaxed
 from planner.core.advice.suggestions import current_amounts, gaps
 from planner.core.data.ceilings import ceiling_phrase, ceilings, in_text
 from planner.core.data.foods import FoodTable, food_names

@@ -20,7 +20,8 @@ from planner.core.storage.jsonfiles import (
     menu_to_dict,
     read_json,
 )
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 
 DAY_NAMES: tuple[str, ...] = (
     "Monday",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.core.data.foods import FoodTable, load_foods
+from planner.core.data.foods import FoodTable
+from planner.core.data.foods_csv import load_foods
 from planner.core.errors import InputError, LibraryCorrupt, LibraryUnavailable
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.paths import FOODS_CSV
 
 
@@ -61,7 +63,8 @@ def with_library_foods(foods: FoodTable, library: Library) -> FoodTable:
     merged = foods.merged(library_food_table(library))
     if library.db.execute("SELECT EXISTS (SELECT 1 FROM recipes)").fetchone()[0]:
         # Recipes need pandas; a library without them opens the window without it.
-        from planner.core.storage.recipes import load_recipes, recipes_table
+        from planner.core.storage.recipes import load_recipes
+        from planner.core.storage.recipes_as_foods import recipes_table
 
         merged = merged.merged(recipes_table(load_recipes(library), merged))
     return apply_portions(merged, chosen_portions(library))

@@ -1,30 +1,25 @@
-"""Custom foods: a user's own foods, checked, kept in the library, exported and imported as JSON."""
+"""Custom foods: a user's own foods, checked as they are made, and kept in the library (as
+JSON files: custom_foods_files.py)."""
 
 from __future__ import annotations
 
-import json
 import math
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
 from planner.core.data.categories import AISLES, PURCHASE_UNITS, TAGS, WEIGHED_UNITS
 from planner.core.data.nutrients import BY_KEY, KEYS
 from planner.core.errors import InputError
-from planner.core.storage.atomic import atomic_write_text
-from planner.core.storage.jsonfiles import VERSION, check_header, read_json
 from planner.core.storage.library import Library
 from planner.core.storage.library_foods import (
     CUSTOM_PREFIX,
     check_not_in_use,
     check_prefixed_id,
-    slug,
     unused_id,
 )
 
-FOODS_FORMAT = "crampless.foods"
 MAX_NAME = 200
 # 100 g of food holds at most this much energy: pure fat at 9.02 kcal/g, SR28's highest.
 MAX_ENERGY_KCAL = 902.0
@@ -32,19 +27,6 @@ MAX_ENERGY_KCAL = 902.0
 MAX_GRAMS = 100_000.0
 # Grams in one unit of a nutrient's food unit; no nutrient can outweigh its 100 g.
 _GRAMS_PER_UNIT = {"g": 1.0, "mg": 1e-3, "ug": 1e-6}
-_FILE_FIELDS = (
-    "id",
-    "name",
-    "category",
-    "values",
-    "label_serving_g",
-    "portion_name",
-    "portion_g",
-    "refuse_pct",
-    "purchase_unit",
-    "purchase_unit_g",
-    "tags",
-)
 
 
 @dataclass(frozen=True)
@@ -206,14 +188,16 @@ def _checked_values(values: object) -> dict[str, float]:
 def save_custom_food(library: Library, food: CustomFood, food_id: str | None = None) -> str:
     """Add ``food`` (a new ``custom-<name>`` id) or replace the custom food ``food_id``."""
     with library.transaction() as db:
-        return _store(db, food, food_id)
+        return store_custom_food(db, food, food_id)
 
 
-def _store(db: sqlite3.Connection, food: CustomFood, food_id: str | None) -> str:
+def store_custom_food(db: sqlite3.Connection, food: CustomFood, food_id: str | None) -> str:
+    """Write ``food`` under ``food_id`` (a new id when None) inside the caller's
+    transaction; returns the id."""
     if food_id is None:
         food_id = unused_id(db, CUSTOM_PREFIX, food.name)
     else:
-        _check_id(food_id, "id")
+        check_custom_food_id(food_id, "id")
         row = db.execute("SELECT source FROM foods WHERE id=?", (food_id,)).fetchone()
         if row is not None and row[0] != "custom":
             raise InputError("", "id", f"{food_id} is not a custom food")
@@ -248,16 +232,18 @@ def _store(db: sqlite3.Connection, food: CustomFood, food_id: str | None) -> str
     return food_id
 
 
-def _check_id(food_id: object, place: str) -> str:
+def check_custom_food_id(food_id: object, place: str) -> str:
+    """``food_id`` when it is a ``custom-`` id, else InputError at ``place``."""
     return check_prefixed_id(food_id, CUSTOM_PREFIX, "custom food", place)
 
 
 def load_custom_foods(library: Library) -> dict[str, CustomFood]:
     """Every custom food of the library, by id, in the order they were added."""
-    return _load(library.db)
+    return custom_foods_in(library.db)
 
 
-def _load(db: sqlite3.Connection) -> dict[str, CustomFood]:
+def custom_foods_in(db: sqlite3.Connection) -> dict[str, CustomFood]:
+    """The custom foods in ``db`` by id, in the order they were added."""
     values: dict[str, dict[str, float]] = {}
     for food_id, key, value in db.execute("SELECT food_id, nutrient, value FROM custom_values"):
         values.setdefault(food_id, {})[key] = value
@@ -290,121 +276,3 @@ def delete_custom_food(library: Library, food_id: str) -> None:
         check_not_in_use(db, food_id)
         db.execute("DELETE FROM foods WHERE id=? AND source='custom'", (food_id,))
         db.execute("DELETE FROM food_portion WHERE food_id=?", (food_id,))
-
-
-# --- files ----------------------------------------------------------------------------
-
-
-def custom_food_to_dict(food_id: str, food: CustomFood) -> dict[str, Any]:
-    """A food's object in a ``crampless.foods`` file (values per 100 g)."""
-    data: dict[str, Any] = {
-        "id": food_id,
-        "name": food.name,
-        "category": food.category,
-        "values": dict(food.values),
-    }
-    if food.portion_g is not None:
-        data["portion_name"] = food.portion_name
-        data["portion_g"] = food.portion_g
-    data["refuse_pct"] = food.refuse_pct
-    if food.purchase_unit:
-        data["purchase_unit"] = food.purchase_unit
-        data["purchase_unit_g"] = food.purchase_unit_g
-    data["tags"] = list(food.tags)
-    return data
-
-
-def custom_food_from_dict(
-    data: Any, source: Path | str, where: str
-) -> tuple[str | None, CustomFood]:
-    """(id or None, food) from a food object; InputError places start with ``where``."""
-    if not isinstance(data, dict):
-        raise InputError(source, where, "expected a food object")
-    unknown = [k for k in data if k not in _FILE_FIELDS]
-    if unknown:
-        raise InputError(source, f"{where}.{unknown[0]}", "unknown field")
-    try:
-        food_id = _check_id(data["id"], "id") if "id" in data else None
-        for required in ("name", "category"):
-            if required not in data:
-                raise InputError("", required, "missing")
-        others = {
-            f.name: data[f.name]
-            for f in fields(CustomFood)
-            if f.name in data and f.name not in ("name", "category", "values")
-        }
-        if "tags" in others:
-            if not isinstance(others["tags"], list):
-                raise InputError("", "tags", "expected a list of tags")
-            others["tags"] = tuple(others["tags"])
-        values = data.get("values", {})
-        if "label_serving_g" in data:
-            food = CustomFood.from_label(
-                data["name"], data["category"], data["label_serving_g"], values, **others
-            )
-        else:
-            food = CustomFood(data["name"], data["category"], values, **others)
-    except InputError as exc:
-        raise InputError(source, f"{where}.{exc.place}", exc.message) from None
-    return food_id, food
-
-
-def foods_json(foods: Mapping[str, CustomFood]) -> str:
-    items = [custom_food_to_dict(food_id, food) for food_id, food in foods.items()]
-    return json.dumps(
-        {"format": FOODS_FORMAT, "version": VERSION, "foods": items}, indent=2, ensure_ascii=False
-    )
-
-
-def write_custom_foods(path: Path, foods: Mapping[str, CustomFood]) -> None:
-    """Write a ``crampless.foods`` file atomically."""
-    atomic_write_text(Path(path), foods_json(foods) + "\n")
-
-
-def foods_from_list(items: Any, source: Path | str, where: str) -> dict[str, CustomFood]:
-    """The foods of a file's list, by id (an object without ``id`` gets one from its name)."""
-    if not isinstance(items, list):
-        raise InputError(source, where, "expected a list of foods")
-    foods: dict[str, CustomFood] = {}
-    for n, item in enumerate(items):
-        place = f"{where}[{n}]"
-        food_id, food = custom_food_from_dict(item, source, place)
-        if food_id is None:
-            food_id = f"{CUSTOM_PREFIX}{slug(food.name)}"
-        if food_id in foods:
-            raise InputError(source, f"{place}.id", f"{food_id} appears twice")
-        foods[food_id] = food
-    return foods
-
-
-def read_custom_foods(path: Path) -> dict[str, CustomFood]:
-    """Read a ``crampless.foods`` file, checking every food."""
-    data = read_json(path)
-    check_header(data, FOODS_FORMAT, path)
-    return foods_from_list(data.get("foods"), path, "foods")
-
-
-def import_custom_foods(library: Library, path: Path) -> dict[str, str]:
-    """Add a file's foods to the library, all or none; returns file id -> library id.
-
-    A food whose id is free keeps it; one whose id holds the same food already is left
-    as it is; one whose id holds a different food gets a new id, so nothing saved is lost.
-    """
-    foods = read_custom_foods(path)
-    with library.transaction() as db:
-        return store_imported_foods(db, foods)
-
-
-def store_imported_foods(db: sqlite3.Connection, foods: Mapping[str, CustomFood]) -> dict[str, str]:
-    """Store foods read from a file inside an open transaction; returns file id -> library id."""
-    existing = _load(db)
-    ids: dict[str, str] = {}
-    for file_id, food in foods.items():
-        taken = db.execute("SELECT source FROM foods WHERE id=?", (file_id,)).fetchone()
-        if taken is None:
-            ids[file_id] = _store(db, food, file_id)
-        elif existing.get(file_id) == food:
-            ids[file_id] = file_id
-        else:
-            ids[file_id] = _store(db, food, None)
-    return ids

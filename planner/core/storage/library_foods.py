@@ -260,7 +260,8 @@ def measures(library: Library, food_id: str, usda_ndb: str = "") -> list[Measure
 
     An imported food has every SR28 WEIGHT row; a foods.csv food has those of its NDB
     number (pass ``usda_ndb``) once the USDA data is imported; a custom food has its own
-    portion (seq 1). Recipes have one serving (see planner.core.storage.recipes.recipe_measures).
+    portion (seq 1). Recipes have one serving (see
+    planner.core.storage.recipes_as_foods.recipe_measures).
     """
     row = library.db.execute(
         "SELECT source, usda_ndb, portion_name, portion_g FROM foods WHERE id=?", (food_id,)

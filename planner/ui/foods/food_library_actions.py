@@ -14,11 +14,10 @@ from planner.core.errors import InputError
 from planner.core.storage.catalog import load_catalog
 from planner.core.storage.custom_foods import (
     delete_custom_food,
-    import_custom_foods,
     load_custom_foods,
     save_custom_food,
-    write_custom_foods,
 )
+from planner.core.storage.custom_foods_files import import_custom_foods, write_custom_foods
 from planner.core.storage.library_foods import (
     CUSTOM_PREFIX,
     RECIPE_PREFIX,
@@ -26,13 +25,8 @@ from planner.core.storage.library_foods import (
     measures,
     reset_portion,
 )
-from planner.core.storage.recipes import (
-    delete_recipe,
-    export_recipes,
-    import_recipes,
-    load_recipes,
-    save_recipe,
-)
+from planner.core.storage.recipes import delete_recipe, load_recipes, save_recipe
+from planner.core.storage.recipes_files import export_recipes, import_recipes
 from planner.core.storage.usda_import import ImportSummary, usda_import_info
 from planner.paths import FOODS_CSV
 from planner.ui.foods.custom_food_dialog import CustomFoodDialog

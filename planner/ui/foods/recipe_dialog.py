@@ -30,14 +30,8 @@ from planner.core.data.formatting import count_of, fmt_amount
 from planner.core.data.intakes import Target
 from planner.core.data.nutrients import NUTRIENTS
 from planner.core.errors import InputError
-from planner.core.storage.recipes import (
-    MAX_INGREDIENT_G,
-    MAX_NAME,
-    MAX_SERVINGS,
-    Recipe,
-    RecipeNutrients,
-    recipe_nutrients,
-)
+from planner.core.storage.recipes import MAX_INGREDIENT_G, MAX_NAME, MAX_SERVINGS, Recipe
+from planner.core.storage.recipes_as_foods import RecipeNutrients, recipe_nutrients
 from planner.ui.foods.custom_food_dialog import ProblemLabel, parse_number
 from planner.ui.foods.food_detail import source_label
 from planner.ui.foods.food_picker_model import FoodPickerModel

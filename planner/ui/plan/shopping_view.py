@@ -42,7 +42,7 @@ EXPORTS: dict[str, tuple[str, str, str]] = {
 
 def expander_for(library) -> Callable | None:
     """Recipes in the plan turn into their ingredients (None when none can be read)."""
-    from planner.core.storage.recipes import library_expander
+    from planner.core.storage.recipes_as_foods import library_expander
 
     try:
         return library_expander(library)

@@ -13,7 +13,8 @@ from planner import APP_ID, APP_NAME, __version__
 from planner.core.data.foods import FoodTable
 from planner.core.errors import InputError, LibraryUnavailable
 from planner.core.storage.catalog import with_library_foods
-from planner.core.storage.library import Library, is_damage
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import is_damage
 from planner.datadir import (
     ORGANIZATION,
     FolderInUse,

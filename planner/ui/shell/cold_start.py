@@ -11,7 +11,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from planner.core.data.foods import FoodTable, load_foods
+from planner.core.data.foods import FoodTable
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.intakes import ReferenceIntakes
 from planner.paths import FOODS_CSV, REFERENCE_INTAKES_CSV
 

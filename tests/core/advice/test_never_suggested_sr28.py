@@ -16,7 +16,8 @@ from planner.core.advice.cautions import pregnancy_reasons
 from planner.core.advice.exclusions import Exclusions, allowed_food_ids
 from planner.core.data.profile import Profile
 from planner.core.storage.catalog import load_catalog
-from planner.core.storage.library import LIBRARY_FILE, USDA_TAG_RULES, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE, USDA_TAG_RULES
 from planner.core.storage.usda_import import import_usda
 from planner.paths import FOODS_CSV
 from tests.sr28_fixtures import write_sr28

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import planner.core.advice.completion_problem as completion_problem
+import planner.core.advice.completion_shortlist as completion_shortlist
 import planner.core.advice.optimizer as optimizer
 from planner.core.advice.completion_options import CompletionOptions
 from planner.core.advice.exclusions import Exclusions, allowed_food_ids
@@ -23,7 +24,8 @@ from planner.core.data.profile import Profile
 from planner.core.errors import InputError
 from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import Menu, MenuItem
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from tests.completion_checks import assert_valid_completion
 
 # --- made-up tables whose optimum can be worked out by hand --------------------------------
@@ -533,8 +535,8 @@ def test_a_shortlist_stays_valid_and_no_lighter_than_the_full_search(
     allowed = allowed_food_ids(foods)
     options = CompletionOptions(include_vitamin_d=True, objective="kcal")
     full = complete_menu(breakfast, foods, targets, allowed, options)
-    monkeypatch.setattr(completion_problem, "SHORTLIST_ABOVE", 30)
-    monkeypatch.setattr(completion_problem, "PRICED", 20)
+    monkeypatch.setattr(completion_shortlist, "SHORTLIST_ABOVE", 30)
+    monkeypatch.setattr(completion_shortlist, "PRICED", 20)
     short = complete_menu(breakfast, foods, targets, allowed, options)
     assert_valid_completion(short, breakfast, foods, targets, allowed, options)
     assert short.status == "complete"

@@ -10,14 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from planner.core.data.foods import (
-    NUTRIENT_KEYS,
-    REQUIRED_COLUMNS,
-    FoodTable,
-    as_bought_factors,
-    bought_names,
-    load_foods,
-)
+from planner.core.data.foods import NUTRIENT_KEYS, FoodTable, as_bought_factors, bought_names
+from planner.core.data.foods_csv import REQUIRED_COLUMNS, load_foods
 from planner.core.errors import InputError
 from planner.paths import FOODS_CSV as FOODS_CSV_PATH
 from tests.fixtures import TINY_FOODS, write_foods_csv
@@ -174,7 +168,7 @@ def test_bad_as_bought_factor_names_line_and_column(tmp_path, value, message):
 
 def test_column_lists_agree():
     """The file order (FOODS_CSV_COLUMNS) holds exactly the columns the loader checks."""
-    from planner.core.data import foods as f
+    from planner.core.data import foods_csv as f
     from planner.core.data.nutrients import GUARD_COLUMNS, REPORTED
 
     assert set(f.REQUIRED_COLUMNS) == set(f.TEXT_COLUMNS + f.NUMBER_COLUMNS) | {
@@ -261,7 +255,7 @@ def test_reading_foods_csv_and_a_menu_s_coverage_need_no_pandas():
     script = """
 import sys
 from planner.core.menus.coverage import compute_coverage
-from planner.core.data.foods import load_foods
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.intakes import ReferenceIntakes
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.data.profile import Profile

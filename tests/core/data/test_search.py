@@ -12,10 +12,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from planner.core.data.foods import load_foods
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.search import SearchIndex, ranked_ids
 from planner.core.storage.catalog import load_catalog
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.usda_import import import_usda
 from planner.paths import FOODS_CSV, SR28_ZIP
 

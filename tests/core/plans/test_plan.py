@@ -22,7 +22,8 @@ from planner.core.plans.plan import (
     write_plan,
 )
 from planner.core.plans.shopping_state import ShoppingState
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 
 KNOWN = {"banana", "pumpkin-seeds", "milk"}.__contains__
 

@@ -13,13 +13,16 @@ from planner.core.storage.catalog import load_catalog
 from planner.core.storage.custom_foods import (
     CustomFood,
     delete_custom_food,
-    import_custom_foods,
     load_custom_foods,
-    read_custom_foods,
     save_custom_food,
+)
+from planner.core.storage.custom_foods_files import (
+    import_custom_foods,
+    read_custom_foods,
     write_custom_foods,
 )
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.library_foods import measures
 from planner.core.storage.recipes import Recipe, save_recipe
 from tests.fixtures import write_foods_csv

@@ -17,15 +17,18 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner.core.data.foods import load_foods
+from planner.core.data.foods_csv import load_foods
 from planner.core.data.intakes import ReferenceIntakes
 from planner.core.errors import InputError
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.plans.plan import read_plan
-from planner.core.storage.custom_foods import CustomFood, read_custom_foods, write_custom_foods
+from planner.core.storage.custom_foods import CustomFood
+from planner.core.storage.custom_foods_files import read_custom_foods, write_custom_foods
 from planner.core.storage.jsonfiles import read_menu
-from planner.core.storage.library import LIBRARY_FILE, Library
-from planner.core.storage.recipes import Ingredient, Recipe, read_recipes, write_recipes
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
+from planner.core.storage.recipes import Ingredient, Recipe
+from planner.core.storage.recipes_files import read_recipes, write_recipes
 from planner.core.storage.usda_import import import_usda
 from planner.core.storage.usda_sr28 import read_sr28
 from planner.paths import REFERENCE_INTAKES_CSV, ROOT

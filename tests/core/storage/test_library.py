@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planner.core.errors import InputError
+from planner.core.errors import InputError, LibraryCorrupt
 from planner.core.menus.menu import Menu, MenuItem
-from planner.core.storage.library import LIBRARY_FILE, Library, LibraryCorrupt
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 
 
 def test_menu_lifecycle(tmp_path):

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-import planner.core.storage.library as library_module
+import planner.core.storage.library_file as library_module
 from planner.core.errors import (
     InputError,
     LibraryBusy,
@@ -18,7 +18,8 @@ from planner.core.errors import (
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.catalog import load_catalog
 from planner.core.storage.custom_foods import CustomFood, save_custom_food
-from planner.core.storage.library import LIBRARY_FILE, SCHEMA_VERSION, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE, SCHEMA_VERSION
 from planner.core.storage.recipes import Ingredient, Recipe, save_recipe
 from tests.library_holder import write_lock_held
 

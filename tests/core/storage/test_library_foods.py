@@ -9,7 +9,8 @@ import pytest
 from planner.core.errors import InputError
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.catalog import load_catalog
-from planner.core.storage.library import LIBRARY_FILE, SCHEMA_VERSION, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE, SCHEMA_VERSION
 from planner.core.storage.library_foods import choose_portion, measures, reset_portion, slug
 from planner.core.storage.usda_import import import_usda
 from tests.fixtures import write_foods_csv

@@ -13,20 +13,17 @@ from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.catalog import load_catalog
 from planner.core.storage.custom_foods import CustomFood, load_custom_foods, save_custom_food
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.recipes import (
     Ingredient,
     Recipe,
     delete_recipe,
-    export_recipes,
-    import_recipes,
-    library_expander,
     load_recipes,
-    make_expander,
-    read_recipes,
-    recipe_nutrients,
     save_recipe,
 )
+from planner.core.storage.recipes_as_foods import library_expander, make_expander, recipe_nutrients
+from planner.core.storage.recipes_files import export_recipes, import_recipes, read_recipes
 from tests.fixtures import write_foods_csv
 
 # tiny_foods per 100 g: apple 50 kcal, 100 mg K; cheese 400 kcal, 50 mg K, 700 mg Ca;
@@ -186,8 +183,8 @@ def test_a_bad_recipe_file_imports_nothing(tmp_path, library, tiny_foods):
 
 
 def test_a_pinch_of_salt_does_not_make_a_recipe_a_seasoning():
-    from planner.core.data.foods import load_foods
-    from planner.core.storage.recipes import recipe_tags
+    from planner.core.data.foods_csv import load_foods
+    from planner.core.storage.recipes_as_foods import recipe_tags
     from planner.paths import FOODS_CSV
 
     foods = load_foods(FOODS_CSV)

@@ -16,7 +16,8 @@ from planner.core.errors import InputError
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.catalog import load_catalog
 from planner.core.storage.custom_foods import CustomFood, load_custom_foods, save_custom_food
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.library_foods import choose_portion, measures
 from planner.core.storage.usda_import import ImportCancelled, import_usda, usda_import_info
 from tests.fixtures import write_foods_csv

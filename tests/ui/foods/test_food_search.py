@@ -9,7 +9,8 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.core.storage.usda_import import import_usda
 from planner.paths import SR28_ZIP
 from planner.ui.widgets.roles import ID_ROLE

@@ -259,7 +259,8 @@ def test_sample_plan_list_groups_aisles_in_shop_order(window):
 
 
 def test_a_recipe_in_the_plan_is_bought_as_its_ingredients(make_window, tmp_path):
-    from planner.core.storage.library import LIBRARY_FILE, Library
+    from planner.core.storage.library import Library
+    from planner.core.storage.library_file import LIBRARY_FILE
     from planner.core.storage.recipes import Ingredient, Recipe, save_recipe
 
     library = Library(tmp_path / LIBRARY_FILE)

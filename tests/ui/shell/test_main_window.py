@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextBrows
 
 from planner.core.data.foods import FoodTable
 from planner.core.data.nutrients import NUTRIENTS, REPORTED
-from planner.core.storage.library import LIBRARY_FILE
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.paths import ROOT
 from planner.ui.day_menu.menu_model import AMOUNT, UNIT
 from planner.ui.foods.food_detail import food_detail_html

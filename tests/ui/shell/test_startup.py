@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from planner.core.data.nutrients import KEYS
-from planner.core.storage.library import LIBRARY_FILE
+from planner.core.storage.library_file import LIBRARY_FILE
 from tests.offscreen import OFFSCREEN
 
 
@@ -102,7 +102,7 @@ def test_a_library_in_use_still_paints_first_without_pandas(qapp, tmp_path):
 
 
 def window_foods_names(*ids: str) -> list[str]:
-    from planner.core.data.foods import load_foods
+    from planner.core.data.foods_csv import load_foods
     from planner.paths import FOODS_CSV
 
     foods = load_foods(FOODS_CSV)

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from planner.core.menus.menu import MAX_ITEMS, Menu, MenuItem
-from planner.core.storage.library import LIBRARY_FILE, Library
+from planner.core.storage.library import Library
+from planner.core.storage.library_file import LIBRARY_FILE
 from planner.datadir import LOCK_NAME
 from planner.paths import ROOT
 from tests.library_holder import write_lock_held
@@ -155,7 +156,7 @@ def test_a_plans_items_of_foods_gone_are_kept_when_it_is_edited(make_window, tmp
 def test_a_new_library_busy_at_start_opens_and_saves_the_first_edit_later(
     make_window, tmp_path, monkeypatch
 ):
-    import planner.core.storage.library as library_module
+    import planner.core.storage.library_file as library_module
 
     Library(tmp_path / LIBRARY_FILE).close()  # made, no menu yet (an import has begun)
     monkeypatch.setattr(library_module, "BUSY_TIMEOUT_S", 0.2)
