@@ -19,7 +19,7 @@ from planner.core.data.foods import FoodTable
 from planner.core.data.formatting import fmt_amount, read_number
 from planner.core.data.household import ML, item_measures
 from planner.core.menus.menu import MEAL_LABELS, MEALS, Menu, MenuItem, amount_problem
-from planner.ui.foods.food_model import FOOD_MIME
+from planner.ui.foods.food_mime import FOOD_MIME, food_ids_from_mime
 from planner.ui.widgets.grouped_tree import GroupedTreeModel
 from planner.ui.widgets.roles import ModelIndex
 
@@ -392,8 +392,6 @@ class MenuModel(GroupedTreeModel):
         return data.hasFormat(FOOD_MIME) or data.hasFormat(ITEM_MIME)
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:
-        from planner.ui.foods.food_model import food_ids_from_mime
-
         meal = self.meal_of(parent) or "snack"
         if data.hasFormat(ITEM_MIME):
             text = bytes(data.data(ITEM_MIME)).decode()

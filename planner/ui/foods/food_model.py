@@ -21,12 +21,12 @@ from planner.core.data.intakes import Target
 from planner.core.data.nutrients import NUTRIENTS, REPORTED
 from planner.core.data.ranking import NOT_APPLICABLE, PER_CHOICES, amounts_matrix, basis_gaps
 from planner.core.data.search import SearchIndex, shared_index
+from planner.ui.foods.food_mime import FOOD_MIME, food_ids_mime
 from planner.ui.widgets.roles import ID_ROLE, ModelIndex
 
 if TYPE_CHECKING:
     import pandas as pd
 
-FOOD_MIME = "application/x-crampless-food-ids"
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -355,11 +355,7 @@ class FoodTableModel(QAbstractTableModel):
         return [FOOD_MIME]
 
     def mimeData(self, indexes) -> QMimeData:
-        ids = list(dict.fromkeys(self._ids[i.row()] for i in indexes if i.isValid()))
-        mime = QMimeData()
-        mime.setData(FOOD_MIME, "\n".join(ids).encode())
-        mime.setText("\n".join(ids))
-        return mime
+        return food_ids_mime(dict.fromkeys(self._ids[i.row()] for i in indexes if i.isValid()))
 
 
 class FoodFilterProxy(QIdentityProxyModel):
@@ -387,12 +383,6 @@ class FoodFilterProxy(QIdentityProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is the source model's (a numpy argsort)."""
         self.sourceModel().sort(column, order)
-
-
-def food_ids_from_mime(mime: QMimeData) -> list[str]:
-    if not mime.hasFormat(FOOD_MIME):
-        return []
-    return [s for s in bytes(mime.data(FOOD_MIME)).decode().split("\n") if s]
 
 
 def _target_value(target) -> float:

@@ -48,7 +48,7 @@ def wait_for(run, qtbot) -> str:
 
 
 def run_import(window, qtbot, path, **kwargs) -> tuple[object, str]:
-    run = window.food_library.start_usda_import(path, **kwargs)
+    run = window.food_library.usda.start_usda_import(path, **kwargs)
     assert run is not None
     return run, wait_for(run, qtbot)
 
@@ -79,7 +79,7 @@ def test_usda_import_runs_in_a_worker_and_adds_every_food(window, qtbot, sr28_zi
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(sr28_zip), "USDA SR28 ASCII zip")
     )
     threads = []
-    original = window.food_library.start_usda_import
+    original = window.food_library.usda.start_usda_import
 
     def start(path, should_cancel=None):
         run = original(path, should_cancel)
@@ -89,9 +89,9 @@ def test_usda_import_runs_in_a_worker_and_adds_every_food(window, qtbot, sr28_zi
         )
         return run
 
-    monkeypatch.setattr(window.food_library, "start_usda_import", start)
+    monkeypatch.setattr(window.food_library.usda, "start_usda_import", start)
     window.food_library.actions["import_usda"].trigger()
-    run = window.food_library.import_run
+    run = window.food_library.usda.import_run
     assert run is not None and run.dialog.isVisible()
     assert run.dialog.windowModality() == Qt.WindowModality.WindowModal
     assert wait_for(run, qtbot) == "imported"
@@ -140,18 +140,18 @@ def test_cancel_after_the_first_progress_leaves_the_library_unchanged(window, qt
 
 
 def test_the_progress_dialogs_cancel_button_stops_the_import(window, qtbot, sr28_zip):
-    run = window.food_library.start_usda_import(sr28_zip)
+    run = window.food_library.usda.start_usda_import(sr28_zip)
     # Clicked at once: the worker is still reading the files.
     run.dialog.findChild(QPushButton).click()
     assert wait_for(run, qtbot) == "cancelled"
     assert usda_import_info(window.library) is None
     assert not any(f.startswith("usda-") for f in window.state.foods.ids)
-    assert window.food_library.import_run is None
+    assert window.food_library.usda.import_run is None
 
 
 def test_closing_the_window_mid_import_stops_it_first(make_window, tmp_path, sr28_zip):
     window = make_window(tmp_path)
-    run = window.food_library.start_usda_import(sr28_zip)
+    run = window.food_library.usda.start_usda_import(sr28_zip)
     window.close()  # waits for the worker: Qt must not destroy a running thread
     assert not run.worker.isRunning()
     assert usda_import_info(window.library) is None
@@ -178,7 +178,7 @@ def test_import_from_a_folder_and_asking_before_replacing(window, qtbot, tmp_pat
     folder = write_sr28(tmp_path / "sr28")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     window.food_library.actions["import_usda_folder"].trigger()
-    assert wait_for(window.food_library.import_run, qtbot) == "imported"
+    assert wait_for(window.food_library.usda.import_run, qtbot) == "imported"
     assert {"usda-09040", "usda-12014", "usda-13000"} <= set(window.state.foods.ids)
     assert window.state.foods.info.at["usda-13000", "usda_food_group"] == "Beef Products"
 
@@ -189,8 +189,8 @@ def test_import_from_a_folder_and_asking_before_replacing(window, qtbot, tmp_pat
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "question", cancel)
-    assert window.food_library.import_usda_folder() is None
-    assert "Replace them?" in asked[0] and window.food_library.import_run is None
+    assert window.food_library.usda.import_usda_folder() is None
+    assert "Replace them?" in asked[0] and window.food_library.usda.import_run is None
 
 
 # --- portions ---------------------------------------------------------------------------
@@ -199,7 +199,7 @@ def test_import_from_a_folder_and_asking_before_replacing(window, qtbot, tmp_pat
 def test_choosing_another_portion_changes_portion_items(window, qtbot, tmp_path, warnings):
     # Without the USDA data a foods.csv food has no measures to choose from.
     select(window, "banana")
-    assert window.food_library.choose_portion() is None
+    assert window.food_library.portions.choose_portion() is None
     assert "Import" in warnings[-1][1]
 
     _run, outcome = run_import(window, qtbot, write_sr28(tmp_path / "sr28"))
@@ -230,7 +230,7 @@ def test_choosing_another_portion_changes_portion_items(window, qtbot, tmp_path,
     assert chosen_portions(window.library)["banana"].grams == 225
 
     select(window, "banana")
-    window.food_library.choose_portion()
+    window.food_library.portions.choose_portion()
     window.food_library.dialog.reset_button.click()
     assert window.state.foods.portion_g("banana") == 118
     assert window.coverage["potassium"].amount == pytest.approx(potassium)
@@ -271,7 +271,7 @@ def test_custom_food_per_label_serving_goes_to_the_browser_and_the_menu(window, 
 
 
 def test_invalid_custom_food_keeps_ok_disabled_with_the_reason(window, qtbot):
-    dialog = window.food_library.new_custom_food()
+    dialog = window.food_library.custom_foods.new_custom_food()
     # A fresh form is not an error: the missing name is a grey hint until one is typed.
     assert not dialog.ok_button.isEnabled()
     assert dialog.problem.text() == "Give the food a name to save it."
@@ -307,7 +307,7 @@ def test_invalid_custom_food_keeps_ok_disabled_with_the_reason(window, qtbot):
 
 
 def test_edit_and_delete_custom_food(window, qtbot, monkeypatch, warnings):
-    dialog = window.food_library.new_custom_food()
+    dialog = window.food_library.custom_foods.new_custom_food()
     dialog.name.setText("Oat drink")
     dialog.values["calcium"].setText("120")
     dialog.ok_button.click()
@@ -398,7 +398,7 @@ def test_recipe_editor_makes_a_food_whose_values_come_from_its_ingredients(windo
 
 
 def test_recipe_edit_and_delete_refused_while_used(window, qtbot, monkeypatch, warnings):
-    dialog = window.food_library.new_recipe([("banana", 236.0), ("kiwi", 150.0)])
+    dialog = window.food_library.recipes.new_recipe([("banana", 236.0), ("kiwi", 150.0)])
     dialog.name.setText("Fruit salad")
     dialog.ok_button.click()
     recipe_id = "recipe-fruit-salad"
@@ -434,7 +434,7 @@ def test_recipe_from_selected_foods(window):
     browser = window.browser
     browser.search.setText("kiwi")
     browser.table.selectAll()
-    dialog = window.food_library.new_recipe_from_selection()
+    dialog = window.food_library.recipes.new_recipe_from_selection()
     assert [f for f, _ in dialog.ingredients.items] == visible_ids(window)
     assert dialog.ingredients.items[0][1] == window.state.foods.portion_g("kiwi")
     # Ingredients given, the name not yet typed: a hint, not an error.
@@ -450,12 +450,12 @@ def test_export_and_import_custom_foods_and_recipes(
     make_window, qtbot, tmp_path, monkeypatch, warnings
 ):
     first = make_window(tmp_path / "first")
-    dialog = first.food_library.new_custom_food()
+    dialog = first.food_library.custom_foods.new_custom_food()
     dialog.name.setText("Oat drink")
     dialog.aisle.setCurrentIndex(dialog.aisle.findData("drinks"))
     dialog.values["calcium"].setText("120")
     dialog.ok_button.click()
-    dialog = first.food_library.new_recipe([("custom-oat-drink", 250.0), ("banana", 118.0)])
+    dialog = first.food_library.recipes.new_recipe([("custom-oat-drink", 250.0), ("banana", 118.0)])
     dialog.name.setText("Smoothie")
     dialog.servings.setValue(1)
     dialog.ok_button.click()
@@ -502,7 +502,7 @@ def test_export_and_import_custom_foods_and_recipes(
 
 def test_menu_file_with_a_recipe_survives_a_restart(make_window, tmp_path):
     first = make_window(tmp_path)
-    dialog = first.food_library.new_recipe([("banana", 118.0)])
+    dialog = first.food_library.recipes.new_recipe([("banana", 118.0)])
     dialog.name.setText("Banana")
     dialog.ok_button.click()
     first.editor.add_foods(["recipe-banana"])
@@ -513,7 +513,7 @@ def test_menu_file_with_a_recipe_survives_a_restart(make_window, tmp_path):
 
 
 def test_a_recipe_in_a_plan_is_shopped_as_its_ingredients(window):
-    dialog = window.food_library.new_recipe([("banana", 236.0), ("kiwi", 150.0)])
+    dialog = window.food_library.recipes.new_recipe([("banana", 236.0), ("kiwi", 150.0)])
     dialog.name.setText("Fruit salad")
     dialog.ok_button.click()
     view = window.plan_view
