@@ -11,7 +11,7 @@ from planner.core.data.nutrients import BY_KEY, CHART_KEYS
 from planner.core.menus.comparison import MAX_SOURCES, Comparison
 from planner.ui.charts.coverage_chart import axis_end
 from planner.ui.charts.lazy_chart import LazyChart, style_percent_axes
-from planner.ui.compare.compare_models import SERIES_COLOURS, percent_text, source_tooltip
+from planner.ui.compare.compare_texts import SERIES_COLOURS, percent_text, source_tooltip
 
 GROUP_HEIGHT = 0.8  # of one nutrient's row, shared by its bars
 # The axis stops here: one food rich in B12 (1000 % and more) would squeeze every other

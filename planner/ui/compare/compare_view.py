@@ -1,19 +1,22 @@
-"""The Compare tab: menus and plan days side by side, or foods per 100 g/portion/100 kcal."""
+"""The Compare tab: menus and plan days side by side, or foods per 100 g/portion/100 kcal.
+
+The view joins its parts: the sources to tick (compare_sources.py), the food picker
+(compare_food_picker.py), the chart (compare_chart.py) and the table
+(compare_table_model.py). ``install`` adds the tab and "Compare selected foods".
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
     QRadioButton,
@@ -24,29 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.data.formatting import count_of
 from planner.core.data.ranking import PER_CHOICES
 from planner.core.errors import InputError
 from planner.core.menus.comparison import MAX_SOURCES, Comparison, compare_foods, compare_menus
 from planner.core.menus.menu import Menu
-from planner.core.plans.plan import load_plan
 from planner.core.storage.library import Library
 from planner.ui.charts.chart_export import export_figure_dialog
 from planner.ui.compare.compare_chart import CompareChart
-from planner.ui.compare.compare_models import (
-    DIFFERENCE_MODES,
-    ChosenFoodsModel,
-    CompareTableModel,
-    Source,
-    SourceListModel,
-)
-from planner.ui.foods.food_picker_model import FoodPickerModel
+from planner.ui.compare.compare_food_picker import FoodPicker
+from planner.ui.compare.compare_sources import SourceListModel, list_sources, load_source
+from planner.ui.compare.compare_table_model import DIFFERENCE_MODES, CompareTableModel
 from planner.ui.shared.settings import Settings
 from planner.ui.shared.state import AppState
-from planner.ui.widgets.shortcuts import focus_key
 
 MODES = {"menus": "Menus and plan days", "foods": "Foods"}
-LIVE = "live"
 # Settings keys (lists are stored joined: an INI file gives a one-item list back as text).
 MODE_KEY, BASIS_KEY, DIFF_KEY = "compare/mode", "compare/basis", "compare/difference"
 SOURCES_KEY, FOODS_KEY = "compare/sources", "compare/foods"
@@ -57,18 +51,6 @@ def _split(value) -> list[str]:
     if isinstance(value, list):
         value = SEPARATOR.join(str(v) for v in value)
     return [v for v in str(value or "").split(SEPARATOR) if v]
-
-
-class ListWithDelete(QListView):
-    """A list view that asks for its selected rows to be removed on Delete/Backspace."""
-
-    deletePressed = Signal()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.deletePressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class CompareView(QWidget):
@@ -95,7 +77,6 @@ class CompareView(QWidget):
         self._last_folder, self._remember_folder = folders or (lambda: "", lambda _: None)
         self.comparison: Comparison | None = None
         self._sources_stale = True
-        self._matches_loaded = False
 
         # Mode and difference choice.
         self.menus_mode = QRadioButton(MODES["menus"])
@@ -129,45 +110,11 @@ class CompareView(QWidget):
         menus_layout.addWidget(self.none_hint)
 
         # (b) foods.
-        self.basis = QComboBox()
-        for key, label in PER_CHOICES.items():
-            self.basis.addItem(label, key)
-        self.food_search = QLineEdit(placeholderText="Search foods to compare…")
-        self.food_search.setClearButtonEnabled(True)
-        self.food_search.setMaxLength(200)
-        self.match_model = FoodPickerModel()  # filled when the tab is first shown
-        self.matches = QListView()
-        self.matches.setModel(self.match_model)
-        self.matches.setUniformItemSizes(True)
-        self.matches.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.add_button = QPushButton("Add to comparison")
-        self.chosen_model = ChosenFoodsModel(state.foods, _split(settings.value(FOODS_KEY, "")))
-        self.chosen = ListWithDelete()
-        self.chosen.setModel(self.chosen_model)
-        self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.remove_button = QPushButton("Remove")
-        self.clear_button = QPushButton("Clear")
-        self.foods_hint = QLabel(wordWrap=True)
-        foods_page = QWidget()
-        foods_layout = QVBoxLayout(foods_page)
-        foods_layout.setContentsMargins(0, 0, 0, 0)
-        basis_row = QHBoxLayout()
-        basis_row.addWidget(QLabel("Amounts"))
-        basis_row.addWidget(self.basis, 1)
-        foods_layout.addLayout(basis_row)
-        foods_layout.addWidget(self.food_search)
-        foods_layout.addWidget(self.matches, 3)
-        foods_layout.addWidget(self.add_button)
-        foods_layout.addWidget(self.foods_hint)
-        foods_layout.addWidget(self.chosen, 2)
-        remove_row = QHBoxLayout()
-        remove_row.addWidget(self.remove_button)
-        remove_row.addWidget(self.clear_button)
-        foods_layout.addLayout(remove_row)
+        self.food_picker = FoodPicker(state.foods, _split(settings.value(FOODS_KEY, "")))
 
         self.pickers = QStackedWidget()
         self.pickers.addWidget(menus_page)
-        self.pickers.addWidget(foods_page)
+        self.pickers.addWidget(self.food_picker)
 
         # Chart and table.
         self.chart = CompareChart()
@@ -215,7 +162,7 @@ class CompareView(QWidget):
         mode = self.settings.value(MODE_KEY, "menus")
         (self.foods_mode if mode == "foods" else self.menus_mode).setChecked(True)
         self.pickers.setCurrentIndex(1 if mode == "foods" else 0)
-        for combo, key in ((self.basis, BASIS_KEY), (self.difference, DIFF_KEY)):
+        for combo, key in ((self.food_picker.basis, BASIS_KEY), (self.difference, DIFF_KEY)):
             index = combo.findData(self.settings.value(key, ""))
             if index >= 0:
                 combo.setCurrentIndex(index)
@@ -231,22 +178,14 @@ class CompareView(QWidget):
 
     def _connect(self) -> None:
         self.mode_group.buttonToggled.connect(self._mode_toggled)
-        self.basis.currentIndexChanged.connect(self._basis_changed)
+        self.food_picker.basis.currentIndexChanged.connect(self._basis_changed)
         self.difference.currentIndexChanged.connect(self._difference_changed)
         self.export_button.clicked.connect(self.export_chart)
         self.chart.export_action.triggered.connect(self.export_chart)
         self.source_model.chosenChanged.connect(self._sources_chosen)
         self.source_model.limitReached.connect(self.statusMessage)
-        self.food_search.textChanged.connect(self.match_model.set_query)
-        self.food_search.returnPressed.connect(self._focus_first_match)
-        focus_key(self.food_search, Qt.Key.Key_Down, self._focus_first_match)
-        self.matches.activated.connect(lambda _: self.add_selected_matches())
-        self.add_button.clicked.connect(self.add_selected_matches)
-        self.chosen_model.chosenChanged.connect(self._foods_chosen)
-        self.chosen_model.limitReached.connect(self.statusMessage)
-        self.remove_button.clicked.connect(self.remove_selected_foods)
-        self.chosen.deletePressed.connect(self.remove_selected_foods)
-        self.clear_button.clicked.connect(lambda: self.chosen_model.set_ids([]))
+        self.food_picker.chosen_model.chosenChanged.connect(self._foods_chosen)
+        self.food_picker.chosen_model.limitReached.connect(self.statusMessage)
         self.state.profileChanged.connect(lambda _: self.mark_stale())
         self.state.foodsChanged.connect(self._foods_changed)
 
@@ -261,7 +200,7 @@ class CompareView(QWidget):
     def compare_foods(self, ids: list[str]) -> None:
         """Compare these foods (the food browser's "Compare selected foods")."""
         self.set_mode("foods")
-        self.chosen_model.set_ids(ids)
+        self.food_picker.chosen_model.set_ids(ids)
 
     def mark_stale(self, sources: bool = False) -> None:
         """Something shown may have changed; recompute now if visible (showing does too)."""
@@ -278,7 +217,7 @@ class CompareView(QWidget):
         self.table_model.set_comparison(self.comparison, self.difference.currentData())
         profile = self.state.profile.describe()
         if self.mode == "foods":
-            basis = PER_CHOICES[self.basis.currentData()]
+            basis = PER_CHOICES[self.food_picker.basis.currentData()]
             title = f"Foods {basis}"
             hint = "Search foods on the left and add up to 6 to compare."
         else:
@@ -291,32 +230,7 @@ class CompareView(QWidget):
 
     def refresh_sources(self) -> None:
         """List the menu being edited, saved menus and every saved plan's days."""
-        live = self.live_menu()
-        sources = [
-            Source(
-                LIVE,
-                f"Now editing: {live.name}",
-                "The menu open on the Day menu tab, with its latest edits",
-            )
-        ]
-        sources += [
-            Source(f"menu:{e.id}", e.name, f"Saved menu “{e.name}”") for e in self.library.menus()
-        ]
-        for entry in self.library.plans():
-            try:
-                plan, _ = load_plan(self.library, entry.id)
-            except (KeyError, InputError):
-                continue  # a plan that cannot be read is reported by the plan view
-            sources += [
-                Source(
-                    f"plan:{entry.id}:{i}",
-                    f"{plan.name} – {day.name}",
-                    f"Day {i + 1} of the plan “{plan.name}”: "
-                    + count_of(len(day.menu.items), "item"),
-                )
-                for i, day in enumerate(plan.days)
-            ]
-        self.source_model.set_sources(sources)
+        self.source_model.set_sources(list_sources(self.live_menu(), self.library))
         self._update_hints()
 
     def export_chart(self) -> None:
@@ -328,27 +242,13 @@ class CompareView(QWidget):
             self._remember_folder(str(written))
             self.statusMessage.emit(f"Chart saved to {written}")
 
-    def add_selected_matches(self) -> None:
-        rows = sorted({i.row() for i in self.matches.selectionModel().selectedIndexes()})
-        if not rows and self.matches.currentIndex().isValid():
-            rows = [self.matches.currentIndex().row()]
-        self.chosen_model.add([self.match_model.food_id(r) for r in rows])
-
-    def remove_selected_foods(self) -> None:
-        rows = [i.row() for i in self.chosen.selectionModel().selectedRows()]
-        if not rows and self.chosen.currentIndex().isValid():
-            rows = [self.chosen.currentIndex().row()]
-        self.chosen_model.remove_rows(rows)
-
     # -- events ---------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # Matplotlib and the food search index are made when the tab is first shown, not
         # at start-up.
         self.chart.build()
-        if not self._matches_loaded:
-            self._matches_loaded = True
-            self.match_model.set_foods(self.state.foods)
+        self.food_picker.load_matches(self.state.foods)
         self._sources_stale = True  # plans may have been saved by another view meanwhile
         self.refresh()
 
@@ -360,7 +260,7 @@ class CompareView(QWidget):
         self.mark_stale()
 
     def _basis_changed(self) -> None:
-        self.settings.set_value(BASIS_KEY, self.basis.currentData())
+        self.settings.set_value(BASIS_KEY, self.food_picker.basis.currentData())
         if self.mode == "foods":
             self.mark_stale()
 
@@ -375,30 +275,24 @@ class CompareView(QWidget):
         self._update_hints()
 
     def _foods_chosen(self) -> None:
-        self.settings.set_value(FOODS_KEY, SEPARATOR.join(self.chosen_model.ids))
+        self.settings.set_value(FOODS_KEY, SEPARATOR.join(self.food_picker.chosen_model.ids))
         if self.mode == "foods":
             self.mark_stale()
         self._update_hints()
 
     def _foods_changed(self, foods) -> None:
-        if self._matches_loaded:
-            self.match_model.set_foods(foods)
-        self.chosen_model.set_foods(foods)
+        self.food_picker.set_foods(foods)
         self.chart.food_name = self.table_model.food_name = foods.name
         self.mark_stale()
-
-    def _focus_first_match(self) -> None:
-        if self.match_model.rowCount():
-            self.matches.setFocus()
-            self.matches.selectionModel().setCurrentIndex(
-                self.match_model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
 
     # -- computing --------------------------------------------------------------------------
     def _compute(self) -> Comparison:
         foods, targets = self.state.foods, self.state.targets
         if self.mode == "foods":
-            return compare_foods(self.chosen_model.ids, foods, targets, self.basis.currentData())
+            picker = self.food_picker
+            return compare_foods(
+                picker.chosen_model.ids, foods, targets, picker.basis.currentData()
+            )
         named = []
         plans: dict[int, object] = {}
         for source in self.source_model.chosen_sources():
@@ -410,15 +304,7 @@ class CompareView(QWidget):
     def _load(self, key: str, plans: dict) -> Menu | None:
         """The menu behind a source key, or None (and a message) if it cannot be read."""
         try:
-            if key == LIVE:
-                return self.live_menu()
-            kind, *ids = key.split(":")
-            if kind == "menu":
-                return self.library.load_menu(int(ids[0]))
-            plan_id, day = int(ids[0]), int(ids[1])
-            if plan_id not in plans:
-                plans[plan_id] = load_plan(self.library, plan_id)[0]
-            return plans[plan_id].days[day].menu
+            return load_source(key, self.library, self.live_menu, plans)
         except (KeyError, IndexError, ValueError, InputError) as exc:
             self.statusMessage.emit(f"Cannot compare {key}: {exc}")
             return None
@@ -430,9 +316,7 @@ class CompareView(QWidget):
             "what the differences are measured against."
         )
         self.none_hint.setVisible(self.source_model.rowCount() <= 1)
-        self.foods_hint.setText(
-            f"Compared ({len(self.chosen_model.ids)} of {MAX_SOURCES}); Delete removes:"
-        )
+        self.food_picker.update_hint()
 
 
 def install(window) -> None:

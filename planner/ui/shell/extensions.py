@@ -14,7 +14,7 @@ FEATURES: tuple[str, ...] = (
     "plan.plan_tabs",
     "compare.compare_view",
     "foods.food_library_actions",
-    "gaps.gaps_panel",
+    "gaps.gaps_actions",
 )
 
 

@@ -13,7 +13,7 @@ from planner.core.data.ranking import amounts_matrix
 from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.plans.plan import Plan, save_plan
-from planner.ui.compare.compare_models import VALUE_ROLE
+from planner.ui.compare.compare_table_model import VALUE_ROLE
 from planner.ui.widgets.roles import ID_ROLE
 
 GREEN = Menu(
@@ -174,20 +174,22 @@ def test_profile_change_updates_percent(window, qtbot):
 
 
 def add_food(view, qtbot, query: str) -> None:
-    view.food_search.clear()
-    qtbot.keyClicks(view.food_search, query)
-    qtbot.keyClick(view.food_search, Qt.Key.Key_Return)  # focuses the first match
-    view.add_button.click()
+    picker = view.food_picker
+    picker.food_search.clear()
+    qtbot.keyClicks(picker.food_search, query)
+    qtbot.keyClick(picker.food_search, Qt.Key.Key_Return)  # focuses the first match
+    picker.add_button.click()
 
 
 def test_down_from_the_food_search_goes_to_the_first_match(window, qtbot):
     view = show_compare(window, qtbot)
     view.foods_mode.click()
     window.activateWindow()
-    view.food_search.setFocus()
-    qtbot.keyClicks(view.food_search, "kiwi")
-    qtbot.keyClick(view.food_search, Qt.Key.Key_Down)
-    assert view.matches.hasFocus() and view.matches.currentIndex().row() == 0
+    picker = view.food_picker
+    picker.food_search.setFocus()
+    qtbot.keyClicks(picker.food_search, "kiwi")
+    qtbot.keyClick(picker.food_search, Qt.Key.Key_Down)
+    assert picker.matches.hasFocus() and picker.matches.currentIndex().row() == 0
 
 
 @pytest.mark.parametrize("per", ["100g", "portion", "100kcal"])
@@ -197,8 +199,8 @@ def test_foods_per_basis_as_percent_of_targets(window, qtbot, per):
     assert view.pickers.currentIndex() == 1
     for query in ("pumpkin seeds", "banana", "spinach"):
         add_food(view, qtbot, query)
-    assert view.chosen_model.ids == ["pumpkin-seeds", "banana", "spinach"]
-    view.basis.setCurrentIndex(view.basis.findData(per))
+    assert view.food_picker.chosen_model.ids == ["pumpkin-seeds", "banana", "spinach"]
+    view.food_picker.basis.setCurrentIndex(view.food_picker.basis.findData(per))
 
     foods, targets = window.state.foods, window.state.targets
     rows = foods.ids.get_indexer(["pumpkin-seeds", "banana", "spinach"])
@@ -237,7 +239,7 @@ def test_unknown_values_are_shown_as_unknown_never_zero(window, qtbot):
 
     # Per 100 kcal means nothing for water: "n/a", not unknown and not 0.
     view.compare_foods(["tap-water", "banana"])
-    view.basis.setCurrentIndex(view.basis.findData("100kcal"))
+    view.food_picker.basis.setCurrentIndex(view.food_picker.basis.findData("100kcal"))
     assert cell(view, "potassium", 2) == "n/a"
     assert view.chart.bar_label(0, CHART_KEYS.index("potassium")) == "n/a"
 
@@ -258,15 +260,17 @@ def test_compare_selected_foods_from_the_browser(window, qtbot):
     window.compare_foods_action.trigger()
     view = window.compare_view
     assert window.tabs.currentWidget() is view and view.mode == "foods"
-    assert sorted(view.chosen_model.ids) == sorted(chosen[:6])
+    assert sorted(view.food_picker.chosen_model.ids) == sorted(chosen[:6])
     qtbot.waitUntil(lambda: view.chart.built)
-    assert view.chart.legend_labels() == [window.state.foods.name(f) for f in view.chosen_model.ids]
+    assert view.chart.legend_labels() == [
+        window.state.foods.name(f) for f in view.food_picker.chosen_model.ids
+    ]
 
     # Remove one with the Delete key.
-    view.chosen.setFocus()
-    view.chosen.setCurrentIndex(view.chosen_model.index(0))
-    qtbot.keyClick(view.chosen, Qt.Key.Key_Delete)
-    assert len(view.chosen_model.ids) == len(chosen[:6]) - 1
+    view.food_picker.chosen.setFocus()
+    view.food_picker.chosen.setCurrentIndex(view.food_picker.chosen_model.index(0))
+    qtbot.keyClick(view.food_picker.chosen, Qt.Key.Key_Delete)
+    assert len(view.food_picker.chosen_model.ids) == len(chosen[:6]) - 1
 
 
 def test_at_most_six_sources(window, qtbot):
@@ -278,7 +282,7 @@ def test_at_most_six_sources(window, qtbot):
     assert "untick" in window.statusBar().currentMessage()
     view.foods_mode.click()
     view.compare_foods(list(window.state.foods.ids[:9]))
-    assert len(view.chosen_model.ids) == 6
+    assert len(view.food_picker.chosen_model.ids) == 6
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
@@ -299,9 +303,9 @@ def test_mode_basis_and_choices_are_remembered(make_window, qtbot, tmp_path):
     view = show_compare(first, qtbot)
     view.foods_mode.click()
     view.compare_foods(["banana", "kiwi"])
-    view.basis.setCurrentIndex(view.basis.findData("portion"))
+    view.food_picker.basis.setCurrentIndex(view.food_picker.basis.findData("portion"))
     first.close()
     second = make_window(tmp_path)
     view = second.compare_view
-    assert view.mode == "foods" and view.basis.currentData() == "portion"
-    assert view.chosen_model.ids == ["banana", "kiwi"]
+    assert view.mode == "foods" and view.food_picker.basis.currentData() == "portion"
+    assert view.food_picker.chosen_model.ids == ["banana", "kiwi"]

@@ -14,7 +14,7 @@ from planner.core.data.profile import Profile
 from planner.core.menus.menu import Menu, MenuItem
 from planner.paths import REFERENCE_INTAKES_CSV, ROOT
 from planner.ui.foods.food_detail import food_detail_html
-from planner.ui.gaps.completion_dialog import details_html
+from planner.ui.gaps.completion_result import details_html
 
 SAMPLE = ROOT / "docs" / "sample.menu.json"
 

@@ -109,8 +109,8 @@ def test_the_comparison_and_recipe_pickers_rank_as_the_list(window, qtbot):
     view = window.compare_view
     window.tabs.setCurrentWidget(view)
     view.foods_mode.click()
-    qtbot.keyClicks(view.food_search, "white rice")
-    assert view.matches.model().index(0, 0).data(ID_ROLE) == "white-rice"
+    qtbot.keyClicks(view.food_picker.food_search, "white rice")
+    assert view.food_picker.matches.model().index(0, 0).data(ID_ROLE) == "white-rice"
     dialog = RecipeDialog(window.state.foods, window.state.targets, parent=window)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.search, "spinach")

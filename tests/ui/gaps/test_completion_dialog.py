@@ -18,7 +18,8 @@ from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import MEAL_LABELS, Menu, MenuItem
 from planner.core.storage.jsonfiles import read_menu, write_menu
 from planner.paths import ROOT
-from planner.ui.gaps.completion_dialog import UNDO_TEXT, added_amount
+from planner.ui.gaps.completion_dialog import UNDO_TEXT
+from planner.ui.gaps.completion_result import added_amount
 from planner.ui.gaps.completion_worker import running
 from tests.completion_checks import assert_valid_completion
 
@@ -76,7 +77,7 @@ def test_apply_raises_and_adds_rows_and_one_ctrl_z_takes_both_back(window, qtbot
         completion, before, state.foods, state.targets, allowed(window), options
     )
     # What the dialog shows: one row per addition and a total, the headline, the chart.
-    model = dialog.added_model
+    model = dialog.result_view.added_model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
         "Added food",
         "Meal",
@@ -150,7 +151,7 @@ def test_a_completion_that_only_raises_rows_applies_too(window, qtbot):
     before = window.menu_model.menu.copy()
     # The sample day needs only more of foods it holds: no new row.
     assert completion.raised and not completion.added
-    assert dialog.added_model.index(0, 0).data().endswith(" (more)")
+    assert dialog.result_view.added_model.index(0, 0).data().endswith(" (more)")
     dialog.apply_button.click()
     assert window.menu_model.menu.items == completion.menu.items
     assert len(window.menu_model.menu.items) == len(before.items)
@@ -175,17 +176,18 @@ def test_discard_changes_nothing(window, qtbot):
 
 def test_options_are_used_and_remembered(window, qtbot):
     dialog = open_dialog(window, qtbot)
-    dialog.max_portions.setValue(2)
-    dialog.max_new.setValue(3)
-    dialog.objective.setCurrentIndex(dialog.objective.findData("grams"))
-    dialog.water.setChecked(True)
-    assert (dialog.meal.itemText(0), dialog.meal.itemData(0)) == (
+    form = dialog.options_box
+    form.max_portions.setValue(2)
+    form.max_new.setValue(3)
+    form.objective.setCurrentIndex(form.objective.findData("grams"))
+    form.water.setChecked(True)
+    assert (form.meal.itemText(0), form.meal.itemData(0)) == (
         "The meal each food belongs to",
         "auto",
     )
-    assert dialog.meal.currentData() == "auto"  # the default
-    dialog.meal.setCurrentIndex(dialog.meal.findData("dinner"))
-    dialog.run_button.click()
+    assert form.meal.currentData() == "auto"  # the default
+    form.meal.setCurrentIndex(form.meal.findData("dinner"))
+    dialog.search.run_button.click()
     wait_for(dialog, qtbot)
     options = dialog.options()
     assert (options.max_portions_per_food, options.max_new_foods, options.objective) == (
@@ -207,9 +209,10 @@ def test_options_are_used_and_remembered(window, qtbot):
 
     window.complete_menu_action.trigger()
     again = window.completion_dialog
-    assert again.max_portions.value() == 2 and again.max_new.value() == 3
-    assert again.objective.currentData() == "grams" and again.water.isChecked()
-    assert again.meal.currentData() == "dinner"
+    form = again.options_box
+    assert form.max_portions.value() == 2 and form.max_new.value() == 3
+    assert form.objective.currentData() == "grams" and form.water.isChecked()
+    assert form.meal.currentData() == "dinner"
     wait_for(again, qtbot)
     again.discard_button.click()
 
@@ -218,8 +221,8 @@ def test_exclusions_and_disliked_foods_are_honoured(window, qtbot, tmp_path):
     dialog = open_dialog(window, qtbot, menu_path=without(tmp_path, "yogurt"))
     first = dialog.completion.added[0].food
     window.gap_exclusions.dislike([first])
-    assert "Never:" in dialog.exclusions_label.text()
-    dialog.run_button.click()
+    assert "Never:" in dialog.options_box.exclusions_label.text()
+    dialog.search.run_button.click()
     wait_for(dialog, qtbot)
     assert first not in {a.food for a in dialog.completion.additions}
     dialog.discard_button.click()
@@ -229,15 +232,15 @@ def test_infeasible_options_explain_the_unmet_target(window, qtbot):
     # No fish, eggs or dairy (vitamin D fortified milk would reach it): vitamin D falls short.
     window.gap_exclusions.set(Exclusions(frozenset({"fish", "contains-egg", "contains-dairy"})))
     dialog = open_dialog(window, qtbot)
-    dialog.max_portions.setValue(1)
-    dialog.vitamin_d.setChecked(True)
-    dialog.run_button.click()
+    dialog.options_box.max_portions.setValue(1)
+    dialog.options_box.vitamin_d.setChecked(True)
+    dialog.search.run_button.click()
     wait_for(dialog, qtbot)
     completion = dialog.completion
     assert completion.status == "partial"
     assert [s.key for s in completion.shortfalls] == ["vitamin_d"]
     assert "Not every target can be reached" in dialog.headline.text()
-    details = dialog.details.toPlainText()
+    details = dialog.result_view.details.toPlainText()
     assert "Targets still missed, and why" in details
     assert "Vitamin D: reaches" in details
     assert "No 4 allowed foods give enough, each within its daily cap or 1 serving" in details
@@ -269,20 +272,20 @@ def test_cancel_stops_the_search_without_changing_the_menu(window, qtbot, monkey
     items = list(window.menu_model.menu.items)
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
     # Busy, and the window still answers: the search is on another thread.
-    assert dialog.is_running() and dialog.progress.isVisible()
-    assert dialog.cancel_button.isEnabled() and not dialog.run_button.isEnabled()
+    assert dialog.is_running() and dialog.search.progress.isVisible()
+    assert dialog.search.cancel_button.isEnabled() and not dialog.search.run_button.isEnabled()
     assert not dialog.apply_button.isEnabled()
-    dialog.cancel_button.click()
+    dialog.search.cancel_button.click()
     wait_for(dialog, qtbot)
     assert dialog.outcome == "cancelled"
     assert "Nothing was added" in dialog.headline.text()
-    assert not dialog.progress.isVisible() and dialog.run_button.isEnabled()
+    assert not dialog.search.progress.isVisible() and dialog.search.run_button.isEnabled()
     assert not dialog.apply_button.isEnabled()
     assert window.menu_model.menu.items == items
 
     # Closing the dialog mid-search stops it too; the menu stays as it was.
     started.clear()
-    dialog.run_button.click()
+    dialog.search.run_button.click()
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
     dialog.discard_button.click()
     qtbot.waitUntil(lambda: not running(), timeout=WAIT_MS)

@@ -19,8 +19,9 @@ from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.jsonfiles import write_menu
 from planner.paths import ROOT
 from planner.ui.gaps.exclusions_dialog import ExclusionsDialog
+from planner.ui.gaps.gaps_actions import PER_KEY
 from planner.ui.gaps.gaps_model import ADD, AMOUNT, NAME
-from planner.ui.gaps.gaps_panel import PER_KEY, SHOWN
+from planner.ui.gaps.gaps_panel import SHOWN
 from planner.ui.widgets.roles import ID_ROLE
 
 SAMPLE = ROOT / "docs" / "sample.menu.json"
