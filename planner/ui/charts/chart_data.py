@@ -61,7 +61,8 @@ class ChartData:
 
 
 def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS) -> ChartData:
-    """Chart rows for ``keys``; foods are ranked by their summed share of all targets."""
+    """Chart rows for ``keys``; foods are ranked by their summed share of all targets.
+    (``menu`` is no longer read: the coverage holds each food's grams.)"""
     keys = tuple(keys)
     targets = [coverage[k].target for k in keys]
     target_values = np.array([t.value if t else np.nan for t in targets])
