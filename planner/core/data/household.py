@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from planner.core.data.foods import FoodTable
+from planner.core.data.formatting import fmt_amount
 from planner.core.data.search import words
 
 # US customary volumes in millilitres (exact by definition: 1 US cup = 8 US fl oz,
@@ -37,10 +38,22 @@ def volume_ml(measure: str) -> float:
 
 
 def is_drink(foods: FoodTable, food_id: str) -> bool:
-    """A food counted in ml as well: the drinks aisle, milks and juices."""
+    """A food counted in ml as well: the drinks aisle (SR28's Beverages, water among
+    them), milks and juices; never a powder or dry mix (its values are the powder's).
+
+    A milk or juice by the first part of its name, which says what the food is ("Milk,
+    whole", "Soymilk", "Orange juice", "Vegetable juice cocktail"); the later parts only
+    describe it ("Yogurt, plain, whole milk", "Pineapple, canned, juice pack", "Candies,
+    milk chocolate" are no drinks)."""
+    try:
+        if "dry-mix" in (foods.cell(food_id, "tags") or ()):
+            return False
+    except KeyError:  # a table without tags
+        pass
     if foods.cell(food_id, "category") == "drinks":
         return True
-    return any(w.endswith("milk") or w == "juice" for w in words(foods.name(food_id)))
+    head = words(foods.name(food_id).split(",")[0])
+    return bool(head) and (head[-1].endswith("milk") or "juice" in head)
 
 
 def item_measures(
@@ -59,3 +72,28 @@ def item_measures(
                 measures.append((ML, grams / ml))
                 break
     return list(dict.fromkeys(measures))
+
+
+def ml_per_gram(foods: FoodTable, food_id: str, extra: Sequence[tuple[str, float]] = ()) -> float:
+    """Millilitres in a gram of a drink, from a measure with a volume (1 cup of milk, 244 g
+    in SR28, is 236.6 ml); NaN for a food that is no drink or whose measures give none."""
+    try:
+        measures = item_measures(foods, food_id, extra)
+    except KeyError:  # a table without portions or categories
+        return math.nan
+    return next((1.0 / g for name, g in measures if name == ML), math.nan)
+
+
+def volume_text(ml: float) -> str:
+    """``237 ml``, ``1.25 L``: a drink's amount as it is drunk, in ml up to a litre."""
+    return f"{fmt_amount(ml)} ml" if ml < 1000 else f"{fmt_amount(ml / 1000)} L"
+
+
+def amount_text(foods: FoodTable, food_id: str, grams: float) -> str:
+    """An amount of one food as a person thinks of it: ``118 g``; a drink in ml or L with
+    its grams beside (``237 ml (244 g)``) when a measure gives its volume."""
+    weight = f"{fmt_amount(grams)} g"
+    per_g = ml_per_gram(foods, food_id) if food_id in foods else math.nan
+    if math.isnan(per_g) or math.isnan(grams):
+        return weight
+    return f"{volume_text(grams * per_g)} ({weight})"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,6 +58,9 @@ class Coverage:
     # ... and what each gives: rows as ``food_ids``, columns the registry's nutrients
     # (``KEYS``), report units, NaN where the food's value is unknown.
     amounts: np.ndarray
+    # The grams of each food on the menu, rows as ``food_ids`` (NaN: a food the table
+    # does not hold); empty for a report made without them.
+    grams: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def __getitem__(self, key: str) -> NutrientCoverage:
         return self.lines[key]
@@ -87,10 +90,12 @@ class Coverage:
         return [(self.food_ids[i], float(column[i])) for i in order]
 
 
-def contributions(menu: Menu, foods: FoodTable) -> np.ndarray:
-    """Per-item nutrient amounts in report units (rows in item order, columns ``KEYS``)."""
+def contributions(menu: Menu, foods: FoodTable, grams: np.ndarray | None = None) -> np.ndarray:
+    """Per-item nutrient amounts in report units (rows in item order, columns ``KEYS``);
+    ``grams``: the items' (``menu.grams``), when they are known already."""
     values = foods.rows(menu.food_ids())  # NaN for a food the table does not hold
-    return values * (menu.grams(foods) / 100.0)[:, None] * REPORT_FACTORS[None, :]
+    grams = menu.grams(foods) if grams is None else grams
+    return values * (grams / 100.0)[:, None] * REPORT_FACTORS[None, :]
 
 
 def sum_by_food(food_ids: list[str], per_item: np.ndarray) -> tuple[tuple[str, ...], np.ndarray]:
@@ -110,7 +115,9 @@ def compute_coverage(menu: Menu, foods: FoodTable, targets: dict[str, Target]) -
     On numpy arrays, not pandas: this runs after every edit, and for the first paint.
     """
     limits = ceilings(targets)
-    food_ids, values = sum_by_food(menu.food_ids(), contributions(menu, foods))
+    grams = np.asarray(menu.grams(foods), dtype=float)
+    food_ids, values = sum_by_food(menu.food_ids(), contributions(menu, foods, grams))
+    _, grams_by_food = sum_by_food(menu.food_ids(), grams[:, None])
     known = ~np.isnan(values)
     ids = np.array(food_ids, dtype=object)
     lines = {}
@@ -124,4 +131,4 @@ def compute_coverage(menu: Menu, foods: FoodTable, targets: dict[str, Target]) -
             amount = float(values[known_here, column].sum())
         unknown = tuple(ids[~known_here])
         lines[key] = NutrientCoverage(key, amount, targets.get(key), unknown, limits.get(key))
-    return Coverage(lines, food_ids, values)
+    return Coverage(lines, food_ids, values, grams_by_food[:, 0])

@@ -308,13 +308,9 @@ def _with_pieces(text: str, pieces: float) -> str:
 def _ml_per_g(foods: FoodTable, food_id: str) -> float:
     """Millilitres in a gram of a drink (NaN for a food that is no drink, or whose
     portion gives no volume)."""
-    from planner.core.data.household import ML, item_measures
+    from planner.core.data.household import ml_per_gram
 
-    try:
-        measures = item_measures(foods, food_id)
-    except KeyError:  # a table without portions or categories
-        return math.nan
-    return next((1.0 / g for name, g in measures if name == ML), math.nan)
+    return ml_per_gram(foods, food_id)
 
 
 def quantity_text(

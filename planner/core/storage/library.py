@@ -64,6 +64,7 @@ class Library(LibraryFile):
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
                 raise
+            self._damage_read = True
             raise InputError(LIBRARY_FILE, place, f"cannot be read ({exc})") from None
         if row is None:
             raise KeyError(f"no {table[:-1]} with id {entry_id}")

@@ -19,6 +19,7 @@ from planner.core.errors import (
     LibraryUnavailable,
 )
 from planner.core.storage.food_schema import FOOD_SCHEMA
+from planner.core.storage.library_check import record_check, unchanged_since_check
 
 LIBRARY_FILE = "library.sqlite3"
 # 2 added the food tables of planner.core.storage.food_schema (menus and plans are unchanged).
@@ -74,19 +75,30 @@ class LibraryFile:
         self.path = Path(path)
         # What could not be read and was skipped (a damaged row), said to the user once.
         self.problems: list[str] = []
+        # Checked (or as the last session left it after a check: library_check.py), and
+        # what SQLite's data_version was then; None: closing stamps nothing.
+        self._checked_version: int | None = None
+        self._damage_read = False
+        checked = False  # the quick check is skipped for a file as a good check left it
         try:
             if read_only and self.path.exists():
+                checked = unchanged_since_check(self.path, consume=False)
                 self.db = _connect(self.path, read_only=True)
-                self._check()
+                if not checked:
+                    self._check()
+                    checked = True
                 if self._version() == SCHEMA_VERSION and self._tags_current():
                     return
                 # An older library: its tables must be made, or its foods tagged, first.
                 self._close_quietly()
+            # Writing: the stamp goes, and comes back only when this session closes well.
+            checked = unchanged_since_check(self.path, consume=True) or checked
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = _connect(self.path, read_only=False)
             # A no-op (no write lock) when the library is in WAL mode already.
             self.db.execute("PRAGMA journal_mode=WAL")
-            self._check()
+            if not checked:
+                self._check()
             version = self._version()
             if version is None or version < SCHEMA_VERSION:
                 # Only now the write lock: a library that is up to date is opened without
@@ -94,6 +106,7 @@ class LibraryFile:
                 self._create_or_migrate(version)
             if not self._tags_current():
                 self._retag()
+            self._checked_version = self._data_version()
         except sqlite3.DatabaseError as exc:
             self._close_quietly()
             raise classified(exc, self.path) from None
@@ -188,7 +201,24 @@ class LibraryFile:
             return cls(path), backup
 
     def close(self) -> None:
+        """Close it; stamped as checked when only this session wrote it and it read no
+        damage (library_check.py), so the next opening need not check it again."""
+        stamp = (
+            self._checked_version is not None
+            and not self.problems
+            and not self._damage_read
+            and self._data_version() == self._checked_version
+        )
         self._close_quietly()
+        if stamp:
+            record_check(self.path)
+
+    def _data_version(self) -> int | None:
+        """SQLite's count of changes other connections committed (None when unreadable)."""
+        try:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        except (sqlite3.Error, AttributeError, TypeError):
+            return None
 
     def _close_quietly(self) -> None:
         db = getattr(self, "db", None)

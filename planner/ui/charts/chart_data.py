@@ -8,6 +8,7 @@ import numpy as np
 
 from planner.core.data.foods import FoodTable
 from planner.core.data.formatting import fmt_amount
+from planner.core.data.household import amount_text
 from planner.core.data.nutrients import BY_KEY, CHART_KEYS, KEYS
 from planner.core.menus.coverage import Coverage
 from planner.core.menus.menu import Menu
@@ -60,7 +61,8 @@ class ChartData:
 
 
 def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS) -> ChartData:
-    """Chart rows for ``keys``; foods are ranked by their summed share of all targets."""
+    """Chart rows for ``keys``; foods are ranked by their summed share of all targets.
+    (``menu`` is no longer read: the coverage holds each food's grams.)"""
     keys = tuple(keys)
     targets = [coverage[k].target for k in keys]
     target_values = np.array([t.value if t else np.nan for t in targets])
@@ -77,14 +79,11 @@ def chart_data(coverage: Coverage, foods: FoodTable, menu: Menu, keys=CHART_KEYS
     others = np.setdiff1d(np.arange(len(amounts)), top)
     segments[MAX_FOODS] = shares[others].sum(axis=0) if len(others) else 0.0
 
-    grams = menu.grams(foods)
-    grams_by_food: dict[str, float] = {}
-    for item, g in zip(menu.items, grams, strict=True):
-        grams_by_food[item.food] = grams_by_food.get(item.food, 0.0) + float(g)
     names_of = [foods.name(f) if f in foods else f for f in coverage.food_ids]
     tooltips = {}
     for s, i in enumerate(top):
-        head = f"{names_of[i]}: {grams_by_food.get(food_ids[s], 0):.0f} g\n"
+        # A drink in ml or L, its grams beside; any other food in grams.
+        head = f"{names_of[i]}: {amount_text(foods, food_ids[s], float(coverage.grams[i]))}\n"
         for r, key in enumerate(keys):
             n = BY_KEY[key]
             tooltips[(s, r)] = (

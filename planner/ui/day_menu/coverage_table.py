@@ -3,6 +3,8 @@ unknown values the totals leave out."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from planner.core.data.ceilings import in_text, over_limit_phrase
 from planner.core.data.foods import FoodTable, food_names, names_with_raw
 from planner.core.data.formatting import fmt_amount
+from planner.core.data.household import is_drink, ml_per_gram, volume_text
 from planner.core.data.nutrients import BY_KEY, REPORTED
 from planner.core.menus.coverage import Coverage
 from planner.ui.charts.chart_data import STATUS_COLOURS, status_of
@@ -87,9 +90,13 @@ class CoverageTableModel(HeaderedTableModel):
                 )
             if column == 2 and t:
                 return f"Source: {t.source}"
+            tips = []
             if column == 1 and line.unknown_foods:
                 names = "; ".join(self.foods.name(f) for f in line.unknown_foods)
-                return f"At least this much: the value is unknown for {names}."
+                tips.append(f"At least this much: the value is unknown for {names}.")
+            if column in (0, 1) and n.key == "water":
+                tips.append(drinks_note(self.coverage, self.foods))
+            return "\n".join(t for t in tips if t) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and line.target is not None:
             return QColor(STATUS_COLOURS[status_of(line.percent, line.above_upper_limit)])
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 3, 4):
@@ -107,6 +114,30 @@ def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
     ]
     # "·" between nutrients: food names hold commas, and food_names parts them with ";".
     return f"≥ at least: no value is known for {' · '.join(parts)}." if parts else ""
+
+
+def drinks_note(coverage: Coverage, foods: FoodTable) -> str:
+    """The menu's drinks in ml or L, for the water row (whose total, in litres, counts the
+    water in food too): ``Drinks: 1.25 L (Water, tap: 750 ml; Milk: 500 ml)``; empty
+    when the menu has none. A drink whose measures give no volume is said in grams."""
+    parts, total, unknown = [], 0.0, False
+    for food, grams in zip(coverage.food_ids, coverage.grams, strict=True):
+        if not (grams > 0 and food in foods and is_drink(foods, food)):
+            continue  # NaN grams compare False: a food the table does not hold
+        per_g = ml_per_gram(foods, food)
+        if math.isnan(per_g):  # no measure gives its volume
+            unknown = True
+            parts.append(f"{foods.name(food)}: {fmt_amount(grams)} g (volume unknown)")
+        else:
+            total += grams * per_g
+            parts.append(f"{foods.name(food)}: {volume_text(grams * per_g)}")
+    if not parts:
+        return ""
+    amount = f"at least {volume_text(total)}" if unknown else volume_text(total)
+    return (
+        f"Drinks: {amount} ({'; '.join(parts)}).\n"
+        "The water total counts the water in drinks and in food."
+    )
 
 
 # A food is named as behind a crossed guard limit when it gives at least this share of the

@@ -198,4 +198,8 @@ def run_window(
         log.warning("Corrupt library moved to %s", backup)
     # Matplotlib, the feature tabs and the first coverage draw come after the first paint.
     AfterFirstPaint(window.centralWidget(), after_first_paint)
-    return QApplication.instance().exec()
+    code = QApplication.instance().exec()
+    # Closed here, not left to the interpreter's exit: a library closed well is stamped as
+    # checked, and the next start need not check it again (core/storage/library_check.py).
+    window.library.close()
+    return code

@@ -95,3 +95,40 @@ def test_imported_household_measures_are_units(window, qtbot, tmp_path):
     assert window.plan_view.menu_model.measures_of("banana") == window.menu_model.measures_of(
         "banana"
     )
+
+
+def test_drinks_read_in_ml_or_litres_in_the_totals_and_the_chart(window):
+    from planner.core.data.nutrients import REPORTED
+    from planner.ui.charts.chart_data import chart_data
+
+    model = window.menu_model
+    milk = "Milk, whole (not vitamin D fortified)"
+    model.set_menu(
+        Menu(
+            "Drinks",
+            [
+                MenuItem("tap-water", "breakfast", grams=750.0),
+                MenuItem("milk", "breakfast", portions=1.0),
+                MenuItem("milk", "snack", portions=1.0),
+                MenuItem("banana", "snack", portions=1.0),
+            ],
+        )
+    )
+    # The water row stays in litres (the water in food and drinks); its tooltip says the
+    # drinks in ml or L: tap water 1 serving 8 fl oz = 237 g, milk 1 cup = 244 g (SR28).
+    row = [n.key for n in REPORTED].index("water")
+    amount = window.totals_model.index(row, 1)
+    assert amount.data().endswith(" L")
+    tip = amount.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(f"Drinks: 1.22 L (Water, tap: 749 ml; {milk}: 473 ml).\n")
+    assert window.totals_model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == tip
+    assert "Banana" not in tip
+    calcium = [n.key for n in REPORTED].index("calcium")
+    assert window.totals_model.index(calcium, 1).data(Qt.ItemDataRole.ToolTipRole) is None
+    # The chart's segments say a drink's amount in ml with its grams, a food's in grams.
+    data = chart_data(window.coverage, window.state.foods, model.menu)
+    heads = {data.tooltips[(s, 0)].split("\n")[0] for s in range(len(data.foods))}
+    assert f"{milk}: 473 ml (488 g)" in heads and "Banana: 118 g" in heads
+    # A menu without drinks says none.
+    model.set_menu(Menu("Fruit", [MenuItem("banana", "snack", portions=1.0)]))
+    assert window.totals_model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) is None
