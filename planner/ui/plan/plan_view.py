@@ -364,8 +364,8 @@ class PlanView(QWidget):
             return False
         if left_out:
             self.statusMessage.emit(
-                f"Not shown: foods this library no longer has ({', '.join(left_out)}); "
-                "their items stay in the saved plan"
+                f"Foods this library no longer has ({', '.join(left_out)}) are shown as "
+                "“Missing food” and counted as unknown until you remove them"
             )
         return True
 
@@ -613,10 +613,7 @@ class PlanView(QWidget):
     def _add_copy(self, menu: Menu, what: str) -> None:
         plan = self.session.plan
         assert plan is not None
-        gone = sorted({i.food for i in menu.items if i.food not in self.state.foods})
-        if gone:
-            menu.items = [i for i in menu.items if i.food in self.state.foods]
-            self.statusMessage.emit(f"Left out foods this library no longer has: {', '.join(gone)}")
+        self._say_missing(menu)
         name = plan.unused_day_name()
         self._insert_day(Day(name, menu), text=f"Add {name} as {what}")
 
@@ -647,11 +644,16 @@ class PlanView(QWidget):
         except (KeyError, InputError) as exc:
             QMessageBox.warning(self, "Fill day", f"This menu cannot be read: {exc}")
             return None
+        self._say_missing(menu)
+        return menu
+
+    def _say_missing(self, menu: Menu) -> None:
+        """Items of foods gone are copied as they are (shown as missing): say so."""
         gone = sorted({i.food for i in menu.items if i.food not in self.state.foods})
         if gone:
-            menu.items = [i for i in menu.items if i.food in self.state.foods]
-            self.statusMessage.emit(f"Left out foods this library no longer has: {', '.join(gone)}")
-        return menu
+            self.statusMessage.emit(
+                f"Copied as “Missing food”: foods this library no longer has ({', '.join(gone)})"
+            )
 
     def set_day_menus(self, changes: list[tuple[Day, list]], text: str) -> None:
         """Give days new items in one undo step, then show the days' editor again."""
