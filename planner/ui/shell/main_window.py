@@ -112,8 +112,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(day, "Day menu")
         self.setCentralWidget(self.tabs)
 
-        self.profile_bar = ProfileBar(state.profile)
+        self.profile_bar = ProfileBar(state.profile, state.intakes.stage_ages)
         self.profile_bar.profileEdited.connect(self._profile_edited)
+        self.profile_bar.stageDropped.connect(lambda text: self.statusBar().showMessage(text, 0))
         profile_toolbar = QToolBar("Profile", objectName="profileToolbar")
         profile_toolbar.setMovable(False)
         profile_toolbar.addWidget(self.profile_bar)
@@ -146,6 +147,11 @@ class MainWindow(QMainWindow):
         self._features_installed = False
         self._restore_window()
         self._open_initial_menu()
+        if self.profile_bar.dropped:  # a saved profile pregnant at an age without targets
+            self._profile_edited(self.profile_bar.profile())
+            dropped = self.profile_bar.dropped
+            # After the start's own status lines (the help's at first start).
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(dropped, 0))
 
     # -- construction -----------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
