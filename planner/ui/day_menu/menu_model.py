@@ -215,7 +215,7 @@ class MenuModel(GroupedTreeModel):
                     count = len(self._meal_positions(meal))
                     return f"{MEAL_LABELS[meal]} ({count})" if count else MEAL_LABELS[meal]
                 if column == 4:
-                    return fmt_amount(self.meal_kcal(meal))
+                    return self.kcal_text(self._meal_positions(meal))
             if role == Qt.ItemDataRole.FontRole and column == 0:
                 from PySide6.QtGui import QFont
 
@@ -328,6 +328,16 @@ class MenuModel(GroupedTreeModel):
 
     def total_kcal(self) -> float:
         return sum((self.meal_kcal(meal) for meal in MEALS), 0.0)
+
+    def kcal_text(self, positions: list[int] | None = None) -> str:
+        """The kcal of these items (all by default): ``≥ 105`` when some item's energy is
+        unknown (a missing food's), ``?`` when none is known; never NaN, never 0."""
+        items = self.menu.items if positions is None else [self.menu.items[p] for p in positions]
+        values = [self._item_kcal(item) for item in items]
+        known = [v for v in values if not math.isnan(v)]
+        if len(known) == len(values):
+            return fmt_amount(sum(known, 0.0))
+        return f"≥ {fmt_amount(sum(known, 0.0))}" if known else "?"
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled

@@ -51,6 +51,10 @@ def test_a_missing_food_is_a_row_of_its_own_muted_and_explained(make_window, tmp
     assert row(model, "custom-gone-bar", 3).data() == "?"
     assert row(model, "custom-gone-bar", 4).data() == "?"
     assert row(model, "usda-99999", 3).data() == "30"
+    # The kcal: a lower bound where a missing food is counted, never "nan".
+    assert window.editor.kcal.text() == "3 items · ≥ 105 kcal"
+    assert model.meal_index("lunch").siblingAtColumn(4).data() == "?"
+    assert model.meal_index("breakfast").siblingAtColumn(4).data() == "105"
     for column in (AMOUNT, UNIT):
         assert not model.flags(row(model, "custom-gone-bar", column)) & Qt.ItemFlag.ItemIsEditable
     assert model.flags(row(model, "banana", AMOUNT)) & Qt.ItemFlag.ItemIsEditable
