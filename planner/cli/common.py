@@ -56,19 +56,15 @@ def check_stage_age(profile: Profile) -> None:
     if profile.life_stage not in ("pregnancy", "lactation"):
         return
     from planner.core.data.intakes import ReferenceIntakes
+    from planner.core.data.stage_ages import stage_age_problem
     from planner.paths import REFERENCE_INTAKES_CSV
 
-    ages = ReferenceIntakes.load(REFERENCE_INTAKES_CSV).stage_ages(
-        profile.standard, profile.life_stage
-    )
-    if ages is not None and not ages[0] <= profile.age < ages[1]:
+    stage_ages = ReferenceIntakes.load(REFERENCE_INTAKES_CSV).stage_ages
+    problem = stage_age_problem(profile, stage_ages)
+    if problem:
         flag = "--pregnant" if profile.pregnant else "--lactating"
         raise InputError(
-            "command line",
-            "--age",
-            f"{profile.age:g} years: {profile.standard.upper()}'s {profile.life_stage} "
-            f"targets cover ages {ages[0]:g} to {ages[1] - 1:g} years, so {flag} needs an "
-            "age in that range",
+            "command line", "--age", f"{problem}, so {flag} needs an age in that range"
         )
 
 

@@ -202,10 +202,17 @@ class FoodTable:
             return False
 
     def name(self, food_id: str) -> str:
+        """The food's name; ``Missing food: <id>`` for one the table does not hold (a
+        custom or imported food deleted: a menu keeps its items until the user removes
+        them, and no list, note or chart that names them may fail)."""
+        if food_id not in self:
+            return missing_food_name(food_id)
         return str(self.cell(food_id, "name"))
 
     def portion_g(self, food_id: str) -> float:
-        """Grams of one household portion (NaN when the food has none)."""
+        """Grams of one household portion (NaN when the food has none, or is missing)."""
+        if food_id not in self:
+            return math.nan
         return float(self.cell(food_id, "portion_g"))
 
     # -- new tables ---------------------------------------------------------------------
@@ -262,6 +269,14 @@ class FoodTable:
         """A table from frames already validated (library foods, tests)."""
         values = values.reindex(columns=list(NUTRIENT_KEYS)).astype(float)
         return cls(info, values.loc[info.index])
+
+
+MISSING_FOOD = "Missing food"
+
+
+def missing_food_name(food_id: str) -> str:
+    """How a food the table no longer holds is named: ``Missing food: <id>``."""
+    return f"{MISSING_FOOD}: {food_id}"
 
 
 def _taken(array: np.ndarray, positions: np.ndarray) -> np.ndarray:

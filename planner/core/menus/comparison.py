@@ -71,14 +71,12 @@ def compare_menus(
 ) -> Comparison:
     """Each menu's day totals (unknown values never counted as 0, totals then lower bounds).
 
-    Items whose food the table no longer has (a deleted custom food) are left out, and the
-    source's note says so.
+    Items whose food the table no longer has (a deleted custom food) count as unknown (the
+    totals are then lower bounds), and the source's note names them.
     """
     labels, notes, unknown, rows, bounds = [], [], [], [], []
     for label, menu in named:
         missing = sorted({i.food for i in menu.items if i.food not in foods})
-        if missing:
-            menu = Menu(menu.name, [i for i in menu.items if i.food in foods])
         coverage = compute_coverage(menu, foods, targets)
         lines = [coverage[k] for k in KEYS]
         rows.append([np.nan if line.amount is None else line.amount for line in lines])
@@ -86,7 +84,9 @@ def compare_menus(
         unknown.append({line.key: line.unknown_foods for line in lines if line.unknown_foods})
         labels.append(label)
         notes.append(
-            f"Left out foods this library no longer has: {', '.join(missing)}" if missing else ""
+            f"Counted as unknown: foods this library no longer has ({', '.join(missing)})"
+            if missing
+            else ""
         )
     return Comparison(
         tuple(labels),

@@ -11,7 +11,12 @@ import numpy as np
 import pandas as pd
 
 from planner.core.data.categories import AISLES, PIECE_UNITS, aisle_label
-from planner.core.data.foods import FoodTable, as_bought_factors, bought_names
+from planner.core.data.foods import (
+    FoodTable,
+    as_bought_factors,
+    bought_names,
+    missing_food_name,
+)
 from planner.core.plans.plan import Plan
 from planner.core.plans.shopping_state import ShoppingState
 
@@ -68,6 +73,11 @@ def fmt_volume(ml: float) -> str:
     return f"{ml / 1000:.2f}".rstrip("0").rstrip(".") + " L"
 
 
+# An item whose food the library no longer has (a custom food deleted): what it was is
+# unknown, so the list cannot say what to buy; its quantity and note say so.
+CANNOT_BUY = "the food is no longer in your library: remove it from the plan's days"
+
+
 @dataclass(frozen=True)
 class ShoppingItem:
     """One line of a shopping list, as the exports and the window show it."""
@@ -90,7 +100,7 @@ class ShoppingItem:
     def note(self) -> str:
         """Why the quantity may be off, or ``""``."""
         if not self.known:
-            return "not in the food list"
+            return CANNOT_BUY
         if not self.complete:
             return "some portions have no known weight"
         return ""
@@ -229,13 +239,14 @@ def _priced(totals: pd.DataFrame, foods: FoodTable) -> pd.DataFrame:
     units = np.where(piece, pieces, np.where(unit == "kg", as_bought / 1000.0, np.nan))
     unit = np.where(piece | (unit == "kg"), unit, "")
 
-    # The form on the shelf ("Lentils, dry"), since the weights are as bought; the id for
-    # a food the table does not know.
+    # The form on the shelf ("Lentils, dry"), since the weights are as bought; "Missing
+    # food: <id>" for a food the table no longer has (its note says it cannot be bought).
     ids = totals.index.to_numpy(object)
+    gone = np.array([missing_food_name(f) for f in ids], dtype=object)
     frame = pd.DataFrame(
         {
-            "name": np.where(known, bought_names(info).to_numpy(object), ids),
-            "eaten_name": np.where(known, info["name"].to_numpy(object), ids),
+            "name": np.where(known, bought_names(info).to_numpy(object), gone),
+            "eaten_name": np.where(known, info["name"].to_numpy(object), gone),
             "category": category,
             "aisle": [aisle_label(c) for c in category],
             "edible_g": edible,
@@ -324,18 +335,21 @@ def quantity_text(
 ) -> str:
     """What the shopper reads: ``7 pieces (about 1.3 kg)``, ``1 bag (99 g needed)``,
     ``1.35 kg``; a drink (``ml_per_g`` known) in litres: ``1 carton (1.5 L needed)``."""
+    if not known:  # a food the library no longer has: what to buy is unknown
+        if edible_g <= 0:
+            return "cannot be bought (amount unknown)"
+        eaten = f"{fmt_weight(edible_g)} eaten"
+        return f"cannot be bought ({eaten if complete else f'at least {eaten}'})"
     if edible_g <= 0:
         return "amount unknown"
-    if not math.isnan(ml_per_g) and known:
+    if not math.isnan(ml_per_g):
         volume = fmt_volume(as_bought_g * ml_per_g)
         if unit in PIECE_UNITS and not math.isnan(units):
             text = f"{units:.0f} {unit_label(unit, units)} ({volume} needed)"
         else:
             text = volume
         return text if complete else f"at least {text}"
-    if not known:
-        text = f"{fmt_weight(edible_g)} edible"
-    elif unit in PIECE_UNITS and not math.isnan(units):
+    if unit in PIECE_UNITS and not math.isnan(units):
         # 7 bananas weigh about 1.3 kg; a 500 g bag of lentils is not "about 99 g".
         weight = fmt_weight(as_bought_g, unit == "piece")
         detail = f"about {weight}" if unit == "piece" else f"{weight} needed"

@@ -56,7 +56,8 @@ class Sr28Source:
         elif self.path.is_file():
             try:
                 self._zip = zipfile.ZipFile(self.path)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            # NotImplementedError: a zip that says it needs a newer zip version to read.
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
                 raise InputError(self.path, "", f"not an SR28 zip or folder ({exc})") from None
             self._members = {Path(n).name.upper(): n for n in self._zip.namelist()}
         else:

@@ -107,13 +107,21 @@ class CoverageTableModel(HeaderedTableModel):
 def unknowns_note(coverage: Coverage, foods: FoodTable) -> str:
     """Which foods' unknown values the totals leave out (three a nutrient at most: the
     amount's tooltip names them all); empty when every value is known."""
+    # Items of foods the library no longer has are unknown in every nutrient: named once.
+    gone = [f for f in coverage.food_ids if f not in foods]
     parts = [
-        f"{in_text(n.key)} in {names_with_raw(foods, coverage[n.key].unknown_foods, n.key)}"
+        f"{in_text(n.key)} in {names_with_raw(foods, unknown, n.key)}"
         for n in REPORTED
-        if coverage[n.key].unknown_foods
+        if (unknown := [f for f in coverage[n.key].unknown_foods if f in foods])
     ]
     # "·" between nutrients: food names hold commas, and food_names parts them with ";".
-    return f"≥ at least: no value is known for {' · '.join(parts)}." if parts else ""
+    said = [f"no value is known for {' · '.join(parts)}."] if parts else []
+    if gone:
+        said = [
+            f"nothing is known of {food_names(foods, gone)} (no longer in your library).",
+            *(text[0].upper() + text[1:] for text in said),
+        ]
+    return f"≥ at least: {' '.join(said)}" if said else ""
 
 
 def drinks_note(coverage: Coverage, foods: FoodTable) -> str:

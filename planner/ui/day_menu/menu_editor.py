@@ -312,5 +312,5 @@ class MenuEditor(QWidget):
     def _sync_name(self) -> None:
         if not self.name.hasFocus():
             self.name.setText(self.model.menu.name)
-        kcal = self.model.total_kcal()
-        self.kcal.setText(f"{count_of(len(self.model.menu.items), 'item')} · {kcal:,.0f} kcal")
+        kcal = self.model.kcal_text()
+        self.kcal.setText(f"{count_of(len(self.model.menu.items), 'item')} · {kcal} kcal")

@@ -19,6 +19,7 @@ from planner.core.data.foods import FoodTable
 from planner.core.data.formatting import fmt_amount, read_number
 from planner.core.data.household import ML, item_measures
 from planner.core.menus.menu import MEAL_LABELS, MEALS, Menu, MenuItem, amount_problem
+from planner.ui.day_menu.missing_rows import MISSING_ROLES, missing_row_data
 from planner.ui.foods.food_mime import FOOD_MIME, food_ids_from_mime
 from planner.ui.widgets.grouped_tree import GroupedTreeModel
 from planner.ui.widgets.roles import ModelIndex
@@ -115,7 +116,9 @@ class MenuModel(GroupedTreeModel):
 
     def _item_kcal(self, item: MenuItem) -> float:
         if item.food not in self._kcal_per_g:
-            self._kcal_per_g[item.food] = self.foods.value(item.food, "energy") / 100
+            known = item.food in self.foods  # a missing food's energy is unknown
+            energy = self.foods.value(item.food, "energy") if known else math.nan
+            self._kcal_per_g[item.food] = energy / 100
         return self._kcal_per_g[item.food] * self._item_grams(item)
 
     # -- positions <-> tree ---------------------------------------------------------
@@ -212,7 +215,7 @@ class MenuModel(GroupedTreeModel):
                     count = len(self._meal_positions(meal))
                     return f"{MEAL_LABELS[meal]} ({count})" if count else MEAL_LABELS[meal]
                 if column == 4:
-                    return fmt_amount(self.meal_kcal(meal))
+                    return self.kcal_text(self._meal_positions(meal))
             if role == Qt.ItemDataRole.FontRole and column == 0:
                 from PySide6.QtGui import QFont
 
@@ -223,9 +226,11 @@ class MenuModel(GroupedTreeModel):
         item = self.menu.items[position]
         if role == POSITION_ROLE:
             return position
+        if role in MISSING_ROLES and item.food not in self.foods:
+            return missing_row_data(item, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:
-                return self.foods.name(item.food) if item.food in self.foods else item.food
+                return self.foods.name(item.food)  # "Missing food: <id>" when gone
             if column == AMOUNT:
                 return item.amount if role == Qt.ItemDataRole.EditRole else fmt_amount(item.amount)
             if column == UNIT:
@@ -324,6 +329,16 @@ class MenuModel(GroupedTreeModel):
     def total_kcal(self) -> float:
         return sum((self.meal_kcal(meal) for meal in MEALS), 0.0)
 
+    def kcal_text(self, positions: list[int] | None = None) -> str:
+        """The kcal of these items (all by default): ``≥ 105`` when some item's energy is
+        unknown (a missing food's), ``?`` when none is known; never NaN, never 0."""
+        items = self.menu.items if positions is None else [self.menu.items[p] for p in positions]
+        values = [self._item_kcal(item) for item in items]
+        known = [v for v in values if not math.isnan(v)]
+        if len(known) == len(values):
+            return fmt_amount(sum(known, 0.0))
+        return f"≥ {fmt_amount(sum(known, 0.0))}" if known else "?"
+
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
@@ -331,7 +346,9 @@ class MenuModel(GroupedTreeModel):
         if self.position_of(index) is None:
             return flags | Qt.ItemFlag.ItemIsSelectable
         flags |= Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        if index.column() in (AMOUNT, UNIT):
+        # A missing food's item keeps its saved amount: there is nothing to count it in.
+        known = self.menu.items[self.position_of(index)].food in self.foods
+        if index.column() in (AMOUNT, UNIT) and known:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

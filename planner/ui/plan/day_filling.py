@@ -65,21 +65,23 @@ class DayFilling(QObject):
             action.triggered.connect(lambda _=False, i=entry.id: chosen(i))
 
     def _load_menu(self, menu_id: int, title: str) -> Menu | None:
-        """A saved menu without the foods this library no longer has (said); None (and a
-        warning titled ``title``) when it cannot be read."""
+        """A saved menu (items of foods this library no longer has kept, and said); None
+        (and a warning titled ``title``) when it cannot be read."""
         try:
             menu = self.library.load_menu(menu_id)
         except (KeyError, InputError) as exc:
             QMessageBox.warning(self.parent_widget, title, f"This menu cannot be read: {exc}")
             return None
-        self._leave_out_missing(menu)
+        self._say_missing(menu)
         return menu
 
-    def _leave_out_missing(self, menu: Menu) -> None:
+    def _say_missing(self, menu: Menu) -> None:
+        """Items of foods gone are copied as they are (shown as missing): say so."""
         gone = sorted({i.food for i in menu.items if i.food not in self.state.foods})
         if gone:
-            menu.items = [i for i in menu.items if i.food in self.state.foods]
-            self.statusMessage.emit(f"Left out foods this library no longer has: {', '.join(gone)}")
+            self.statusMessage.emit(
+                f"Copied as “Missing food”: foods this library no longer has ({', '.join(gone)})"
+            )
 
     # -- new days -----------------------------------------------------------------------
     def add_day_from_menu(self, menu_id: int) -> None:
@@ -94,7 +96,7 @@ class DayFilling(QObject):
         if self.day_menu is not None and self.session.plan is not None:
             menu = self.day_menu()
             copy = menu.copy()
-            self._leave_out_missing(copy)
+            self._say_missing(copy)
             self._add_copy(copy, f"a copy of the day menu “{menu.name}”")
 
     def _add_copy(self, menu: Menu, what: str) -> None:

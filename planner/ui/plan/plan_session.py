@@ -6,8 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.core.data.foods import FoodTable
-from planner.core.menus.menu import MenuItem
-from planner.core.plans.plan import Day, Plan, load_plan, save_plan, save_shopping_state
+from planner.core.plans.plan import Plan, load_plan, save_plan, save_shopping_state
 from planner.core.plans.shopping_state import ShoppingState
 from planner.core.storage.library import Library
 from planner.ui.plan.plan_models import PlanModel
@@ -38,8 +37,6 @@ class PlanSession(QObject):
         self.plan_id: int | None = None
         self.state = ShoppingState()
         self._opening = False
-        # Day (by identity) -> it and the items of missing foods it was opened with.
-        self._missing: dict[int, tuple[Day, list[MenuItem]]] = {}
         self._unsaved = False  # an edit of the open plan is not in the library yet
         self.undo_stack.indexChanged.connect(self._edited)
 
@@ -52,38 +49,18 @@ class PlanSession(QObject):
         return self.model.foods
 
     def open(self, plan_id: int) -> list[str]:
-        """Open a saved plan; returns the foods not shown because the library lacks them.
+        """Open a saved plan; returns the foods of its items the library no longer has.
 
-        Their items are kept: saved back with their days until the plan is opened again
-        with the foods there, or the day is deleted. Raises KeyError (no such plan) or
-        InputError (a stored plan that does not read).
+        Their items stay in their days, shown as missing and counted as unknown, until the
+        user removes them (planner/ui/day_menu/missing_rows.py). Raises KeyError (no such
+        plan) or InputError (a stored plan that does not read).
         """
         self.save_now()
         plan, state = load_plan(self.library, plan_id)
-        left_out: set[str] = set()
-        missing: dict[int, tuple[Day, list[MenuItem]]] = {}
-        for day in plan.days:
-            # Foods can disappear (a custom food deleted, a library restored from a backup).
-            gone = [i for i in day.menu.items if i.food not in self.foods]
-            if gone:
-                left_out.update(i.food for i in gone)
-                missing[id(day)] = (day, gone)
-                day.menu.items = [i for i in day.menu.items if i.food in self.foods]
+        # Foods can disappear (a custom food deleted, a library restored from a backup).
+        gone = {i.food for day in plan.days for i in day.menu.items if i.food not in self.foods}
         self._set(plan, plan_id, state)
-        self._missing = missing
-        return sorted(left_out)
-
-    def plan_to_save(self) -> Plan | None:
-        """The open plan with the items of missing foods its days were opened with."""
-        plan = self.plan
-        if plan is None or not self._missing:
-            return plan
-        saved = plan.copy()
-        for day, copy in zip(plan.days, saved.days, strict=True):
-            kept = self._missing.get(id(day))
-            if kept is not None and kept[0] is day:
-                copy.menu.items.extend(kept[1])
-        return saved
+        return sorted(gone)
 
     def close(self) -> None:
         """Open no plan (after the open one was deleted)."""
@@ -96,7 +73,6 @@ class PlanSession(QObject):
             self.state = state
             self.undo_stack.clear()
             self.model.set_plan(plan)
-            self._missing = {}
             self._unsaved = False  # opening is not a change
         finally:
             self._opening = False
@@ -109,7 +85,7 @@ class PlanSession(QObject):
         if self.plan is None or self.plan_id is None or not self._unsaved:
             return True
         try:
-            save_plan(self.library, self.plan_to_save(), self.plan_id, self.state)
+            save_plan(self.library, self.plan, self.plan_id, self.state)
         except SAVE_ERRORS as exc:
             self.saveFailed.emit(f"The plan “{self.plan.name}”", exc)
             return False

@@ -33,6 +33,7 @@ from planner.core.storage.library import Library
 from planner.ui.plan.plan_commands import RenamePlan
 from planner.ui.plan.plan_models import PlanListModel
 from planner.ui.plan.plan_session import PlanSession
+from planner.ui.shared.save_problems import SAVE_ERRORS, refused_text
 from planner.ui.shared.state import AppState
 from planner.ui.widgets.dialogs import confirm, file_name_for
 from planner.ui.widgets.roles import ID_ROLE
@@ -110,8 +111,8 @@ class SavedPlans(QWidget):
             return False
         if left_out:
             self.statusMessage.emit(
-                f"Not shown: foods this library no longer has ({', '.join(left_out)}); "
-                "their items stay in the saved plan"
+                f"Foods this library no longer has ({', '.join(left_out)}) are shown as "
+                "“Missing food” and counted as unknown until you remove them"
             )
         return True
 
@@ -123,14 +124,22 @@ class SavedPlans(QWidget):
     def new_plan(self) -> None:
         self.session.save_now()
         name = Library.unused_name("Week plan", self.library.plans())
-        plan_id = save_plan(self.library, Plan.new(name))
+        try:
+            plan_id = save_plan(self.library, Plan.new(name))
+        except SAVE_ERRORS as exc:  # busy (an import writing) or refused: said, no change
+            self._refused("New plan", "A new plan could not be made", exc)
+            return
         self.plan_list.refresh()
         self.open_plan(plan_id)
         self.created.emit()
 
     def duplicate_plan(self, plan_id: int) -> None:
         self.session.save_now()
-        new_id = duplicate_plan(self.library, plan_id)
+        try:
+            new_id = duplicate_plan(self.library, plan_id)
+        except SAVE_ERRORS as exc:
+            self._refused("Duplicate plan", "The plan could not be duplicated", exc)
+            return
         self.plan_list.refresh()
         self.open_plan(new_id)
 
@@ -139,10 +148,14 @@ class SavedPlans(QWidget):
         text = f"Delete the plan “{name}” and its shopping marks? This cannot be undone."
         if not confirm(self, "Delete plan", text):
             return
+        try:
+            self.library.delete_plan(plan_id)
+        except SAVE_ERRORS as exc:  # the plan stays, open as it was
+            self._refused("Delete plan", f"“{name}” could not be deleted", exc)
+            return
         was_open = plan_id == self.session.plan_id
         if was_open:
             self.session.close()
-        self.library.delete_plan(plan_id)
         self.plan_list.refresh()
         if was_open:
             remaining = self.library.plans()
@@ -161,8 +174,15 @@ class SavedPlans(QWidget):
                 self.session.undo_stack.push(RenamePlan(self.session.model, name))
                 self.session.save_now()
             return
-        self.library.rename_plan(plan_id, name)
-        self.plan_list.refresh()
+        try:
+            self.library.rename_plan(plan_id, name)
+        except SAVE_ERRORS as exc:
+            self._refused("Rename plan", f"The plan could not be renamed “{name}”", exc)
+        self.plan_list.refresh()  # back to the name it has when refused
+
+    def _refused(self, title: str, what: str, error: Exception) -> None:
+        """A plan action the library refused (busy, full, read-only): one clear message."""
+        QMessageBox.warning(self, title, refused_text(what, error, self.library.path))
 
     def rename_open_plan(self, name: str) -> None:
         if self.session.plan_id is not None:
@@ -181,7 +201,11 @@ class SavedPlans(QWidget):
         self.remember_folder(path)
         self.session.save_now()
         plan.name = Library.unused_name(plan.name, self.library.plans())
-        plan_id = save_plan(self.library, plan)
+        try:
+            plan_id = save_plan(self.library, plan)
+        except SAVE_ERRORS as exc:
+            self._refused("Import plan", f"{path} could not be saved to the library", exc)
+            return False
         self.plan_list.refresh()
         self.open_plan(plan_id)
         self.statusMessage.emit(f"Imported {Path(path).name} as “{plan.name}”")

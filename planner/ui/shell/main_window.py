@@ -8,7 +8,7 @@ the work left until after the first paint (deferred_startup.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -55,9 +55,6 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         self.library = library
         self.settings = settings
         self.menu_id: int | None = None
-        # Items of the open menu whose foods the library no longer has: not shown, but
-        # saved back with it until the user removes them (remove_missing_foods).
-        self.missing_items: list = []
         # A new menu shown before the library could take it (busy): saved at the next edit.
         self._new_unsaved = False
         # The data folder's lock (datadir.lock_folder), held from open_window until closing.
@@ -95,8 +92,9 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         self.tabs.addTab(day, "Day menu")
         self.setCentralWidget(self.tabs)
 
-        self.profile_bar = ProfileBar(state.profile)
+        self.profile_bar = ProfileBar(state.profile, state.intakes.stage_ages)
         self.profile_bar.profileEdited.connect(self._profile_edited)
+        self.profile_bar.stageDropped.connect(lambda text: self.statusBar().showMessage(text, 0))
         profile_toolbar = QToolBar("Profile", objectName="profileToolbar")
         profile_toolbar.setMovable(False)
         profile_toolbar.addWidget(self.profile_bar)
@@ -129,6 +127,11 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         self._features_installed = False
         self._restore_window()
         self._open_initial_menu()
+        if self.profile_bar.dropped:  # a saved profile pregnant at an age without targets
+            self._profile_edited(self.profile_bar.profile())
+            dropped = self.profile_bar.dropped
+            # After the start's own status lines (the help's at first start).
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(dropped, 0))
 
     # -- construction -----------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
@@ -164,14 +167,10 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         foods = self.state.foods
         coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
         self.coverage = coverage
-        # Under the totals: missing targets, items of missing foods, then pregnancy
-        # cautions and seaweed's iodine.
+        # Under the totals: missing targets (items of missing foods are among the
+        # unknowns), then pregnancy cautions and seaweed's iodine.
         cautions = menu_cautions(self.menu_model.menu, foods, self.state.profile)
-        notes = [
-            self.state.missing_note,
-            self.missing_items_note(),
-            *(f"⚠ {c.message}" for c in cautions),
-        ]
+        notes = [self.state.missing_note, *(f"⚠ {c.message}" for c in cautions)]
         self.totals.set_coverage(coverage, foods, "\n".join(n for n in notes if n))
         self.menu_model.set_guard_warnings(guard_warnings(coverage))
         if self.chart.built:  # else _build_chart comes back here once it has made it

@@ -15,8 +15,10 @@ from planner.core.storage.library import Library
 from planner.ui.charts.chart_export import export_figure_dialog
 from planner.ui.charts.coverage_chart import CoverageChart
 from planner.ui.day_menu.library_panel import LibraryPanel, MenuListModel
+from planner.ui.day_menu.menu_commands import RemoveItems
 from planner.ui.day_menu.menu_editor import MenuEditor
 from planner.ui.day_menu.menu_model import MenuModel
+from planner.ui.day_menu.missing_rows import missing_message, missing_positions
 from planner.ui.shared.save_problems import SAVE_ERRORS, SaveProblems
 from planner.ui.shared.settings import Settings
 from planner.ui.shared.state import AppState
@@ -39,8 +41,7 @@ MENU_FILTER = "Crampless menus (*.menu.json);;JSON files (*.json)"
 class MenuSession:
     """The open day menu and the library's menus, for MainWindow (a mixin of it).
 
-    ``menu_id`` is the open menu's id in the library (None while it has none);
-    ``missing_items`` its items of foods gone, saved back with it (``menu_to_save``).
+    ``menu_id`` is the open menu's id in the library (None while it has none).
     """
 
     # Made by MainWindow.__init__.
@@ -48,7 +49,6 @@ class MenuSession:
     library: Library
     settings: Settings
     menu_id: int | None
-    missing_items: list
     _new_unsaved: bool
     _unsaved: bool
     menu_model: MenuModel
@@ -86,18 +86,11 @@ class MenuSession:
                 warn(self, APP_NAME, f"This menu cannot be opened: {exc}")
             return False
         # Foods can disappear (a custom food deleted, a library restored from a backup).
-        # Their items are kept in the saved menu until the user removes them: they are
-        # saved back with every edit, and said here.
-        self.missing_items = [i for i in menu.items if i.food not in self.state.foods]
-        if self.missing_items:
-            menu.items = [i for i in menu.items if i.food in self.state.foods]
-            unknown = sorted({i.food for i in self.missing_items})
-            self.statusBar().showMessage(
-                f"Not shown: {len(self.missing_items)} item(s) of foods this library no longer "
-                f"has ({', '.join(unknown)}); they stay in the saved menu until File > Remove "
-                "missing foods",
-                0,
-            )
+        # Their items stay on the menu, shown as missing and counted as unknown, until the
+        # user removes them (planner/ui/day_menu/missing_rows.py); said here.
+        gone = missing_positions(menu, self.state.foods)
+        if gone:
+            self.statusBar().showMessage(missing_message(menu, gone), 0)
         # Opening is not a change: saving it would make it the newest in the list, so no
         # menu is open (to save) while the model takes it.
         self.menu_id, self._new_unsaved = None, False
@@ -118,7 +111,7 @@ class MenuSession:
         try:
             menu_id = self.library.save_menu(Menu(name))
         except SAVE_ERRORS as exc:
-            self.menu_id, self.missing_items, self._new_unsaved = None, [], False
+            self.menu_id, self._new_unsaved = None, False
             self.undo_stack.clear()
             self.menu_model.set_menu(Menu(name))
             self._new_unsaved = self._unsaved = True
@@ -168,7 +161,7 @@ class MenuSession:
         if not self._unsaved or (self.menu_id is None and not self._new_unsaved):
             return True
         try:
-            menu_id = self.library.save_menu(self.menu_to_save(), self.menu_id)
+            menu_id = self.library.save_menu(self.menu_model.menu, self.menu_id)
         except SAVE_ERRORS as exc:
             self.save_problems.failed(f"The menu “{self.menu_model.menu.name}”", exc)
             return False
@@ -183,36 +176,18 @@ class MenuSession:
             self._select_in_list(menu_id)
         return True
 
-    def menu_to_save(self) -> Menu:
-        """The open menu with the items of missing foods it was opened with (kept)."""
-        menu = self.menu_model.menu
-        if not self.missing_items:
-            return menu
-        return Menu(menu.name, [*menu.items, *self.missing_items])
-
-    def missing_items_note(self) -> str:
-        """Under the totals while the open menu keeps items of foods gone: the totals are
-        then at least what they say."""
-        if not self.missing_items:
-            return ""
-        foods = ", ".join(sorted({i.food for i in self.missing_items}))
-        return (
-            f"Not counted (unknown): {len(self.missing_items)} item(s) of foods this library "
-            f"no longer has ({foods}), so the totals are at least this much. They stay in "
-            "the saved menu until File > Remove missing foods."
-        )
-
     def remove_missing_foods(self) -> None:
-        """Drop the kept items whose foods the library no longer has (the user's choice)."""
-        if not self.missing_items:
+        """Remove the items whose foods the library no longer has, in one undo step."""
+        positions = missing_positions(self.menu_model.menu, self.state.foods)
+        if not positions:
             self.statusBar().showMessage("This menu has no items of missing foods.", 5000)
             return
-        count = len(self.missing_items)
-        self.missing_items = []
-        self._unsaved = True
-        self.save_now()
-        self.refresh_coverage()
-        self.statusBar().showMessage(f"Removed {count} item(s) of missing foods.", 5000)
+        command = RemoveItems(self.menu_model, positions)
+        command.setText("Remove missing foods")
+        self.undo_stack.push(command)
+        self.statusBar().showMessage(
+            f"Removed {len(positions)} item(s) of missing foods (Ctrl+Z brings them back).", 5000
+        )
 
     def import_menu(self, path: str | None = None) -> None:
         if not path:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from planner.core.data.profile import MAX_AGE, SEXES, STANDARDS, Profile
+from planner.core.data.stage_ages import StageAges, stage_ages_note, stage_covers
 from planner.ui.widgets.decimal_box import DecimalSpinBox
 
 STAGES = {"": "Not pregnant", "pregnant": "Pregnant", "lactating": "Breastfeeding"}
+# The reference intakes' life stage of each choice (their rows say which ages they cover).
+LIFE_STAGES = {"pregnant": "pregnancy", "lactating": "lactation"}
+
+
+STAGE_TIP = (
+    "Pregnancy and breastfeeding change several targets, iron and folate among them; in "
+    "pregnancy, foods to be careful with (liver, some fish) are not suggested"
+)
 
 
 class AgeBox(DecimalSpinBox):
@@ -22,9 +31,20 @@ class ProfileBar(QWidget):
     """Emits ``profileEdited`` with a valid Profile whenever a control changes."""
 
     profileEdited = Signal(object)
+    # A pregnancy or breastfeeding choice the new age or standard has no targets for was
+    # set back to not pregnant: the sentence that says so (for the status bar).
+    stageDropped = Signal(str)
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile: Profile, stage_ages: StageAges | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``stage_ages``: ReferenceIntakes.stage_ages; pregnancy and breastfeeding are
+        offered only at the ages it covers (every age without it)."""
         super().__init__(parent)
+        self.stage_ages = stage_ages
+        # Why the last change or set_profile set pregnancy or breastfeeding back to not
+        # pregnant (the stageDropped sentence); empty when it did not.
+        self.dropped = ""
         self.sex = QComboBox()
         for sex in SEXES:
             self.sex.addItem(sex.capitalize(), sex)
@@ -34,11 +54,7 @@ class ProfileBar(QWidget):
         self.stage = QComboBox()
         for key, label in STAGES.items():
             self.stage.addItem(label, key)
-        self.stage.setToolTip(
-            "Pregnancy and breastfeeding change several targets, iron and folate among "
-            "them; in pregnancy, foods to be careful with (liver, some fish) are not "
-            "suggested"
-        )
+        self.stage.setToolTip(STAGE_TIP)
         self.standard = QComboBox()
         for key, label in STANDARDS.items():
             self.standard.addItem(label, key)
@@ -66,6 +82,9 @@ class ProfileBar(QWidget):
         self.age.valueChanged.connect(self._changed)
 
     def set_profile(self, profile: Profile) -> None:
+        """Show ``profile``; one pregnant or breastfeeding at an age the targets do not
+        cover is shown not pregnant (``dropped`` says why; ``profile()`` gives it)."""
+        self.dropped = ""
         self._updating = True
         self.sex.setCurrentIndex(self.sex.findData(profile.sex))
         self.age.setValue(profile.age)
@@ -80,6 +99,32 @@ class ProfileBar(QWidget):
         self.stage.setEnabled(female)
         if not female:
             self.stage.setCurrentIndex(0)
+        self._offer_stages()
+
+    def _offer_stages(self) -> None:
+        """Pregnancy and breastfeeding only at the ages the standard's rows cover, each
+        saying which; a choice no longer covered goes back to not pregnant, said."""
+        if self.stage_ages is None:
+            return
+        standard, age = self.standard.currentData(), self.age.value()
+        notes = []
+        for key, life_stage in LIFE_STAGES.items():
+            row = self.stage.findData(key)
+            covered = stage_covers(self.stage_ages, standard, life_stage, age)
+            note = stage_ages_note(self.stage_ages, standard, life_stage)
+            self.stage.model().item(row).setEnabled(covered)
+            tip = note if covered else f"Not at {age:g} years: {note}"
+            self.stage.setItemData(row, tip, Qt.ItemDataRole.ToolTipRole)
+            if not covered:
+                notes.append(note)
+                if self.stage.currentIndex() == row:
+                    self.stage.setCurrentIndex(self.stage.findData(""))
+                    self.dropped = (
+                        f"{STAGES[key]} is not offered at {age:g} years: {note}; "
+                        "the profile is set to not pregnant."
+                    )
+        extra = f"\nAt {age:g} years: {'; '.join(notes)}." if notes else ""
+        self.stage.setToolTip(STAGE_TIP + extra)
 
     def profile(self) -> Profile:
         stage = self.stage.currentData() if self.sex.currentData() == "female" else ""
@@ -95,6 +140,9 @@ class ProfileBar(QWidget):
         if self._updating:
             return
         self._updating = True
+        self.dropped = ""
         self._enable_stage()
         self._updating = False
         self.profileEdited.emit(self.profile())
+        if self.dropped:  # after the profile's own messages, so that it is the one read
+            self.stageDropped.emit(self.dropped)

@@ -79,7 +79,7 @@ class WindowActions:
             "Remove &missing foods",
             self.remove_missing_foods,
             None,
-            "Drop this menu's items of foods the library no longer has (kept until then)",
+            "Remove this menu's items of foods the library no longer has (Ctrl+Z brings them back)",
         )
         file_menu.addSeparator()
         self.import_separator = file_menu.addSeparator()

@@ -274,3 +274,12 @@ print(coverage["potassium"].amount > 0, top, "pandas" in sys.modules)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "banana", "False"]
+
+
+def test_a_food_the_table_no_longer_has_is_named_missing_and_has_no_portion(foods):
+    """Menus keep items of deleted foods (issue 20, item 9): naming them never raises."""
+    import math
+
+    assert foods.name("custom-gone-bar") == "Missing food: custom-gone-bar"
+    assert math.isnan(foods.portion_g("custom-gone-bar"))
+    assert foods.name("banana") == "Banana" and foods.portion_g("banana") == 118

@@ -169,12 +169,21 @@ def test_unknown_portion_weight_makes_a_lower_bound():
     assert only_portions.quantity == "amount unknown"
 
 
-def test_food_missing_from_table_is_listed_under_other():
+def test_food_missing_from_table_is_listed_under_other_as_not_to_be_bought():
     foods = _table(a={})
-    item = shopping_list(_plan([[MenuItem("gone", grams=80)]]), foods).items()[0]
-    assert (item.food, item.name, item.aisle, item.known) == ("gone", "gone", "Other", False)
+    plan = _plan([[MenuItem("gone", grams=80), MenuItem("lost", portions=2)]])
+    item, lost = shopping_list(plan, foods).items()
+    assert (item.food, item.name, item.aisle, item.known) == (
+        "gone",
+        "Missing food: gone",
+        "Other",
+        False,
+    )
     assert math.isnan(item.as_bought_g)
-    assert item.quantity == "80 g edible"
+    assert item.quantity == "cannot be bought (80 g eaten)"
+    assert "no longer in your library" in item.note
+    # Counted in portions: the grams are unknown too (a missing food has no portion).
+    assert (lost.name, lost.quantity) == ("Missing food: lost", "cannot be bought (amount unknown)")
 
 
 def test_zero_grams_and_empty_plans_list_nothing():

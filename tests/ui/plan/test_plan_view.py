@@ -379,7 +379,7 @@ def test_chart_export_writes_the_figure(window, tmp_path, monkeypatch):
         assert out.read_bytes().startswith(magic)
 
 
-def test_a_saved_plan_with_a_food_no_longer_known_opens_without_it(window):
+def test_a_saved_plan_with_a_food_no_longer_known_opens_with_it_shown_missing(window):
     from planner.core.plans.plan import Plan, save_plan
 
     plan = Plan.new("Old", 2)
@@ -388,7 +388,7 @@ def test_a_saved_plan_with_a_food_no_longer_known_opens_without_it(window):
     view = window.plan_view
     view.plan_list.refresh()
     assert view.open_plan(plan_id)
-    assert foods_of(window.plan_session.plan.days[0]) == ["banana"]
+    assert foods_of(window.plan_session.plan.days[0]) == ["banana", "gone-food"]
     assert "gone-food" in window.statusBar().currentMessage()
 
 
