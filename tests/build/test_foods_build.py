@@ -13,16 +13,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from planner.build.claims import computed_unsupported_claims
+from planner.build.food_mapping import MAPPING_COLUMNS
 from planner.build.foods_build import (
     FOODS_COLUMNS,
-    MAPPING_COLUMNS,
-    Sr28,
     build_foods,
-    computed_unsupported_claims,
     foods_csv_text,
     main,
-    read_sr28,
 )
+from planner.build.sr28_tables import Sr28, read_sr28
 from planner.core.data.foods_csv import load_foods
 from planner.core.data.nutrients import GUARD_COLUMNS, NUTRIENTS
 from planner.core.errors import InputError
