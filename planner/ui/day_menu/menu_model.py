@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import (
     QMimeData,
@@ -17,8 +15,14 @@ from PySide6.QtCore import (
 from planner.core.advice.cautions import pregnancy_reasons
 from planner.core.data.foods import FoodTable
 from planner.core.data.formatting import fmt_amount, read_number
-from planner.core.data.household import ML, item_measures
 from planner.core.menus.menu import MEAL_LABELS, MEALS, Menu, MenuItem, amount_problem
+from planner.ui.day_menu.menu_units import (
+    convert_unit,
+    unit_choices,
+    unit_key,
+    unit_text,
+    unit_tooltip,
+)
 from planner.ui.day_menu.missing_rows import MISSING_ROLES, missing_row_data
 from planner.ui.foods.food_mime import FOOD_MIME, food_ids_from_mime
 from planner.ui.widgets.grouped_tree import GroupedTreeModel
@@ -27,14 +31,6 @@ from planner.ui.widgets.roles import ModelIndex
 COLUMNS = ("Food", "Amount", "Unit", "Grams", "kcal")
 AMOUNT, UNIT = 1, 2
 UNITS = {"g": "g", "portions": "portions"}
-MEASURE_PREFIX = "measure:"  # a household measure's unit key in the unit editor
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
-
-
-def portion_name(name: str) -> str:
-    """A household measure's name without SR28's details in parentheses: ``1 medium``
-    for ``1 medium (7" to 7-7/8" long)``; the tooltip keeps them whole."""
-    return _PARENTHESES.sub("", name).strip(" ,")
 
 
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 10  # the item's position in Menu.items
@@ -235,7 +231,7 @@ class MenuModel(GroupedTreeModel):
                 return item.amount if role == Qt.ItemDataRole.EditRole else fmt_amount(item.amount)
             if column == UNIT:
                 if role == Qt.ItemDataRole.EditRole:
-                    return self.unit_key(item)
+                    return unit_key(item)
                 return self.unit_text(item)
             if column == 3:
                 return fmt_amount(self._item_grams(item))
@@ -272,56 +268,14 @@ class MenuModel(GroupedTreeModel):
     measures_of: Callable[[str], list[tuple[str, float]]] = staticmethod(lambda food: [])
 
     def unit_choices(self, item: MenuItem) -> list[tuple[str, str]]:
-        """(label, unit) the item's amount can be counted in: grams, portions (when the
-        food has a portion weight), each household measure, and ml for a drink."""
-        choices = [("g", "g")]
-        if item.food in self.foods and self.foods.portion_g(item.food) > 0:
-            name = portion_name(str(self.foods.cell(item.food, "portion_name") or ""))
-            choices.append((f"portions ({name})" if name else "portions", "portions"))
-        for name, grams in self._measures(item.food):
-            label = "ml" if name == ML else f"{name} ({fmt_amount(grams)} g)"
-            choices.append((label, f"{MEASURE_PREFIX}{name}"))
-        return choices
-
-    def _measures(self, food: str) -> list[tuple[str, float]]:
-        if food not in self.foods:
-            return []
-        return item_measures(self.foods, food, self.measures_of(food))
+        """(label, unit) the item's amount can be counted in (menu_units.unit_choices)."""
+        return unit_choices(self.foods, self.measures_of, item)
 
     def unit_text(self, item: MenuItem) -> str:
-        """What the amount counts, short enough for its column: ``g``, ``ml``, ``× 1 cup,
-        mashed`` (a household measure), ``× 1 medium`` (the food's portion); the grams
-        are in the next column, the whole story in ``unit_tooltip``."""
-        if item.unit == "g":
-            return "g"
-        if item.measure:
-            return ML if item.measure == ML else f"× {item.measure}"
-        name = self._portion_name(item)
-        if name:
-            return f"× {portion_name(name)}"
-        return "portion" if item.amount == 1 else "portions"
+        return unit_text(self.foods, item)
 
     def unit_tooltip(self, item: MenuItem) -> str:
-        """``1 portion = 1 medium (7" to 7-7/8" long), 118 g``; ``2 × 1 cup: 244 g each``."""
-        count = fmt_amount(item.amount)
-        if item.unit == "g":
-            return f"{count} g"
-        if item.measure:
-            if item.measure == ML:
-                return f"{count} ml ({fmt_amount(item.grams)} g)"
-            return f"{count} × {item.measure}: {fmt_amount(item.measure_g)} g each (USDA SR28)"
-        portion_g = self.foods.portion_g(item.food) if item.food in self.foods else math.nan
-        noun = "1 portion" if item.amount == 1 else f"{count} portions"
-        if math.isnan(portion_g):
-            return f"{noun} (this food has no portion weight)"
-        name = self._portion_name(item)
-        each = "" if item.amount == 1 else " each"
-        return f"{noun} = {name + ', ' if name else ''}{fmt_amount(portion_g)} g{each}"
-
-    def _portion_name(self, item: MenuItem) -> str:
-        if item.food not in self.foods:
-            return ""
-        return str(self.foods.cell(item.food, "portion_name") or "")
+        return unit_tooltip(self.foods, item)
 
     def meal_kcal(self, meal: str) -> float:
         return sum((self._item_kcal(self.menu.items[p]) for p in self._meal_positions(meal)), 0.0)
@@ -360,7 +314,7 @@ class MenuModel(GroupedTreeModel):
         item = self.menu.items[position]
         if index.column() == UNIT:
             units = [unit for _, unit in self.unit_choices(item)]
-            if value not in units or value == self.unit_key(item):
+            if value not in units or value == unit_key(item):
                 return False
             new = self.convert_unit(item, value)
         else:
@@ -374,23 +328,8 @@ class MenuModel(GroupedTreeModel):
             self.editRequested.emit(position, new)
         return True
 
-    @staticmethod
-    def unit_key(item: MenuItem) -> str:
-        """The item's unit as ``unit_choices`` names it."""
-        return f"{MEASURE_PREFIX}{item.measure}" if item.measure else item.unit
-
     def convert_unit(self, item: MenuItem, unit: str) -> MenuItem:
-        """The same quantity expressed in ``unit`` (grams, portions or a measure)."""
-        grams = item.grams_of(self.foods)
-        if unit == "g":
-            return item.with_amount(round(grams, 1), "g")
-        if unit.startswith(MEASURE_PREFIX):
-            name = unit[len(MEASURE_PREFIX) :]
-            each = dict(self._measures(item.food))[name]
-            # The grams stay as they are: a unit is only how they are counted.
-            return replace(item.with_amount(grams, "g"), measure=name, measure_g=each)
-        portion = self.foods.portion_g(item.food)
-        return item.with_amount(round(grams / portion, 2), "portions")
+        return convert_unit(self.foods, self.measures_of, item, unit)
 
     # -- drag and drop ------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:

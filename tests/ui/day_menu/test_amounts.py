@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from planner.core.data.formatting import count_of
 from planner.core.menus.menu import Menu, MenuItem
 from planner.core.storage.jsonfiles import read_menu
-from planner.ui.day_menu.menu_model import AMOUNT, UNIT, portion_name
+from planner.ui.day_menu.menu_model import AMOUNT, UNIT
+from planner.ui.day_menu.menu_units import portion_name
 from tests.sr28_fixtures import write_sr28
 
 

@@ -145,12 +145,12 @@ def test_the_plans_day_editor_shows_and_removes_missing_rows(make_window, tmp_pa
     assert gone.data() == "Missing food: custom-gone-bar"
     assert "File > Remove missing foods" in gone.data(Qt.ItemDataRole.ToolTipRole)
     # The heatmap counts it as unknown; the shopping list says it cannot be bought.
-    assert view.coverage.unknown.any()
+    assert view.chart.coverage.unknown.any()
     shopping = window.shopping_view
     index = shopping.model.index_of_food("custom-gone-bar", 1)
     assert index.data().startswith("cannot be bought")
-    view.editor.select_positions([1])
-    view.editor.remove_selected()
+    view.day_editor.editor.select_positions([1])
+    view.day_editor.editor.remove_selected()
     kept, _ = load_plan(window.library, plan_id)
     assert [i.food for i in kept.days[0].menu.items] == ["banana"]
     window.plan_session.undo_stack.undo()
