@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-import planner.core.storage.library as library_module
-import planner.ui.plan.plan_view as plan_view_module
+import planner.core.storage.library_file as library_file
+import planner.ui.plan.saved_plans as saved_plans_module
 from planner.core.plans.plan import Plan, save_plan, write_plan
 from planner.core.storage.library import LIBRARY_FILE, Library
 from tests.library_holder import write_lock_held
@@ -22,12 +22,12 @@ def busy_window(make_window, tmp_path, monkeypatch):
     other = save_plan(library, Plan.new("Other week"))
     opened = save_plan(library, Plan.new("This week"))  # the newest: opened first
     library.close()
-    monkeypatch.setattr(library_module, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(library_file, "BUSY_TIMEOUT_S", 0.2)
     warned: list[tuple[str, str]] = []
     monkeypatch.setattr(
         QMessageBox, "warning", lambda _p, title, text: warned.append((title, text))
     )
-    monkeypatch.setattr(plan_view_module, "confirm", lambda *a: True)
+    monkeypatch.setattr(saved_plans_module, "confirm", lambda *a: True)
     window = make_window(tmp_path)
     assert window.plan_session.plan_id == opened
     return window, warned, other, opened
@@ -44,9 +44,9 @@ def test_plan_actions_on_a_busy_library_say_so_once_and_change_nothing(busy_wind
     write_plan(path, Plan.new("Imported"))
     with write_lock_held(tmp_path / LIBRARY_FILE):
         view.new_plan()
-        view.duplicate_plan(opened)
-        view.delete_plan(opened)
-        view.rename_plan(other, "Renamed week")
+        view.saved_plans.duplicate_plan(opened)
+        view.saved_plans.delete_plan(opened)
+        view.saved_plans.rename_plan(other, "Renamed week")
         assert not view.import_plan(str(path))
     titles = [title for title, _ in warned]
     assert titles == ["New plan", "Duplicate plan", "Delete plan", "Rename plan", "Import plan"]
@@ -57,14 +57,14 @@ def test_plan_actions_on_a_busy_library_say_so_once_and_change_nothing(busy_wind
     assert names(window) == ["Other week", "This week"]
     assert window.plan_session.plan_id == opened  # the plan refused deletion stays open
     assert [e.name for e in view.plan_list.entries] == ["This week", "Other week"]
-    view.delete_plan(opened)  # the writer is done: it works again
+    view.saved_plans.delete_plan(opened)  # the writer is done: it works again
     assert names(window) == ["Other week"]
 
 
 def test_renaming_the_open_plan_on_a_busy_library_says_busy(busy_window, tmp_path):
     window, warned, _, opened = busy_window
     with write_lock_held(tmp_path / LIBRARY_FILE):
-        window.plan_view.rename_plan(opened, "Renamed")
+        window.plan_view.saved_plans.rename_plan(opened, "Renamed")
     ((_, text),) = warned
     assert "“Renamed” could not be saved" in text and BUSY in text
     assert "database is locked" not in text
