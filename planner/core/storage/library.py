@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from planner.core.errors import InputError
 from planner.core.menus.menu import Menu
 from planner.core.storage.jsonfiles import menu_from_dict, menu_to_dict
-from planner.core.storage.library_file import LIBRARY_FILE, LibraryFile, is_damage
+from planner.core.storage.library_file import LIBRARY_FILE, LibraryFile, damage_text, is_damage
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Library(LibraryFile):
             if not is_damage(exc):
                 raise
             self._damage_read = True
-            raise InputError(LIBRARY_FILE, place, f"cannot be read ({exc})") from None
+            raise InputError(LIBRARY_FILE, place, f"cannot be read ({damage_text(exc)})") from None
         if row is None:
             raise KeyError(f"no {table[:-1]} with id {entry_id}")
         try:

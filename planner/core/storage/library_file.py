@@ -260,10 +260,23 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
 
 
+# Python's sqlite3 module's own error for stored text that is not UTF-8: bytes garbled
+# inside a page, which SQLite's quick check does not read (it checks the pages' structure).
+_NOT_UTF8 = "Could not decode to UTF-8"
+
+
 def is_damage(exc: sqlite3.Error) -> bool:
-    """Whether SQLite's error says the file is damaged (not busy, full or refused)."""
+    """Whether the error says the file is damaged (not busy, full or refused)."""
     code = getattr(exc, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in _DAMAGE_CODES
+    if code is not None and code & 0xFF in _DAMAGE_CODES:
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith(_NOT_UTF8)
+
+
+def damage_text(exc: sqlite3.Error) -> str:
+    """What a damage error says, in a few words (the module's UTF-8 error quotes the
+    whole garbled text)."""
+    return "its stored text is garbled (not UTF-8)" if str(exc).startswith(_NOT_UTF8) else str(exc)
 
 
 def classified(exc: sqlite3.Error, path: Path) -> LibraryUnavailable:

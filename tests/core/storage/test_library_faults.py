@@ -170,3 +170,37 @@ def test_a_lock_file_another_user_owns_is_said_a_read_only_folder_is_not(tmp_pat
     assert datadir.window_has_folder(tmp_path) is False  # import-usda still runs
     monkeypatch.setattr(datadir.os, "access", lambda *args: False)  # a read-only folder
     assert datadir.lock_folder(tmp_path) is None
+
+
+def test_damage_inside_an_overflow_page_passes_the_check_and_is_said_when_read(tmp_path):
+    """A menu too long for one page lives on in overflow pages; bytes garbled there (a
+    disk's bad sector, a truncated copy) pass SQLite's quick check, which reads the pages'
+    structure, not their content. The damaged menu is named when read and left as it is;
+    the library opens, and its other menus read."""
+    library = make_library(tmp_path)
+    # ~200 items: far more JSON than one 4 KiB page holds. The last gram value marks
+    # the end of the text, which lies in an overflow page.
+    items = [MenuItem("banana", "snack", grams=100 + i / 1000) for i in range(199)]
+    items.append(MenuItem("banana", "snack", grams=987.654))
+    big = library.save_menu(Menu("Long day", items))
+    library.close()
+    path = tmp_path / LIBRARY_FILE
+    data = bytearray(path.read_bytes())
+    end = data.find(b"987.654")
+    assert end > 4096, "the end of the menu should lie past its first page"
+    data[end - 120 : end + 7] = b"\xff" * 127
+    path.write_bytes(bytes(data))
+    (tmp_path / f"{LIBRARY_FILE}-checked").unlink(missing_ok=True)  # a full check, then
+
+    library = Library(path)  # the quick check passes: nothing is moved aside
+    try:
+        assert {e.name for e in library.menus()} == {"Monday", "Long day"}
+        said = rf"library.sqlite3: menu {big}: cannot be read \(its stored text is garbled"
+        with pytest.raises(InputError, match=said):
+            library.load_menu(big)
+        monday = next(e.id for e in library.menus() if e.name == "Monday")
+        assert library.load_menu(monday).name == "Monday"
+    finally:
+        library.close()
+    assert path.read_bytes() == bytes(data), "nothing was written over the damage"
+    assert files_in(tmp_path) >= {LIBRARY_FILE}
