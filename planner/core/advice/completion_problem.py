@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from planner.core.advice.completion_options import CompletionOptions
 from planner.core.advice.exclusions import water_only_ids
-from planner.core.advice.servings import Servings, servings_of
+from planner.core.advice.servings import servings_of
 from planner.core.advice.suggestions import per_serving
 from planner.core.data.ceilings import ceiling_phrase, in_text
 from planner.core.data.foods import FoodTable, food_names
@@ -104,12 +103,6 @@ class CompletionProblem:
         )
 
 
-@lru_cache(maxsize=4)
-def table_servings(foods: FoodTable) -> Servings:
-    """``servings_of`` once per food table (tables are never changed in place)."""
-    return servings_of(foods)
-
-
 def familiarity(
     foods: FoodTable, ids: pd.Index, on_menu: Collection[str], familiar: Collection[str]
 ) -> np.ndarray:
@@ -160,7 +153,7 @@ def build_problem(
     foods the menu already holds up to their daily cap, and foods carrying a nutrient
     whose ceiling the menu already reached.
     """
-    table = table_servings(foods)
+    table = servings_of(foods)
     ids = foods.ids.intersection(allowed_ids, sort=False)
     if "water" not in needed:
         ids = ids.difference(water_only_ids(foods), sort=False)

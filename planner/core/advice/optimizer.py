@@ -23,9 +23,10 @@ import pandas as pd
 
 from planner.core.advice.completion_meals import Addition, completed_menu, place
 from planner.core.advice.completion_options import CompletionOptions
-from planner.core.advice.completion_problem import CompletionProblem, build_problem, table_servings
+from planner.core.advice.completion_problem import CompletionProblem, build_problem
 from planner.core.advice.completion_shortlist import proven_optimal, shortlist
 from planner.core.advice.completion_solver import solve_exact, solve_relaxed
+from planner.core.advice.servings import servings_of
 from planner.core.advice.suggestions import current_amounts, gaps
 from planner.core.data.ceilings import ceiling_phrase, ceilings, in_text
 from planner.core.data.foods import FoodTable, food_names
@@ -164,7 +165,7 @@ def complete_menu(
             (str(problem.ids[j]), int(steps[j]), float(steps[j] * problem.step_g[j]))
             for j in np.flatnonzero(steps)
         ]
-        additions = place(menu, foods, table_servings(foods), picks, options.meal)
+        additions = place(menu, foods, servings_of(foods), picks, options.meal)
         after = compute_coverage(completed_menu(menu, additions), foods, targets)
         if not _slipped(before, after, targets, aimed if exact else [], limits, options):
             break

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -262,8 +262,10 @@ class Servings:
         return KINDS[self.kinds[row]].meals
 
 
+@lru_cache(maxsize=4)
 def servings_of(foods: FoodTable) -> Servings:
-    """Every food's serving and cap (see the module docstring)."""
+    """Every food's serving and cap (see the module docstring); worked out once per food
+    table (tables are never changed in place), for the gaps panel and completion alike."""
     names = foods.column("name")
     groups = _column_or_none(foods, "usda_food_group")
     categories = foods.column("category")

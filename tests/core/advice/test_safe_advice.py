@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from planner.core.advice.cautions import PREGNANCY_TAGS, never_suggested_tags
 from planner.core.advice.completion_options import CompletionOptions
-from planner.core.advice.completion_problem import table_servings
 from planner.core.advice.exclusions import Exclusions, allowed_food_ids
 from planner.core.advice.optimizer import complete_menu
+from planner.core.advice.servings import servings_of
 from planner.core.advice.suggestions import suggest_foods
 from planner.core.data.ceilings import ceilings
 from planner.core.data.profile import Profile
@@ -87,7 +87,7 @@ def assert_never_banned(foods, food_ids, profile: Profile) -> None:
 
 def assert_safe_completion(menu, foods, targets, allowed, options, completion) -> None:
     """The rules every completion keeps, re-checked with coverage.py."""
-    servings = table_servings(foods)
+    servings = servings_of(foods)
     allowed_set = set(allowed)
     held = menu.grams_by_food(foods)
     added = defaultdict(float)
@@ -115,7 +115,7 @@ def assert_safe_suggestions(menu, foods, targets, allowed, profile) -> None:
     coverage = compute_coverage(menu, foods, targets)
     held = menu.grams_by_food(foods)
     found = suggest_foods(coverage, foods, targets, allowed, on_menu=held)
-    servings = table_servings(foods)
+    servings = servings_of(foods)
     allowed_set = set(allowed)
     limits = ceilings(targets)
     was = {key: coverage[key].amount or 0.0 for key in limits}
