@@ -107,7 +107,9 @@ def familiarity(
     foods: FoodTable, ids: pd.Index, on_menu: Collection[str], familiar: Collection[str]
 ) -> np.ndarray:
     """Per candidate, its FAMILIARITY_WEIGHTS cost weight."""
-    sources, names, groups = (_column(foods, c) for c in ("source", "name", "usda_food_group"))
+    sources, names, groups = (
+        foods.optional_column(c) for c in ("source", "name", "usda_food_group")
+    )
     weights = []
     for food, row in zip(ids, foods.positions(list(ids)), strict=True):
         if food in on_menu:
@@ -122,14 +124,6 @@ def familiarity(
             kind = "imported"
         weights.append(FAMILIARITY_WEIGHTS[kind])
     return np.array(weights, float)
-
-
-def _column(foods: FoodTable, name: str) -> list:
-    """An info column; all None where the table has no such column (tables made in tests)."""
-    try:
-        return foods.column(name)
-    except KeyError:
-        return [None] * len(foods)
 
 
 def build_problem(

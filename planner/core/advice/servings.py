@@ -267,7 +267,7 @@ def servings_of(foods: FoodTable) -> Servings:
     """Every food's serving and cap (see the module docstring); worked out once per food
     table (tables are never changed in place), for the gaps panel and completion alike."""
     names = foods.column("name")
-    groups = _column_or_none(foods, "usda_food_group")
+    groups = foods.optional_column("usda_food_group")
     categories = foods.column("category")
     tags = foods.column("tags")
     portions = foods.numbers("portion_g")
@@ -275,7 +275,7 @@ def servings_of(foods: FoodTable) -> Servings:
     kinds, grams, serving_names, caps = [], [], [], []
     low, high = OWN_PORTION_RANGE
     for row, name in enumerate(names):
-        group = str(groups[row]) if groups is not None and isinstance(groups[row], str) else ""
+        group = groups[row] if isinstance(groups[row], str) else ""
         kind = KINDS[kind_of(str(name), group, str(categories[row]), tags[row])]
         portion = float(portions[row])
         own = np.isfinite(portion) and low * kind.racc_g <= portion <= min(
@@ -288,11 +288,3 @@ def servings_of(foods: FoodTable) -> Servings:
     return Servings(
         list(foods.id_list), kinds, np.array(grams, float), serving_names, np.array(caps, float)
     )
-
-
-def _column_or_none(foods: FoodTable, name: str) -> list | None:
-    """An optional info column (tables made in tests may lack it)."""
-    try:
-        return foods.column(name)
-    except KeyError:
-        return None

@@ -165,6 +165,14 @@ class FoodTable:
         cells = self._cells(name)
         return cells.tolist() if isinstance(cells, np.ndarray) else cells
 
+    def optional_column(self, name: str) -> list:
+        """``column(name)``, or all None for a column the table does not have (a source
+        or food group, which tables made by hand may leave out)."""
+        try:
+            return self.column(name)
+        except KeyError:
+            return [None] * len(self)
+
     def numbers(self, name: str) -> np.ndarray:
         """One numeric info column (portion_g, refuse_pct, ...) as floats, in table order."""
         return np.asarray(self._cells(name), dtype=float)
