@@ -79,11 +79,14 @@ class LibraryFile:
         # what SQLite's data_version was then; None: closing stamps nothing.
         self._checked_version: int | None = None
         self._damage_read = False
+        # True while the connection is SQLite's mode=ro (commands that only read).
+        self.read_only = read_only
         checked = False  # the quick check is skipped for a file as a good check left it
         try:
             if read_only and self.path.exists():
                 checked = unchanged_since_check(self.path, consume=False)
                 self.db = _connect(self.path, read_only=True)
+                self.read_only = True
                 if not checked:
                     self._check()
                     checked = True
@@ -95,6 +98,7 @@ class LibraryFile:
             checked = unchanged_since_check(self.path, consume=True) or checked
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = _connect(self.path, read_only=False)
+            self.read_only = False
             # A no-op (no write lock) when the library is in WAL mode already.
             self.db.execute("PRAGMA journal_mode=WAL")
             if not checked:

@@ -12,10 +12,11 @@ from itertools import repeat
 import numpy as np
 
 from planner.core.data.foods import ID_PATTERN, FoodTable, split_list
-from planner.core.data.nutrients import KEYS, NUTRIENTS
+from planner.core.data.nutrients import KEYS
 from planner.core.data.search import fold
 from planner.core.errors import InputError
 from planner.core.storage.library import Library
+from planner.core.storage.usda_matrix import PLANNER_NUTR_NOS, read_matrix, try_store_matrix
 
 USDA_PREFIX = "usda-"
 CUSTOM_PREFIX = "custom-"
@@ -31,9 +32,6 @@ def check_prefixed_id(value: object, prefix: str, what: str, place: str) -> str:
 
 # Longest slug made from a name; ids stay readable in menu files.
 MAX_SLUG = 60
-
-# The SR28 nutrient number of each planner nutrient, in registry order.
-_NUTR_NOS: tuple[str, ...] = tuple(n.usda_number for n in NUTRIENTS)
 
 
 @dataclass(frozen=True)
@@ -90,8 +88,8 @@ FROM foods ORDER BY rowid
 def library_food_table(library: Library) -> FoodTable:
     """Every imported and custom food of the library (chosen portions not yet applied).
 
-    Three queries: descriptive rows, the 11 planner nutrients of the imported foods (a
-    range scan of usda_values), the custom foods' values; each scattered into a numpy
+    Three queries: descriptive rows, the planner nutrients of the imported foods (one
+    stored matrix, usda_matrix.py), the custom foods' values; each put into one numpy
     matrix. No pandas: the window opens with these foods before pandas is loaded.
     """
     db = library.db
@@ -114,17 +112,9 @@ def library_food_table(library: Library) -> FoodTable:
     n = len(ids)
     values = np.full((n, len(KEYS)), np.nan)
 
-    usda = db.execute(
-        f"SELECT nutr_no, ndb, value FROM usda_values WHERE nutr_no IN "
-        f"({','.join('?' * len(_NUTR_NOS))})",
-        _NUTR_NOS,
-    ).fetchall()
-    if usda:
-        nutr_no, ndb, value = zip(*usda, strict=True)
-        # Imported foods are found by NDB number (custom foods have none).
-        by_ndb = {usda_ndb[i]: i for i in range(n) if source[i] == "usda"}
-        numbers = _numbers(library, value, "usda_values", ndb)
-        _scatter(values, by_ndb, ndb, nutr_no, numbers, _NUTR_NOS)
+    usda_rows = [i for i in range(n) if source[i] == "usda"]
+    if usda_rows:
+        values[usda_rows] = _usda_values(library, [usda_ndb[i] for i in usda_rows])
 
     custom = db.execute("SELECT food_id, nutrient, value FROM custom_values").fetchall()
     if custom:
@@ -152,6 +142,33 @@ def library_food_table(library: Library) -> FoodTable:
         "source": source,
     }
     return FoodTable.from_columns(ids, columns, values)
+
+
+def _usda_values(library: Library, ndbs: list[str]) -> np.ndarray:
+    """The planner nutrients of the imported foods ``ndbs`` (rows in that order).
+
+    From the stored matrix when it is there for these foods; else from usda_values (a
+    range scan of 123,837 values), then stored for the next start when nothing in them
+    was amiss (a value that is not a number is said at every start, as it stays).
+    """
+    stored = read_matrix(library.db, PLANNER_NUTR_NOS)
+    if stored is not None and stored.ndbs == ndbs:
+        return stored.values
+    out = np.full((len(ndbs), len(PLANNER_NUTR_NOS)), np.nan)
+    rows = library.db.execute(
+        f"SELECT nutr_no, ndb, value FROM usda_values WHERE nutr_no IN "
+        f"({','.join('?' * len(PLANNER_NUTR_NOS))})",
+        PLANNER_NUTR_NOS,
+    ).fetchall()
+    if not rows:
+        return out
+    nutr_no, ndb, value = zip(*rows, strict=True)
+    problems = len(library.problems)
+    numbers = _numbers(library, value, "usda_values", ndb)
+    _scatter(out, {v: i for i, v in enumerate(ndbs)}, ndb, nutr_no, numbers, PLANNER_NUTR_NOS)
+    if len(library.problems) == problems and not library.read_only:
+        try_store_matrix(library.db, PLANNER_NUTR_NOS, ndbs, out)
+    return out
 
 
 def _numbers(library: Library, cells: Sequence[object], what: str, row_ids: Sequence) -> np.ndarray:

@@ -14,7 +14,9 @@ import numpy as np
 import pandas as pd
 
 from planner.core.storage.library import Library
+from planner.core.storage.library_file import USDA_TAG_RULES
 from planner.core.storage.library_foods import USDA_PREFIX, measure_name
+from planner.core.storage.usda_matrix import PLANNER_NUTR_NOS, drop_matrix, store_matrix
 from planner.core.storage.usda_sr28 import DEFAULT_CATEGORY, GROUP_CATEGORIES, read_sr28
 from planner.core.storage.usda_tags import usda_tags
 
@@ -134,6 +136,7 @@ def import_usda(
         for table in ("usda_values", "usda_weights", "usda_food_groups", "usda_nutrients"):
             db.execute(f"DELETE FROM {table}")
         db.execute("DELETE FROM foods WHERE source='usda'")
+        drop_matrix(db)
         for what, sql, rows in batches:
             for start in range(0, len(rows), CHUNK):
                 check()
@@ -143,9 +146,17 @@ def import_usda(
                 share = (TOTAL - READ_SHARE) * rows_done // rows_total
                 report(READ_SHARE + share, TOTAL, f"Storing {what}")
         check()
+        # The planner's nutrients of every food, read in one row at each start.
+        ndbs = tables.foods["ndb"]
+        store_matrix(db, PLANNER_NUTR_NOS, list(ndbs), _matrix(tables.values, ndbs))
         db.executemany(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-            [("usda_source", Path(path).name), ("usda_imported", time.strftime("%Y-%m-%d %H:%M"))],
+            [
+                ("usda_source", Path(path).name),
+                ("usda_imported", time.strftime("%Y-%m-%d %H:%M")),
+                # Tagged by today's rules just now: the next opening need not tag them again.
+                ("usda_tag_rules", str(USDA_TAG_RULES)),
+            ],
         )
     # The import wrote ~30 MB through the WAL; fold it into the database file now
     # rather than leave a big -wal file (skipped quietly while a reader holds it).
@@ -161,6 +172,13 @@ def import_usda(
         nutrients=len(nutrient_rows),
         seconds=time.perf_counter() - started,
     )
+
+
+def _matrix(values: pd.DataFrame, ndbs: pd.Series) -> np.ndarray:
+    """The planner nutrients of foods ``ndbs`` (rows) from SR28's values; NaN unknown."""
+    planner = values[values["nutr_no"].isin(PLANNER_NUTR_NOS)]
+    table = planner.pivot(index="ndb", columns="nutr_no", values="value")
+    return table.reindex(index=ndbs, columns=list(PLANNER_NUTR_NOS)).to_numpy(dtype=float)
 
 
 _FOOD_INSERT = """
