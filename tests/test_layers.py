@@ -20,7 +20,7 @@ FLOORS: list[list[str]] = [
     ["__main__"],
     ["app"],
     ["ui.shell", "cli", "build"],
-    ["ui.plan", "ui.compare", "ui.gaps"],
+    ["ui.plan", "ui.compare", "ui.gaps", "ui.diary"],
     ["ui.day_menu"],
     ["ui.foods"],
     ["ui.charts", "ui.shared", "export"],

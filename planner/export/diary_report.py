@@ -70,8 +70,10 @@ class _Sheet:
         return self.painter.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), _WRAP, text).height()
 
     def _natural(self, font: str, text: str) -> float:
+        """The width ``text`` is drawn in, measured as drawText lays it out (the font
+        metrics' advance is a little narrower on a PDF writer, which wrapped the text)."""
         self.painter.setFont(self.fonts[font])
-        return self.painter.fontMetrics().horizontalAdvance(text)
+        return self.painter.boundingRect(QRectF(0, 0, 1e7, 1e7), 0, text).width() + self.pt
 
     # -- measuring -------------------------------------------------------------------
     def pieces(self, block: Block) -> list[_Piece]:
@@ -86,7 +88,7 @@ class _Sheet:
         return pieces
 
     def _widths(self, block: Block) -> tuple[float, ...]:
-        """Each column's width: its widest cell, shrunk in proportion to fit the page."""
+        """Each column's width: its widest cell; the widest capped so that the table fits."""
         n = len(block.header)
         natural = [
             max(
@@ -101,11 +103,15 @@ class _Sheet:
         total = sum(natural)
         if total <= self.width:
             return tuple(natural)
-        # Shrink only the columns wider than their share, keeping the narrow ones whole.
-        fixed = [w for w in natural if w <= self.width / n]
-        room = self.width - sum(fixed)
-        wide = sum(w for w in natural if w > self.width / n)
-        return tuple(w if w <= self.width / n else w * room / wide for w in natural)
+        # Cap the widest columns at one width, as high as fits: the narrow ones (dates,
+        # numbers) stay whole and the long texts (notes) wrap.
+        cap = self.width / n
+        for count, w in enumerate(sorted(natural)):
+            rest = n - count  # columns at least this wide
+            if sum(sorted(natural)[:count]) + rest * w > self.width:
+                cap = (self.width - sum(sorted(natural)[:count])) / rest
+                break
+        return tuple(min(w, cap) for w in natural)
 
     def _row(self, kind: str, cells: tuple[str, ...], widths: tuple[float, ...], right) -> _Piece:
         font = "header" if kind == "header" else "cell"
@@ -114,19 +120,27 @@ class _Sheet:
         )
         return _Piece(kind, height + 2 * self.pad, cells=cells, widths=widths, right=right)
 
+    def _kept(self, pieces: list[_Piece], kind: str) -> float:
+        """The height that must share a page: a short table whole (at most a third of a
+        page), else a table's header and first row, else the block."""
+        whole = sum(p.height for p in pieces)
+        if kind != "table" or whole <= self.body_bottom / 3:
+            return whole
+        return sum(p.height for p in pieces[:2])
+
     def layout(self, blocks: list[Block]) -> list[list[tuple[float, _Piece]]]:
-        """Pieces placed on pages; a heading never ends a page, and a table that runs on
-        starts the next page with its header again."""
+        """Pieces placed on pages; a heading never ends a page, a short table is not cut,
+        and a long one that runs on starts the next page with its header again."""
         pages: list[list[tuple[float, _Piece]]] = [[]]
+        measured = [self.pieces(block) for block in blocks]
         y = 0.0
-        for n, block in enumerate(blocks):
-            pieces = self.pieces(block)
+        for n, (block, pieces) in enumerate(zip(blocks, measured, strict=True)):
+            keep = self._kept(pieces, block.kind)
             if block.kind == "heading" and n + 1 < len(blocks):
-                following = self.pieces(blocks[n + 1])
-                keep = pieces[0].height + sum(p.height for p in following[:2])
-                if y + keep > self.body_bottom and pages[-1]:
-                    pages.append([])
-                    y = 0.0
+                keep += self._kept(measured[n + 1], blocks[n + 1].kind)
+            if y + keep > self.body_bottom and pages[-1]:
+                pages.append([])
+                y = 0.0
             header = pieces[0] if block.kind == "table" else None
             for piece in pieces:
                 if y + piece.height > self.body_bottom and pages[-1]:
