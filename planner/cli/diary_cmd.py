@@ -27,8 +27,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     add = actions.add_parser("add", help="log a cramp episode")
     add.add_argument("--when", metavar='"YYYY-MM-DD HH:MM"', help="default: now")
-    add.add_argument("--leg", required=True, choices=LEGS)
-    add.add_argument("--muscle", required=True, choices=MUSCLES)
+    add.add_argument("--leg", required=True, choices=LEGS, help="which leg")
+    add.add_argument("--muscle", required=True, choices=MUSCLES, help="which muscle")
     add.add_argument("--minutes", required=True, metavar="N", help="how long, 0 to 600")
     add.add_argument("--severity", required=True, metavar="N", help="how bad, 0 to 10")
     add.add_argument(

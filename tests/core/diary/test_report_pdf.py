@@ -20,7 +20,7 @@ def _pages(data: bytes) -> list[str]:
     return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
 
 
-def test_every_text_of_the_report_is_in_the_pdf(tiny_foods, intakes):
+def test_every_text_of_the_report_is_in_the_pdf(qapp, tiny_foods, intakes):
     from planner.export.diary_report import report_pdf_bytes
 
     report = build_report(
@@ -41,7 +41,7 @@ def test_every_text_of_the_report_is_in_the_pdf(tiny_foods, intakes):
             assert " ".join(" ".join(row).split()) in text, row
 
 
-def test_a_long_diary_runs_over_pages_with_the_header_again(tiny_foods, intakes):
+def test_a_long_diary_runs_over_pages_with_the_header_again(qapp, tiny_foods, intakes):
     from planner.export.diary_report import report_pdf_bytes
 
     first = dt.date(2026, 9, 1)
