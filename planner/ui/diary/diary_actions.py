@@ -42,6 +42,13 @@ class DiaryActions:
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 6000)
 
+    def _undo_hint(self) -> str:
+        """Ctrl+Z undoes the diary's edits while its tab is in front (Edit > Undo follows
+        the tab), so a cramp logged from another tab says where."""
+        if self.window.tabs.currentWidget() is self.view:
+            return "Ctrl+Z undoes it"
+        return "on the Diary tab, Ctrl+Z undoes it"
+
     def log(self) -> EpisodeDialog:
         dialog = EpisodeDialog(self.session.today(), self.window)
         dialog.accepted.connect(lambda: self._logged(dialog.episode))
@@ -54,7 +61,7 @@ class DiaryActions:
             return
         self.session.log(episode)
         self._status(
-            f"Cramp logged: {episode.when_text}, {episode.where_text()} (Ctrl+Z undoes it)"
+            f"Cramp logged: {episode.when_text}, {episode.where_text()} ({self._undo_hint()})"
         )
         self.check_doctor()
 

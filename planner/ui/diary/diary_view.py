@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -84,6 +85,11 @@ class DiaryView(QWidget):
         self.episodes.setAlternatingRowColors(True)
         self.episodes.itemSelectionChanged.connect(self._selection_changed)
         self.episodes.itemDoubleClicked.connect(lambda *_: self.buttons["edit"].click())
+        # Del and Enter on the list, as on the menu's items.
+        for key, name in ((QKeySequence.StandardKey.Delete, "delete"), ("Return", "edit")):
+            shortcut = QShortcut(QKeySequence(key), self.episodes)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.buttons[name].click)
 
         self.picker = QListWidget(self, objectName="diaryNutrients")
         self.picker.setToolTip("The nutrients shown under the timeline and compared")

@@ -157,6 +157,14 @@ def test_tie_a_night_to_a_plan_day_and_compare_nights(diary_window, qtbot):
         dt.date(2026, 11, 3): "plan 'Week', Tuesday",
     }
 
+    assert view.timeline.tip(dt.date(2026, 11, 2)).splitlines() == [
+        "Night of Mon 02 Nov 2026",
+        "02:10 left calf: 4 min, severity 6",
+        "Menu: plan 'Week', Monday",
+        "Magnesium: 8 %",
+        "Potassium: 14 %",  # 358 of 2,600 mg
+        "Calcium: 0 %",  # 5 of 1,000 mg
+    ]
     view.timeline.nightClicked.emit(dt.date(2026, 11, 3))
     qtbot.mouseClick(view.buttons["untie"], Qt.MouseButton.LeftButton)
     assert dt.date(2026, 11, 3) not in window.diary_session.diary.ties()
@@ -230,3 +238,20 @@ def test_import_and_export_from_the_window(diary_window, qtbot, tmp_path, monkey
     assert window.diary_actions.import_file(str(good)) is True
     assert len(window.diary_session.diary.episodes()) == 2
     assert len(_rows(window.diary_view)) == 2
+
+
+def test_logged_from_another_tab_and_deleted_with_the_del_key(diary_window, qtbot):
+    window, view = diary_window, diary_window.diary_view
+    window.tabs.setCurrentIndex(0)  # the day menu
+    _log(window, qtbot, "2026-11-03 02:10", "left", "calf", 4, 6)
+    assert window.statusBar().currentMessage() == (
+        "Cramp logged: 2026-11-03 02:10, left calf (on the Diary tab, Ctrl+Z undoes it)"
+    )
+    window.tabs.setCurrentWidget(view)
+    assert window.undo_group.activeStack() is window.diary_session.undo_stack
+    view.episodes.setFocus()
+    view.episodes.topLevelItem(0).setSelected(True)
+    qtbot.keyClick(view.episodes, Qt.Key.Key_Delete)
+    assert window.diary_session.diary.episodes() == []
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.diary_session.diary.episodes()) == 1
