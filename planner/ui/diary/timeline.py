@@ -86,17 +86,22 @@ class Timeline(QWidget):
         p.drawText(QRectF(0, 0, LABELS + 200, top), "Severity (0–10) per night")
         p.drawText(QRectF(0, base - metrics.height(), LABELS - 6, metrics.height()), "0")
         p.drawText(QRectF(0, top, LABELS - 6, metrics.height()), "10")
+        label_end = 0.0
         for n, night in enumerate(self.data.nights):
             x = LABELS + n * col
             if night == self.selected:
                 shade = QColor(self.palette().color(QPalette.ColorRole.Highlight))
                 shade.setAlpha(50)
                 p.fillRect(QRectF(x, top, col, self.height() - top), shade)
-            if night.weekday() == 0:  # a Monday: a line and its date
+            label = f"{night:%d %b}"
+            width = metrics.horizontalAdvance(label)
+            # A Monday: a line and its date; over many weeks, only where the date has room.
+            if night.weekday() == 0 and label_end <= x <= self.width() - width - 4:
                 p.setPen(QPen(grid, 1))
                 p.drawLine(QPointF(x, top), QPointF(x, rows_top + ROW * (len(self.data.rows) + 1)))
                 p.setPen(text)
-                p.drawText(QRectF(x + 2, base + 2, 80, metrics.height()), f"{night:%d %b}")
+                p.drawText(QRectF(x + 2, base + 2, 80, metrics.height()), label)
+                label_end = x + width + 10
             episodes = self.data.episodes.get(night, [])
             if episodes:
                 worst = max(e.severity for e in episodes)
