@@ -93,10 +93,12 @@ def build_parser() -> Parser:
 
     from planner.cli import (
         coverage_cmd,
+        diary_cmd,
         foods_cmd,
         gaps_cmd,
         import_usda_cmd,
         install_desktop_cmd,
+        report_cmd,
         shopping_cmd,
         suggest_cmd,
     )
@@ -120,6 +122,8 @@ def build_parser() -> Parser:
         suggest_cmd,
         gaps_cmd,
         install_desktop_cmd,
+        diary_cmd,
+        report_cmd,
     ):
         module.add_parser(sub)
     # Every subcommand takes --data-dir after its name too (README); SUPPRESS leaves the
@@ -128,6 +132,14 @@ def build_parser() -> Parser:
         subparser.add_argument(
             "--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=data_dir_help
         )
+        for action in getattr(subparser, "actions", {}).values():  # diary add, list...
+            action.add_argument(
+                "--data-dir",
+                type=Path,
+                metavar="DIR",
+                default=argparse.SUPPRESS,
+                help=data_dir_help,
+            )
     return parser
 
 

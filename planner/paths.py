@@ -34,6 +34,8 @@ DATA_ROOT = _data_root()
 FOODS_CSV = Path(os.environ.get("CRAMPLESS_FOODS_CSV") or DATA_ROOT / "foods.csv")
 RESOURCES = DATA_ROOT / "resources"
 REFERENCE_INTAKES_CSV = RESOURCES / "reference_intakes.csv"
+# The Help: what the nutrients do, and the one list of reasons to see a doctor.
+HELP_HTML = RESOURCES / "help.html"
 FOOD_MAPPING_CSV = RESOURCES / "food_mapping.csv"
 # Portions that are a part or a number of an SR28 measure (0.25 cup of prunes).
 PORTION_AMOUNTS_CSV = RESOURCES / "portion_amounts.csv"

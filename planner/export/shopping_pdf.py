@@ -77,12 +77,12 @@ class _Sheet:
         self.width = float(device.width())
         self.height = float(device.height())
         self.fonts = {
-            "title": _font(TITLE_PT, bold=True),
-            "subtitle": _font(SUBTITLE_PT),
-            "heading": _font(HEADING_PT, bold=True),
-            "text": _font(ITEM_PT),
-            "item": _font(ITEM_PT),
-            "footer": _font(FOOTER_PT),
+            "title": pdf_font(TITLE_PT, bold=True),
+            "subtitle": pdf_font(SUBTITLE_PT),
+            "heading": pdf_font(HEADING_PT, bold=True),
+            "text": pdf_font(ITEM_PT),
+            "item": pdf_font(ITEM_PT),
+            "footer": pdf_font(FOOTER_PT),
         }
         painter.setFont(self.fonts["item"])
         self.box = painter.fontMetrics().ascent() * 0.85
@@ -201,7 +201,7 @@ class _Sheet:
         p.drawText(detail, flags, item_detail(item))
 
 
-def _font(points: float, bold: bool = False) -> QFont:
+def pdf_font(points: float, bold: bool = False) -> QFont:
     font = QFont(QGuiApplication.font())
     font.setPointSizeF(points)
     font.setBold(bold)

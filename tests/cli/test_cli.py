@@ -333,13 +333,19 @@ def test_every_option_of_every_subcommand_says_what_it_does():
     from planner.app import build_parser
 
     (commands,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    parsers = dict(commands.choices)
+    for name, parser in commands.choices.items():  # diary add, diary list...
+        for nested in parser._actions:
+            if isinstance(nested, argparse._SubParsersAction):
+                parsers |= {f"{name} {n}": p for n, p in nested.choices.items()}
     silent = [
         (name, action.dest)
-        for name, parser in commands.choices.items()
+        for name, parser in parsers.items()
         for action in parser._actions
-        if not action.help
+        if not action.help and not isinstance(action, argparse._SubParsersAction)
     ]
     names = {"coverage", "foods", "shopping", "import-usda", "suggest", "gaps", "install-desktop"}
+    names |= {"diary", "report"}
     assert set(commands.choices) == names and silent == []
 
 

@@ -18,13 +18,15 @@ from planner.core.errors import (
     LibraryTooNew,
     LibraryUnavailable,
 )
+from planner.core.storage.diary_schema import DIARY_SCHEMA
 from planner.core.storage.food_schema import FOOD_SCHEMA
 from planner.core.storage.library_check import record_check, unchanged_since_check
 
 LIBRARY_FILE = "library.sqlite3"
 # 2 added the food tables of planner.core.storage.food_schema (menus and plans are unchanged).
 # 3 gave imported USDA foods the tags their food group and name give (usda_tags).
-SCHEMA_VERSION = 3
+# 4 added the cramp diary's tables of planner.core.storage.diary_schema.
+SCHEMA_VERSION = 4
 # The version of usda_tags' rules the library's imported foods were tagged by (meta key
 # usda_tag_rules): foods imported under older rules get today's tags when it opens.
 # 2: never-suggested kinds and pregnancy reasons (alcohol, flours, seaweed, listeria, ...);
@@ -169,7 +171,7 @@ class LibraryFile:
     def _create_or_migrate(self, version: int | None) -> None:
         with self.transaction() as db:
             # Every statement is idempotent (CREATE ... IF NOT EXISTS).
-            for statement in (_SCHEMA + FOOD_SCHEMA).split(";"):
+            for statement in (_SCHEMA + FOOD_SCHEMA + DIARY_SCHEMA).split(";"):
                 if statement.strip():
                     db.execute(statement)
             db.execute(
@@ -177,8 +179,9 @@ class LibraryFile:
             )
             if version is not None:
                 # From 1, the statements above created the food tables; from 2, the foods
-                # an earlier version imported get their tags.
-                _tag_imported_foods(db)
+                # an earlier version imported get their tags; from 3, the diary's tables.
+                if version < 3:
+                    _tag_imported_foods(db)
                 db.execute(
                     "UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),)
                 )

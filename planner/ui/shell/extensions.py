@@ -15,6 +15,7 @@ FEATURES: tuple[str, ...] = (
     "compare.compare_view",
     "foods.food_library_actions",
     "gaps.gaps_actions",
+    "diary.diary_actions",
 )
 
 

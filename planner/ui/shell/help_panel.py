@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTextBrowser
 
-from planner.paths import RESOURCES
-
-HELP_HTML = RESOURCES / "help.html"
+from planner.paths import HELP_HTML
 
 
 class HelpPanel(QTextBrowser):

@@ -1,0 +1,1 @@
+"""The Diary tab: log cramps, tie days to what was eaten, see nights side by side."""
