@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from planner.cli.common import add_profile_options, file_path, profile_from_args
+from planner.core.data.formatting import count_of
 from planner.core.errors import InputError
 
 
@@ -57,7 +58,8 @@ def run(args: argparse.Namespace, context: Any) -> int:
     except OSError as exc:
         raise InputError(str(args.output), "", write_problem(exc, args.output)) from None
     print(
-        f"Wrote the report of {report.nights:,} nights ({len(report.episodes):,} episodes, "
-        f"{report.tied_days:,} days tied to a menu) to {args.output}."
+        f"Wrote the report of {count_of(report.nights, 'night')} "
+        f"({count_of(len(report.episodes), 'episode')}, "
+        f"{count_of(report.tied_days, 'day')} tied to a menu) to {args.output}."
     )
     return 0
