@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from planner.core.menus.menu import MenuItem
+from planner.core.plans.people import Person
 from planner.core.plans.plan import Day
 from planner.core.plans.shopping_state import ShoppingState
 from planner.ui.plan.plan_models import PlanModel
@@ -96,27 +97,42 @@ class MoveDay(QUndoCommand):
 
 
 class SetPeople(QUndoCommand):
-    def __init__(self, model: PlanModel, people: int) -> None:
+    """Give the plan new people (added, edited, removed), with each day's own items as
+    they become (a person removed takes theirs along; undo brings them back)."""
+
+    def __init__(
+        self,
+        model: PlanModel,
+        people: list[Person],
+        text: str,
+        own: list[dict[str, list[MenuItem]]] | None = None,
+    ) -> None:
         assert model.plan is not None
         self.model = model
-        self.old, self.new = model.plan.people, people
-        super().__init__(f"Cook for {people}")
+        self.old = (list(model.plan.people), [dict(d.own) for d in model.plan.days])
+        names = {p.name for p in people}
+        kept = [{k: v for k, v in d.own.items() if k in names} for d in model.plan.days]
+        self.new = (list(people), own if own is not None else kept)
+        super().__init__(text)
 
     def id(self) -> int:
         return PEOPLE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
+        # Only a run of the count spin box merges (one undo step), never named edits.
         if not isinstance(other, SetPeople) or other.model is not self.model:
+            return False
+        if not (self.text().startswith("Cook for") and other.text().startswith("Cook for")):
             return False
         self.new = other.new
         self.setText(other.text())
         return True
 
     def redo(self) -> None:
-        self.model.set_people(self.new)
+        self.model.set_people(*self.new)
 
     def undo(self) -> None:
-        self.model.set_people(self.old)
+        self.model.set_people(*self.old)
 
 
 class RenamePlan(QUndoCommand):

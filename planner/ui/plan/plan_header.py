@@ -50,11 +50,12 @@ class PlanHeader(QWidget):
         # Leave a name being typed alone; anything else (undo, another plan) shows.
         if not (self.name.hasFocus() and self.name.isModified()) and self.name.text() != plan.name:
             self.name.setText(plan.name)
-        if self.people.value() != plan.people:
+        count = len(plan.people)
+        if self.people.value() != count:
             self.people.blockSignals(True)
-            self.people.setValue(plan.people)
+            self.people.setValue(count)
             self.people.blockSignals(False)
-        self.people.setSuffix(" person" if plan.people == 1 else " people")
+        self.people.setSuffix(" person" if count == 1 else " people")
 
     def show_summary(self, plan: Plan, foods: FoodTable) -> None:
         """The number of days and the energy a day of the days with food."""
@@ -88,5 +89,5 @@ class PlanHeader(QWidget):
 
     def _people_edited(self, value: int) -> None:
         plan = self.plan
-        if plan is not None and value != plan.people:
+        if plan is not None and value != len(plan.people):
             self.peopleEdited.emit(value)

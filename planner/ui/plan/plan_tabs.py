@@ -40,6 +40,7 @@ def install(window) -> None:
     from planner.ui.plan.shopping_view import ShoppingView
 
     session = PlanSession(window.library, window.state.foods, window)
+    session.profile = lambda: window.state.profile
     session.saveFailed.connect(window.save_problems.failed)
     session.saved.connect(window.save_problems.succeeded)
     view = PlanView(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.data.foods import FoodTable
 from planner.core.menus.menu import Menu
+from planner.core.plans.people import Person, unused_person_name
 from planner.core.plans.plan import Day
 from planner.ui.charts.chart_export import export_figure_dialog
 from planner.ui.plan.day_editor import DayEditor
@@ -99,9 +100,7 @@ class PlanView(QWidget):
         for part in (self.saved_plans, self.day_list, self.filling, self.day_editor):
             part.statusMessage.connect(self.statusMessage)
         self.header.renamed.connect(self.saved_plans.rename_open_plan)
-        self.header.peopleEdited.connect(
-            lambda people: session.undo_stack.push(SetPeople(self.model, people))
-        )
+        self.header.peopleEdited.connect(self._set_count)
         self.header.export_button.clicked.connect(self.export_chart)
         self.saved_plans.created.connect(self.header.edit_name)
         self.day_list.dayChanged.connect(self.day_editor.show_day)
@@ -115,6 +114,17 @@ class PlanView(QWidget):
         state.profileChanged.connect(lambda _: self.refresh())
         state.foodsChanged.connect(self._foods_changed)
         self._plan_opened()
+
+    def _set_count(self, count: int) -> None:
+        """The spin box's number of people: people added with the profile, or the last
+        ones removed (the plan's own items of those go with them)."""
+        plan = self.model.plan
+        if plan is None:
+            return
+        people = list(plan.people[:count])
+        while len(people) < count:
+            people.append(Person(unused_person_name(people), self.state.profile))
+        self.session.undo_stack.push(SetPeople(self.model, people, f"Cook for {count}"))
 
     def _build_empty_page(self) -> QWidget:
         page = QWidget()

@@ -125,7 +125,7 @@ class SavedPlans(QWidget):
         self.session.save_now()
         name = Library.unused_name("Week plan", self.library.plans())
         try:
-            plan_id = save_plan(self.library, Plan.new(name))
+            plan_id = save_plan(self.library, Plan.new(name, profile=self.state.profile))
         except SAVE_ERRORS as exc:  # busy (an import writing) or refused: said, no change
             self._refused("New plan", "A new plan could not be made", exc)
             return
@@ -194,7 +194,12 @@ class SavedPlans(QWidget):
             if not path:
                 return False
         try:
-            plan = read_plan(Path(path), known=self.state.foods.__contains__)
+            plan = read_plan(
+                Path(path),
+                known=self.state.foods.__contains__,
+                profile=self.state.profile,
+                stage_ages=self.state.intakes.stage_ages,
+            )
         except InputError as exc:
             QMessageBox.warning(self, "Import plan", f"This plan cannot be imported:\n{exc}")
             return False

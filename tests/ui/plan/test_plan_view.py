@@ -232,7 +232,7 @@ def test_people_change_is_undoable_and_scales_the_shopping(window):
     one = shopping.shopping.rows.at["banana", "edible_g"]
     assert one == pytest.approx(118)
     view.people.setValue(3)
-    assert window.plan_session.plan.people == 3
+    assert len(window.plan_session.plan.people) == 3
     assert shopping.shopping.rows.at["banana", "edible_g"] == pytest.approx(3 * 118)
     # Coverage is per person: the heatmap does not change with the number of people.
     target = window.state.targets["potassium"].value
@@ -254,7 +254,7 @@ def test_plan_survives_closing_and_reopening(make_window, tmp_path):
 
     second = make_window(tmp_path)
     plan = second.plan_session.plan
-    assert plan.name == "Summer week" and plan.people == 4
+    assert plan.name == "Summer week" and len(plan.people) == 4
     assert foods_of(plan.days[0]) == ["banana"] and foods_of(plan.days[3]) == ["kiwi"]
     assert second.plan_view.header.name.text() == "Summer week"
     assert second.plan_view.people.value() == 4
@@ -305,7 +305,7 @@ def test_import_and_export_through_the_file_menu(window, tmp_path, monkeypatch):
     window.plan_actions["Import plan…"].trigger()
     view = plan_tab(window)
     plan = window.plan_session.plan
-    assert plan.name == "Sample week" and plan.people == 2 and len(plan.days) == 7
+    assert plan.name == "Sample week" and len(plan.people) == 2 and len(plan.days) == 7
     assert view.heatmap.image.get_array().shape == (len(CHART_KEYS), 7)
     assert view.header.name.text() == "Sample week"
 

@@ -151,7 +151,7 @@ def test_a_plans_items_of_foods_gone_are_kept_when_it_is_edited(make_window, tmp
     assert [i.food for i in session.plan.days[0].menu.items] == ["banana", "custom-gone-bar"]
     window.plan_view.people.setValue(3)  # an edit, saved at once
     saved, _ = load_plan(window.library, plan_id)
-    assert saved.people == 3
+    assert len(saved.people) == 3
     assert [i.food for i in saved.days[0].menu.items] == ["banana", "custom-gone-bar"]
     assert [i.food for i in saved.days[1].menu.items] == ["recipe-gone-stew"]
 
