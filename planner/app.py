@@ -97,6 +97,7 @@ def build_parser() -> Parser:
         gaps_cmd,
         import_usda_cmd,
         install_desktop_cmd,
+        plan_cmd,
         shopping_cmd,
         suggest_cmd,
     )
@@ -116,6 +117,7 @@ def build_parser() -> Parser:
         coverage_cmd,
         foods_cmd,
         shopping_cmd,
+        plan_cmd,
         import_usda_cmd,
         suggest_cmd,
         gaps_cmd,

@@ -340,6 +340,7 @@ def test_every_option_of_every_subcommand_says_what_it_does():
         if not action.help
     ]
     names = {"coverage", "foods", "shopping", "import-usda", "suggest", "gaps", "install-desktop"}
+    names |= {"plan"}  # each person of a household plan
     assert set(commands.choices) == names and silent == []
 
 
