@@ -177,8 +177,16 @@ def test_bad_input_exits_2_naming_the_place(capsys, tmp_path, change, expected):
 
 def test_unknown_person_option_is_one_line_without_traceback(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path)]
-        + ["plan", str(HOUSEHOLD), "--person", "Bob"],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--data-dir",
+            str(tmp_path),
+            "plan",
+            str(HOUSEHOLD),
+            "--person",
+            "Bob",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
