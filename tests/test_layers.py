@@ -25,6 +25,7 @@ FLOORS: list[list[str]] = [
     ["ui.foods"],
     ["ui.charts", "ui.shared", "export"],
     ["ui.widgets"],
+    ["core.household"],
     ["core.plans", "core.advice"],
     ["core.storage"],
     ["core.menus"],
