@@ -24,7 +24,8 @@ from planner.core.storage.library_check import record_check, unchanged_since_che
 LIBRARY_FILE = "library.sqlite3"
 # 2 added the food tables of planner.core.storage.food_schema (menus and plans are unchanged).
 # 3 gave imported USDA foods the tags their food group and name give (usda_tags).
-SCHEMA_VERSION = 3
+# 4 added households (a plan's people, saved to start new plans with).
+SCHEMA_VERSION = 4
 # The version of usda_tags' rules the library's imported foods were tagged by (meta key
 # usda_tag_rules): foods imported under older rules get today's tags when it opens.
 # 2: never-suggested kinds and pregnancy reasons (alcohol, flours, seaweed, listeria, ...);
@@ -47,6 +48,12 @@ CREATE TABLE IF NOT EXISTS menus (
     updated REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS plans (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS households (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     data TEXT NOT NULL,
