@@ -13,20 +13,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.core.data.foods import FoodTable
+from planner.core.data.intakes import Target
+from planner.core.data.nutrients import CHART_KEYS, GUARD_KEYS
+from planner.core.data.profile import Profile
 from planner.core.menus.menu import Menu
-from planner.core.plans.people import Person, unused_person_name
+from planner.core.plans.people import Person
 from planner.core.plans.plan import Day
+from planner.core.plans.plan_coverage import household_coverage
 from planner.ui.charts.chart_export import export_figure_dialog
 from planner.ui.plan.day_editor import DayEditor
 from planner.ui.plan.day_filling import DayFilling
 from planner.ui.plan.day_list import DayList
+from planner.ui.plan.household_view import HouseholdView
+from planner.ui.plan.people_bar import PeopleBar
 from planner.ui.plan.plan_chart import PlanChart
-from planner.ui.plan.plan_commands import SetPeople
 from planner.ui.plan.plan_header import PlanHeader
 from planner.ui.plan.plan_session import PlanSession
 from planner.ui.plan.saved_plans import SavedPlans
@@ -62,6 +68,9 @@ class PlanView(QWidget):
         self.remember_folder = remember_folder
         self.model = session.model
         self.header = PlanHeader()
+        self.people_bar = PeopleBar(session, state, self._new_plan_for)
+        self.household = HouseholdView()
+        self._targets: dict[Profile, dict[str, Target]] = {}
         self.saved_plans = SavedPlans(session, state, folder, remember_folder)
         self.day_list = DayList(session)
         self.filling = DayFilling(self.day_list, state, day_menu, self)
@@ -73,7 +82,7 @@ class PlanView(QWidget):
         self.browser = self.day_editor.browser  # Edit > Add selected food
         self.menu_model = self.day_editor.menu_model  # household measures, cautions
         self.heatmap = self.chart.heatmap
-        self.people = self.header.people
+        self.people = self.people_bar  # the plan's people, the one shown
         self.plan_list = self.saved_plans.plan_list
 
         self.side = QSplitter(Qt.Orientation.Vertical, objectName="planSideSplitter")
@@ -83,13 +92,18 @@ class PlanView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="planSplitter")
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.day_editor)
-        self.splitter.addWidget(self.chart)
+        self.chart_tabs = QTabWidget(documentMode=True)
+        self.chart_tabs.addTab(self.chart, "Days")
+        self.chart_tabs.addTab(self.household, "Household")
+        self.chart_tabs.setTabToolTip(1, "Every person's coverage at a glance")
+        self.splitter.addWidget(self.chart_tabs)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([230, 440, 560])
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(4, 4, 4, 4)
         content_layout.addWidget(self.header)
+        content_layout.addWidget(self.people_bar)
         content_layout.addWidget(self.splitter, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_empty_page())
@@ -100,7 +114,9 @@ class PlanView(QWidget):
         for part in (self.saved_plans, self.day_list, self.filling, self.day_editor):
             part.statusMessage.connect(self.statusMessage)
         self.header.renamed.connect(self.saved_plans.rename_open_plan)
-        self.header.peopleEdited.connect(self._set_count)
+        self.people_bar.personShown.connect(lambda _: self.refresh())
+        self.people_bar.statusMessage.connect(self.statusMessage)
+        self.household.personChosen.connect(self._person_chosen)
         self.header.export_button.clicked.connect(self.export_chart)
         self.saved_plans.created.connect(self.header.edit_name)
         self.day_list.dayChanged.connect(self.day_editor.show_day)
@@ -109,22 +125,10 @@ class PlanView(QWidget):
         session.opened.connect(self._plan_opened)
         session.changed.connect(self.refresh)
         self.model.nameChanged.connect(self._show_header)
-        self.model.peopleChanged.connect(self._show_header)
         self.model.invalidEdit.connect(self.statusMessage)
         state.profileChanged.connect(lambda _: self.refresh())
         state.foodsChanged.connect(self._foods_changed)
         self._plan_opened()
-
-    def _set_count(self, count: int) -> None:
-        """The spin box's number of people: people added with the profile, or the last
-        ones removed (the plan's own items of those go with them)."""
-        plan = self.model.plan
-        if plan is None:
-            return
-        people = list(plan.people[:count])
-        while len(people) < count:
-            people.append(Person(unused_person_name(people), self.state.profile))
-        self.session.undo_stack.push(SetPeople(self.model, people, f"Cook for {count}"))
 
     def _build_empty_page(self) -> QWidget:
         page = QWidget()
@@ -132,8 +136,9 @@ class PlanView(QWidget):
         layout.addStretch(1)
         hint = QLabel(
             "<h3>No week plan yet</h3><p>A plan is a number of days, each with its own menu, "
-            "for a number of people. It shows each day's nutrients against your targets and "
-            "makes the shopping list.</p>"
+            "for a household: each person with their own targets and share of the menu. It "
+            "shows each day's nutrients against each person's targets and makes the shopping "
+            "list for everyone.</p>"
         )
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -215,8 +220,33 @@ class PlanView(QWidget):
         if (day := self.day_list.current_day()) is not None:
             self.day_editor.show_title(day)
         state = self.state
-        self.chart.show_plan(plan, state.foods, state.targets, state.missing_note)
-        self.header.show_summary(plan, state.foods)
+        person = self.people_bar.person()
+        if person is None:
+            return
+        targets = self.targets_of(person)
+        missing = state.intakes.missing_note(person.profile, CHART_KEYS)
+        self.chart.show_plan(plan, state.foods, targets, missing, person)
+        self.header.show_summary(plan, state.foods, person)
+        self.household.show_household(
+            plan,
+            household_coverage(plan, state.foods, self.targets_of),
+            household_coverage(plan, state.foods, self.targets_of, GUARD_KEYS),
+        )
+
+    def targets_of(self, person: Person) -> dict[str, Target]:
+        """A person's targets (looked up once per profile)."""
+        profile = person.profile
+        if profile not in self._targets:
+            self._targets[profile] = self.state.intakes.targets(profile)
+        return self._targets[profile]
+
+    def _person_chosen(self, name: str) -> None:
+        """A person picked in the household view: their days in the heatmap."""
+        self.people_bar.show_person(name)
+        self.chart_tabs.setCurrentWidget(self.chart)
+
+    def _new_plan_for(self, people: list[Person]) -> None:
+        self.saved_plans.new_plan(people)
 
     def _foods_changed(self, foods: FoodTable) -> None:
         self.menu_model.set_foods(foods)
