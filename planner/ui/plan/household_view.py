@@ -51,9 +51,11 @@ class HouseholdView(QWidget):
         self.note = QLabel(wordWrap=True)
         self.note.setStyleSheet(muted_style())
         top = QHBoxLayout()
-        top.addWidget(QLabel("Each person's"))
+        show = QLabel("&Show")
+        show.setBuddy(self.mode)
+        top.addWidget(show)
         top.addWidget(self.mode)
-        top.addWidget(QLabel("in % of their own targets"), 1)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -112,10 +114,11 @@ class HouseholdView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.note.setText(
-            "Worst day: the lowest day of each nutrient, for each person; upper limits "
-            "crossed on any day are listed."
+            "Each person's lowest day of each nutrient, in % of their own targets; upper "
+            "limits crossed on any day are listed. Click a person to see their days."
             if worst
-            else "Daily average over all the plan's days, for each person."
+            else "Each person's daily average over all the plan's days, in % of their own "
+            "targets. Click a person to see their days."
         )
 
     def _limits_item(self, name: str, worst: bool) -> QTableWidgetItem:

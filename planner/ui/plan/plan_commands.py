@@ -71,6 +71,32 @@ class SetDayMenus(QUndoCommand):
         self._apply(0)
 
 
+class SetDay(QUndoCommand):
+    """Give a day new shared items and own items at once (a completion for one person);
+    undo gives it back both. ``after`` runs once done (shows the day again)."""
+
+    def __init__(
+        self, model: PlanModel, day: Day, new: Day, text: str, after: Callable[[], None]
+    ) -> None:
+        super().__init__(text)
+        self.model, self.day, self.after = model, day, after
+        self.old = (list(day.menu.items), {k: list(v) for k, v in day.own.items()})
+        self.new = (list(new.menu.items), {k: list(v) for k, v in new.own.items()})
+
+    def _apply(self, items: list[MenuItem], own: dict[str, list[MenuItem]]) -> None:
+        row = self.model.row_of(self.day)
+        if row >= 0:
+            self.model.set_day_items(row, items)
+            self.model.set_day_own(row, own)
+        self.after()
+
+    def redo(self) -> None:
+        self._apply(*self.new)
+
+    def undo(self) -> None:
+        self._apply(*self.old)
+
+
 class RenameDay(QUndoCommand):
     def __init__(self, model: PlanModel, row: int, name: str) -> None:
         self.model, self.row = model, row

@@ -125,6 +125,15 @@ class PlanModel(QAbstractListModel):
         self.plan.days[row].menu.items = list(items)
         self.dataChanged.emit(self.index(row), self.index(row))
 
+    def set_day_own(self, row: int, own: dict[str, list[MenuItem]]) -> None:
+        """Give day ``row`` these own items; each person's list is changed in place, so
+        that an editor showing it keeps showing the day's own list."""
+        assert self.plan is not None
+        day = self.plan.days[row]
+        for name in set(day.own) | set(own):
+            day.own.setdefault(name, [])[:] = own.get(name, [])
+        self.dataChanged.emit(self.index(row), self.index(row))
+
     def days_changed(self) -> None:
         """A day's menu changed (its item count shows in the list)."""
         if self.days:

@@ -32,7 +32,9 @@ from planner.ui.plan.day_filling import DayFilling
 from planner.ui.plan.day_list import DayList
 from planner.ui.plan.household_view import HouseholdView
 from planner.ui.plan.people_bar import PeopleBar
+from planner.ui.plan.person_completion_dialog import PersonCompletionDialog
 from planner.ui.plan.plan_chart import PlanChart
+from planner.ui.plan.plan_commands import SetDay
 from planner.ui.plan.plan_header import PlanHeader
 from planner.ui.plan.plan_session import PlanSession
 from planner.ui.plan.saved_plans import SavedPlans
@@ -75,7 +77,11 @@ class PlanView(QWidget):
         self.day_list = DayList(session)
         self.filling = DayFilling(self.day_list, state, day_menu, self)
         self.day_editor = DayEditor(
-            state, session.undo_stack, self.day_list.current_day, self.day_list.show_day
+            state,
+            session.undo_stack,
+            self.day_list.current_day,
+            self.day_list.show_day,
+            lambda: list(session.plan.people) if session.plan is not None else [],
         )
         self.chart = PlanChart()
         # What the window and the other features reach for.
@@ -116,12 +122,15 @@ class PlanView(QWidget):
         self.header.renamed.connect(self.saved_plans.rename_open_plan)
         self.people_bar.personShown.connect(lambda _: self.refresh())
         self.people_bar.statusMessage.connect(self.statusMessage)
+        self.day_editor.complete_button.clicked.connect(lambda: self.complete_day())
         self.household.personChosen.connect(self._person_chosen)
         self.header.export_button.clicked.connect(self.export_chart)
         self.saved_plans.created.connect(self.header.edit_name)
         self.day_list.dayChanged.connect(self.day_editor.show_day)
         self.chart.daySelected.connect(self.day_list.select_day)
         self.chart.exportRequested.connect(self.export_chart)
+        session.opened.connect(self.day_editor.show_people)
+        self.model.peopleChanged.connect(self.day_editor.show_people)
         session.opened.connect(self._plan_opened)
         session.changed.connect(self.refresh)
         self.model.nameChanged.connect(self._show_header)
@@ -244,6 +253,44 @@ class PlanView(QWidget):
         """A person picked in the household view: their days in the heatmap."""
         self.people_bar.show_person(name)
         self.chart_tabs.setCurrentWidget(self.chart)
+
+    def complete_day(self) -> PersonCompletionDialog | None:
+        """Open Complete my menu for the person shown, on the day being edited."""
+        plan, day, person = self.session.plan, self.current_day(), self.people_bar.person()
+        if plan is None or day is None or person is None:
+            return None
+        from planner.core.advice.familiar import familiar_food_ids
+
+        row = self.model.row_of(day)
+        snapshot, foods = plan.copy(), self.state.foods
+        targets = {p.name: self.targets_of(p) for p in snapshot.people}
+        familiar = familiar_food_ids(self.session.library)  # here: SQLite stays on this thread
+
+        def make_job(name: str, shared: bool) -> Callable[[Callable[[], bool]], object]:
+            def job(should_cancel: Callable[[], bool]) -> object:
+                from planner.core.household.person_completion import complete_for_person
+
+                return complete_for_person(
+                    snapshot,
+                    row,
+                    name,
+                    foods,
+                    lambda p: targets[p.name],
+                    shared=shared,
+                    should_cancel=should_cancel,
+                    familiar=familiar,
+                )
+
+            return job
+
+        def apply(result) -> None:
+            text = f"Complete {day.name} for {result.person.name}"
+            refresh = lambda: self.day_editor.show_day(self.current_day())  # noqa: E731
+            self.session.undo_stack.push(SetDay(self.model, day, result.day_after, text, refresh))
+
+        dialog = PersonCompletionDialog(snapshot, row, person.name, foods, make_job, apply, self)
+        dialog.open()
+        return dialog
 
     def _new_plan_for(self, people: list[Person]) -> None:
         self.saved_plans.new_plan(people)
