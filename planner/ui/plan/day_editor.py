@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -85,6 +86,9 @@ class DayEditor(QSplitter):
         font = self.day_title.font()
         font.setBold(True)
         self.day_title.setFont(font)
+        # It may be cut short rather than widen the tab: whose items and Complete share its row.
+        self.day_title.setMinimumWidth(40)
+        self.day_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         editor_box = QWidget()
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)

@@ -1,5 +1,6 @@
-"""The household at a glance: people x nutrients, each cell a person's worst day or daily
-average in % of their own target, coloured as the charts colour coverage."""
+"""The household at a glance: people x nutrients (nutrients down, people across), each
+cell a person's worst day or daily average in % of their own target, coloured as the
+charts colour coverage, and the upper limits each person's days cross."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from planner.ui.charts.chart_data import STATUS_COLOURS, STATUS_LABELS, status_o
 from planner.ui.widgets.text_colours import muted_style
 
 MODES = {"worst": "Worst day", "average": "Daily average"}
-LIMITS_COLUMN = "Upper limits"
+LIMITS_ROW = "Upper limits"
 
 
 class HouseholdView(QWidget):
@@ -45,7 +46,8 @@ class HouseholdView(QWidget):
         self.mode.currentIndexChanged.connect(lambda _: self._fill())
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectColumns)
+        self.table.horizontalHeader().sectionClicked.connect(lambda c: self._clicked(0, c))
         self.table.setAccessibleName("Household coverage")
         self.table.cellClicked.connect(self._clicked)
         self.note = QLabel(wordWrap=True)
@@ -78,28 +80,29 @@ class HouseholdView(QWidget):
         return self.mode.currentData() == "worst"
 
     def _fill(self) -> None:
+        """Nutrients down, people across (a household is a few people, the panel narrow)."""
         worst = self.worst_day()
         percent = household_percent(self.coverages, worst) if self.coverages else np.zeros((0, 0))
-        headers = [BY_KEY[k].label for k in CHART_KEYS] + [LIMITS_COLUMN]
+        rows = [BY_KEY[k].label for k in CHART_KEYS] + [LIMITS_ROW]
         self.table.clear()
-        self.table.setRowCount(len(self.names))
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setVerticalHeaderLabels(self.names)
-        for row, name in enumerate(self.names):
+        self.table.setRowCount(len(rows))
+        self.table.setColumnCount(len(self.names))
+        self.table.setVerticalHeaderLabels(rows)
+        self.table.setHorizontalHeaderLabels(self.names)
+        for column, name in enumerate(self.names):
             coverage = self.coverages[name]
             over = coverage.over.any(axis=0) if worst else coverage.average_over
             lower = coverage.unknown.any(axis=0) if worst else coverage.average_unknown
-            for column, key in enumerate(CHART_KEYS):
-                value = percent[row, column]
+            for row, key in enumerate(CHART_KEYS):
+                value = percent[column, row]
                 known = not np.isnan(value)
-                status = status_of(value if known else None, bool(over[column]))
+                status = status_of(value if known else None, bool(over[row]))
                 text = f"{fmt_amount(value)} %" if known else "–"
-                if known and lower[column]:
+                if known and lower[row]:
                     text = "≥ " + text
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if known or over[column]:
+                if known or over[row]:
                     colour = QColor(STATUS_COLOURS[status])
                     colour.setAlpha(90)
                     item.setBackground(QBrush(colour))
@@ -109,10 +112,9 @@ class HouseholdView(QWidget):
                     else f"{name}, {BY_KEY[key].label}: no target for this person"
                 )
                 self.table.setItem(row, column, item)
-            self.table.setItem(row, len(CHART_KEYS), self._limits_item(name, worst))
+            self.table.setItem(len(CHART_KEYS), column, self._limits_item(name, worst))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.note.setText(
             "Each person's lowest day of each nutrient, in % of their own targets; upper "
             "limits crossed on any day are listed. Click a person to see their days."
@@ -120,6 +122,11 @@ class HouseholdView(QWidget):
             else "Each person's daily average over all the plan's days, in % of their own "
             "targets. Click a person to see their days."
         )
+
+    def cell(self, person: str, key: str) -> str:
+        """The text shown for ``person`` and nutrient ``key`` (or ``LIMITS_ROW``)."""
+        row = len(CHART_KEYS) if key == LIMITS_ROW else CHART_KEYS.index(key)
+        return self.table.item(row, self.names.index(person)).text()
 
     def _limits_item(self, name: str, worst: bool) -> QTableWidgetItem:
         """The upper limits this person's days cross (charted ones and the guards)."""
@@ -129,13 +136,18 @@ class HouseholdView(QWidget):
                 continue
             over = coverage.over.any(axis=0) if worst else coverage.average_over
             crossed += [BY_KEY[k].label for k, o in zip(coverage.keys, over, strict=True) if o]
-        item = QTableWidgetItem("OVER: " + ", ".join(crossed) if crossed else "none crossed")
+        item = QTableWidgetItem("OVER" if crossed else "none crossed")
+        item.setToolTip(
+            f"{name}: over the upper limit of {', '.join(crossed)}"
+            if crossed
+            else f"{name}: no upper limit crossed"
+        )
         if crossed:
             colour = QColor(STATUS_COLOURS["over"])
             colour.setAlpha(90)
             item.setBackground(QBrush(colour))
         return item
 
-    def _clicked(self, row: int, _column: int) -> None:
-        if 0 <= row < len(self.names):
-            self.personChosen.emit(self.names[row])
+    def _clicked(self, _row: int, column: int) -> None:
+        if 0 <= column < len(self.names):
+            self.personChosen.emit(self.names[column])

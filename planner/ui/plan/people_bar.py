@@ -79,6 +79,7 @@ class PeopleBar(QWidget):
             self.households_button,
         ):
             layout.addWidget(widget)
+        layout.addStretch(1)
         session.model.peopleChanged.connect(self.show_people)
         session.opened.connect(self.show_people)
 

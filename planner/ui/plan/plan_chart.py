@@ -63,6 +63,8 @@ class PlanChart(QWidget):
         self.heatmap.set_data(self.coverage, guards)
         days = len(plan.days)
         notes = [missing_note] if missing_note else []
+        if person is not None and len(plan.people) > 1:
+            notes.insert(0, f"{person.describe()}: their share of the menu and own items.")
         if days and self.coverage.unknown.any():
             notes.append(
                 "Hatched cells (?) and “≥” mark amounts that are unknown or only a lower bound: "

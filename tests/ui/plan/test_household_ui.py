@@ -135,17 +135,29 @@ def test_switching_the_person_shown_and_the_household_view(window, qtbot):
     assert "for Kid" in view.header.summary.text()
 
     view.chart_tabs.setCurrentWidget(view.household)
-    table = view.household.table
-    assert table.rowCount() == 3
-    assert [table.verticalHeaderItem(r).text() for r in range(3)] == ["Person 1", "Tom", "Kid"]
+    household = view.household
+    table = household.table
+    assert table.columnCount() == 3 and table.rowCount() == len(CHART_KEYS) + 1
+    assert [table.horizontalHeaderItem(c).text() for c in range(3)] == ["Person 1", "Tom", "Kid"]
     # Worst day: the six empty days give 0 %; the average is a seventh of Monday's.
-    assert table.item(1, POTASSIUM).text() == "0 %"
-    view.household.mode.setCurrentIndex(view.household.mode.findData("average"))
-    average = float(table.item(1, POTASSIUM).text().split()[0])
+    assert household.cell("Tom", "potassium") == "0 %"
+    assert household.cell("Kid", "Upper limits") == "none crossed"
+    household.mode.setCurrentIndex(household.mode.findData("average"))
+    average = float(household.cell("Tom", "potassium").split()[0])
     assert average == pytest.approx(shown["Tom"] / 7, abs=0.05)
     # A click on a person shows their days in the heatmap.
     table.cellClicked.emit(0, 0)
     assert bar.person().name == "Person 1" and view.chart_tabs.currentWidget() is view.chart
+
+
+def test_the_household_view_says_who_is_over_a_limit(window):
+    view = new_plan(window)
+    view.people.add_person(Person("Kid", Profile("male", 2), 1.0))
+    view.add_foods(["beef-liver"])  # 1 portion: far over a two-year-old's retinol limit
+    view.chart_tabs.setCurrentWidget(view.household)
+    assert view.household.cell("Kid", "Upper limits") == "OVER"
+    item = view.household.table.item(len(CHART_KEYS), 1)
+    assert "Vitamin A" in item.toolTip()
 
 
 def test_the_day_menu_tab_shows_any_persons_coverage(window):
