@@ -179,7 +179,7 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         if self.coverage_for is not None:  # a person of the week plan (a feature's hook)
             menu, profile, targets, note = self.coverage_for(menu)
         coverage = compute_coverage(menu, foods, targets)
-        self.coverage = coverage
+        self.coverage, self.coverage_profile = coverage, profile
         # Under the totals: missing targets (items of missing foods are among the
         # unknowns), then pregnancy cautions and seaweed's iodine.
         cautions = menu_cautions(menu, foods, profile)

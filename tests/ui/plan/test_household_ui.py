@@ -216,3 +216,23 @@ def test_a_household_saved_once_starts_a_new_plan(window, qtbot, monkeypatch):
     assert window.plan_session.plan_id != first_plan
     assert window.plan_session.plan.people[1] == TOM
     assert view.people.shown.count() == 2
+
+
+def test_close_my_gaps_follows_the_person_whose_coverage_is_shown(window):
+    from planner.core.advice.suggestions import gaps
+
+    view = new_plan(window)
+    kid = Person("Kid", Profile("male", 2), 0.5)
+    view.people.add_person(kid)
+    window.editor.add_foods(["banana"])
+    panel = window.gaps_panel
+    mine = len(gaps(window.coverage, window.state.targets))
+    window.menu_person.setCurrentIndex(window.menu_person.findData("Kid"))
+    targets = window.state.intakes.targets(kid.profile)
+    assert panel.targets["potassium"] == targets["potassium"]
+    assert panel.gap_count == len(gaps(window.coverage, targets))
+    assert window.coverage_profile == kid.profile
+    window.menu_person.setCurrentIndex(0)
+    assert (
+        panel.gap_count == mine and panel.targets["potassium"] == window.state.targets["potassium"]
+    )
