@@ -12,8 +12,6 @@ from planner.core.plans.plan import Day
 from planner.core.plans.shopping_state import ShoppingState
 from planner.ui.plan.plan_models import PlanModel
 
-PEOPLE_ID = 4101  # SetPeople commands merge, so a spin box run is one undo step
-
 
 class InsertDay(QUndoCommand):
     """Put a day (new, copied or duplicated) at ``row``."""
@@ -140,19 +138,6 @@ class SetPeople(QUndoCommand):
         kept = [{k: v for k, v in d.own.items() if k in names} for d in model.plan.days]
         self.new = (list(people), own if own is not None else kept)
         super().__init__(text)
-
-    def id(self) -> int:
-        return PEOPLE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        # Only a run of the count spin box merges (one undo step), never named edits.
-        if not isinstance(other, SetPeople) or other.model is not self.model:
-            return False
-        if not (self.text().startswith("Cook for") and other.text().startswith("Cook for")):
-            return False
-        self.new = other.new
-        self.setText(other.text())
-        return True
 
     def redo(self) -> None:
         self.model.set_people(*self.new)
