@@ -236,3 +236,30 @@ def test_close_my_gaps_follows_the_person_whose_coverage_is_shown(window):
     assert (
         panel.gap_count == mine and panel.targets["potassium"] == window.state.targets["potassium"]
     )
+
+
+def test_a_completion_that_would_take_someone_over_a_limit_cannot_be_applied(window, qtbot):
+    from dataclasses import replace
+
+    from planner.core.household.recheck import PushedOver
+
+    view = new_plan(window)
+    view.add_foods(["white-rice"])
+    view.people.add_person(Person("Kid", Profile("male", 2), 1.0))
+    dialog = view.complete_day()
+    qtbot.addWidget(dialog)
+    dialog.person.setCurrentIndex(dialog.person.findData("Person 1"))
+    qtbot.mouseClick(dialog.shared, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.searchDone, timeout=60000):
+        qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
+    result = dialog.result
+    assert result.shared and result.safe, "held under the kid's limits"
+    assert dialog.apply_button.isEnabled() == bool(result.completion.additions)
+    # Were anyone taken over a limit, the dialog says who and refuses to apply it.
+    unsafe = replace(result, pushed_over=(PushedOver("Kid", "retinol", 900.0, 600.0),))
+    dialog._found(unsafe)
+    assert "Not applied" in dialog.text.text()
+    assert "Kid: vitamin A (retinol) 900 µg, over its upper limit of 600 µg" in dialog.text.text()
+    assert not dialog.apply_button.isEnabled()
+    dialog.own.setChecked(True)  # a choice changed: the result found no longer fits
+    assert dialog.result is None
