@@ -148,10 +148,12 @@ class PlanModel(QAbstractListModel):
         if day is None:
             return None
         count = len(day.menu.items)
+        own = sum(len(items) for items in day.own.values())  # people's own items
         if role == Qt.ItemDataRole.DisplayRole:
-            if not count:
+            if not count and not own:
                 return f"{day.name}  ·  empty"
-            return f"{day.name}  ·  {count} item{'' if count == 1 else 's'}"
+            text = f"{day.name}  ·  {count} item{'' if count == 1 else 's'}"
+            return f"{text} + {own} own" if own else text
         if role == Qt.ItemDataRole.EditRole:
             return day.name
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -70,6 +70,7 @@ def test_add_edit_remove_a_person_through_the_dialog_and_undo(window, qtbot):
     view.day_editor.whose.setCurrentIndex(view.day_editor.whose.findData("Tom"))
     view.add_foods(["kiwi"])  # Tom's own kiwi
     assert [i.food for i in plan.days[0].own["Tom"]] == ["kiwi"]
+    assert view.model.index(0).data() == "Monday  ·  1 item + 1 own"
     _answer_person_dialog(qtbot, rename)
     qtbot.mouseClick(bar.edit_button, Qt.MouseButton.LeftButton)
     assert plan.person_names() == ["Person 1", "Thomas"]
