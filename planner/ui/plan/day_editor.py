@@ -158,10 +158,10 @@ class DayEditor(QSplitter):
         self.show_title(day)
 
     def show_title(self, day: Day | None) -> None:
-        whose = self.whose_shown()
-        part = "menu" if whose is None else f"{whose}'s own items"
+        # The day's shared menu, or (the choice beside says whose) a person's own items.
+        part = ": menu" if self.whose_shown() is None else ":"
         self.day_title.setText(
-            f"{day.name}: {part}" if day is not None else "Add a day to plan its menu"
+            f"{day.name}{part}" if day is not None else "Add a day to plan its menu"
         )
 
     def add_foods(self, food_ids: list[str]) -> None:
