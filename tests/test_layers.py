@@ -25,7 +25,7 @@ FLOORS: list[list[str]] = [
     ["ui.foods"],
     ["ui.charts", "ui.shared", "export"],
     ["ui.widgets"],
-    ["core.diary"],
+    ["core.diary", "core.household"],
     ["core.plans", "core.advice"],
     ["core.storage"],
     ["core.menus"],

@@ -70,6 +70,42 @@ def coverage_json(
 ) -> dict[str, Any]:
     """The ``coverage --format json`` object of CONTRACTS (``cautions``: the menu's
     pregnancy and iodine cautions, planner.core.advice.cautions.menu_cautions)."""
+    return {
+        "profile": profile_json(profile),
+        "nutrients": nutrients_json(coverage),
+        "contributors": {
+            n.key: [
+                {"food": f, "amount": _round(a, 4)}
+                for f, a in coverage.contributors(n.key, TOP_CONTRIBUTORS)
+            ]
+            for n in REPORTED
+        },
+        "unknown": {
+            n.key: list(coverage[n.key].unknown_foods)
+            for n in REPORTED
+            if coverage[n.key].unknown_foods
+        },
+        "cautions": [
+            {"kind": c.kind, "foods": list(c.foods), "message": c.message} for c in cautions or ()
+        ],
+        "guards": guards_json(coverage),
+    }
+
+
+def profile_json(profile: Profile) -> dict[str, Any]:
+    """Who the targets are for, as ``coverage --format json`` says it."""
+    return {
+        "sex": profile.sex,
+        "age": profile.age,
+        "life_stage": profile.life_stage,
+        "pregnant": profile.pregnant,
+        "lactating": profile.lactating,
+        "standard": profile.standard,
+    }
+
+
+def nutrients_json(coverage: Coverage) -> list[dict[str, Any]]:
+    """The reported nutrients' objects of ``coverage --format json`` (CONTRACTS)."""
     nutrients = []
     for n in REPORTED:
         line = coverage[n.key]
@@ -88,33 +124,7 @@ def coverage_json(
                 "complete": line.complete,
             }
         )
-    return {
-        "profile": {
-            "sex": profile.sex,
-            "age": profile.age,
-            "life_stage": profile.life_stage,
-            "pregnant": profile.pregnant,
-            "lactating": profile.lactating,
-            "standard": profile.standard,
-        },
-        "nutrients": nutrients,
-        "contributors": {
-            n.key: [
-                {"food": f, "amount": _round(a, 4)}
-                for f, a in coverage.contributors(n.key, TOP_CONTRIBUTORS)
-            ]
-            for n in REPORTED
-        },
-        "unknown": {
-            n.key: list(coverage[n.key].unknown_foods)
-            for n in REPORTED
-            if coverage[n.key].unknown_foods
-        },
-        "cautions": [
-            {"kind": c.kind, "foods": list(c.foods), "message": c.message} for c in cautions or ()
-        ],
-        "guards": guards_json(coverage),
-    }
+    return nutrients
 
 
 def guards_json(coverage: Coverage) -> list[dict[str, Any]]:

@@ -50,7 +50,10 @@ def run(args: argparse.Namespace, context: Any) -> int:
     if fmt == "pdf" and args.output is None:
         raise UsageError("crampless shopping: a PDF needs --output FILE")
     foods: FoodTable = context.foods()
-    shopping = shopping_list(read_plan(args.plan, known=foods.__contains__), foods)
+    # The people's targets are not needed here, but a plan is checked the same everywhere.
+    stage_ages = context.intakes().stage_ages
+    plan = read_plan(args.plan, known=foods.__contains__, stage_ages=stage_ages)
+    shopping = shopping_list(plan, foods)
     if fmt == "pdf":
         # Qt is loaded only for PDFs: the text formats stay quick and need no display.
         from planner.export.shopping_pdf import write_shopping_pdf

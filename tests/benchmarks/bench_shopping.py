@@ -13,6 +13,7 @@ import pandas as pd
 from planner.core.data.foods import FoodTable
 from planner.core.data.foods_csv import load_foods
 from planner.core.menus.menu import MEALS, Menu, MenuItem
+from planner.core.plans.people import household_of
 from planner.core.plans.plan import Day, Plan
 from planner.core.plans.shopping import item_rows, shopping_list
 from planner.paths import FOODS_CSV
@@ -35,7 +36,7 @@ def realistic_plan(foods: FoodTable, seed: int = 48) -> Plan:
             else:
                 items.append(MenuItem(food, meal, portions=float(rng.choice((0.5, 1, 2)))))
         days.append(Day(f"Day {n + 1}", Menu(f"Day {n + 1}", items)))
-    return Plan("Four weeks", PEOPLE, days)
+    return Plan("Four weeks", household_of(PEOPLE), days)
 
 
 def test_shopping_list_28_days_4_people():

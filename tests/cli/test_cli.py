@@ -346,6 +346,8 @@ def test_every_option_of_every_subcommand_says_what_it_does():
     ]
     names = {"coverage", "foods", "shopping", "import-usda", "suggest", "gaps", "install-desktop"}
     names |= {"diary", "report"}
+
+    names |= {"plan"}  # each person of a household plan
     assert set(commands.choices) == names and silent == []
 
 

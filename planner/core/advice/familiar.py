@@ -51,7 +51,12 @@ def familiar_in_folder(data_dir: Path) -> frozenset[str]:
 
 def _plan_foods(data: dict) -> Iterable[str]:
     for day in data.get("days", []):
-        for item in (day.get("menu") or {}).get("items", []):
-            food = item.get("food")
-            if isinstance(food, str):
-                yield food
+        lists = [(day.get("menu") or {}).get("items", [])]
+        own = day.get("own")
+        if isinstance(own, dict):  # each person's own items (plans of version 2)
+            lists += list(own.values())
+        for items in lists:
+            for item in items if isinstance(items, list) else ():
+                food = item.get("food") if isinstance(item, dict) else None
+                if isinstance(food, str):
+                    yield food

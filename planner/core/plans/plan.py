@@ -1,21 +1,35 @@
-"""Plans: named days each holding a whole menu, for a number of people; .plan.json and library."""
+"""Plans: named days each holding a whole menu, for a household's people; .plan.json and library."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner.core.data.profile import Profile
+from planner.core.data.stage_ages import StageAges
 from planner.core.errors import InputError
-from planner.core.menus.menu import Menu
+from planner.core.menus.menu import Menu, MenuItem
+from planner.core.plans.people import (
+    MAX_PEOPLE,
+    Person,
+    eaten_menu,
+    household_of,
+    own_from_dict,
+    people_from_list,
+    person_to_dict,
+)
 from planner.core.plans.shopping_state import ShoppingState
 from planner.core.storage.atomic import atomic_write_text
 from planner.core.storage.jsonfiles import (
     PLAN_FORMAT,
-    VERSION,
+    PLAN_VERSIONS,
     FoodCheck,
     check_header,
+    items_from_list,
+    items_to_list,
     menu_from_dict,
     menu_to_dict,
     read_json,
@@ -33,9 +47,9 @@ DAY_NAMES: tuple[str, ...] = (
     "Sunday",
 )
 DEFAULT_DAYS = 7
-# Defensive ceilings: a year of days, and a household rather than a canteen.
+# Defensive ceilings: a year of days (and people.MAX_PEOPLE, a household's).
 MAX_DAYS = 366
-MAX_PEOPLE = 50
+PLAN_VERSION = PLAN_VERSIONS[-1]  # what is written; every one of PLAN_VERSIONS is read
 MAX_NAME = 200
 # The library keeps a plan's shopping marks beside it; .plan.json exports leave them out.
 STATE_KEY = "shopping_state"
@@ -47,7 +61,7 @@ def default_day_name(position: int) -> str:
 
 
 def people_problem(value: object) -> str | None:
-    """Why ``value`` cannot be a plan's number of people, or None when it can."""
+    """Why ``value`` cannot be a (version 1) plan's number of people, or None when it can."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return f"{value!r} is not a number"
     if isinstance(value, float) and not value.is_integer():
@@ -69,39 +83,86 @@ def checked_name(name: str, place: str = "name") -> str:
 
 @dataclass
 class Day:
-    """One day of a plan: its name and its own copy of a menu."""
+    """One day of a plan: its name, its own copy of the shared menu and each person's own
+    items (``own``: person name -> items, only people who have some)."""
 
     name: str
     menu: Menu = field(default_factory=Menu)
+    own: dict[str, list[MenuItem]] = field(default_factory=dict)
 
     def copy(self) -> Day:
-        return Day(self.name, self.menu.copy())
+        return Day(self.name, self.menu.copy(), {k: list(v) for k, v in self.own.items()})
+
+    def own_items(self, person: str) -> list[MenuItem]:
+        return self.own.get(person, [])
 
 
 @dataclass
 class Plan:
-    """Days in the order they are eaten, cooked for ``people`` (which scales the shopping)."""
+    """Days in the order they are eaten, by ``people``, each with their own targets and
+    share of the shared menus (which, with their own items, make the shopping)."""
 
     name: str = "Untitled plan"
-    people: int = 1
+    people: list[Person] = field(default_factory=lambda: household_of(1))
     days: list[Day] = field(default_factory=list)
 
     @classmethod
-    def new(cls, name: str, n_days: int = DEFAULT_DAYS, people: int = 1) -> Plan:
-        """A plan of ``n_days`` empty days named Monday..Sunday, then Day 8..."""
+    def new(
+        cls,
+        name: str,
+        n_days: int = DEFAULT_DAYS,
+        people: int | Sequence[Person] = 1,
+        profile: Profile | None = None,
+    ) -> Plan:
+        """A plan of ``n_days`` empty days named Monday..Sunday, then Day 8..., for
+        ``people`` (a household, or a number of people with ``profile``)."""
         if not 1 <= n_days <= MAX_DAYS:
             raise InputError("", "days", f"a plan has 1 to {MAX_DAYS} days, not {n_days}")
-        problem = people_problem(people)
-        if problem:
-            raise InputError("", "people", problem)
-        plan = cls(name, int(people))
+        if isinstance(people, int | float):
+            problem = people_problem(people)
+            if problem:
+                raise InputError("", "people", problem)
+            people = household_of(int(people), profile)
+        if not people or len(people) > MAX_PEOPLE:
+            raise InputError("", "people", f"a plan has 1 to {MAX_PEOPLE} people")
+        plan = cls(name, list(people))
         for _ in range(n_days):
             plan.add_day()
         return plan
 
     def copy(self) -> Plan:
-        return Plan(self.name, self.people, [d.copy() for d in self.days])
+        return Plan(self.name, list(self.people), [d.copy() for d in self.days])
 
+    # -- people ---------------------------------------------------------------------------
+    def person(self, name: str) -> Person:
+        """The person named ``name``; KeyError when the plan has none."""
+        for person in self.people:
+            if person.name == name:
+                return person
+        raise KeyError(name)
+
+    def person_names(self) -> list[str]:
+        return [p.name for p in self.people]
+
+    def eaten(self, day: int, person: Person) -> Menu:
+        """What ``person`` eats on day ``day``: their share of its menu and their own items."""
+        d = self.days[day]
+        return eaten_menu(d.name, d.menu, d.own_items(person.name), person.share)
+
+    def eaten_on_average(self, person: Person) -> Menu:
+        """Everything ``person`` eats over the plan, divided by its days: the menu whose
+        coverage is the plan's daily average."""
+        items: list[MenuItem] = []
+        scale = 1.0 / len(self.days) if self.days else 1.0
+        for d in self.days:
+            items += eaten_menu(d.name, d.menu, d.own_items(person.name), person.share, scale).items
+        return Menu(f"{self.name} (daily average)", items)
+
+    def total_share(self) -> float:
+        """How many times the shared menus are cooked: the people's shares summed."""
+        return float(sum(p.share for p in self.people))
+
+    # -- days -----------------------------------------------------------------------------
     def unused_day_name(self) -> str:
         """The next default day name no day has yet."""
         taken = {d.name for d in self.days}
@@ -129,26 +190,45 @@ class Plan:
         self.days[index].name = checked_name(name)
 
     def copy_day(self, index: int) -> Day:
-        """Insert a copy of day ``index`` right after it, named ``<name> (copy)``."""
+        """Insert a copy of day ``index`` (own items too) after it: ``<name> (copy)``."""
         original = self.days[index]
-        return self.add_day(original.menu, f"{original.name} (copy)"[:MAX_NAME], index + 1)
+        day = self.add_day(original.menu, f"{original.name} (copy)"[:MAX_NAME], index + 1)
+        day.own = original.copy().own
+        return day
 
     def move_day(self, index: int, to: int) -> None:
         self.days.insert(to, self.days.pop(index))
 
 
 # -- .plan.json ------------------------------------------------------------------------
-def plan_from_dict(data: Any, source: Path | str, known: FoodCheck | None = None) -> Plan:
-    """A Plan from its JSON object; places name the fault (``days[2].menu.items[0].grams``)."""
+def plan_from_dict(
+    data: Any,
+    source: Path | str,
+    known: FoodCheck | None = None,
+    profile: Profile | None = None,
+    stage_ages: StageAges | None = None,
+    version: int | None = None,
+) -> Plan:
+    """A Plan from its JSON object; places name the fault (``days[2].menu.items[0].grams``).
+
+    ``people`` is a list of people (version 2) or a number (version 1: that many people
+    with ``profile``, share 1); ``version`` None (the library's rows) takes either.
+    ``stage_ages``: refuse pregnancy or lactation at an age its targets do not cover.
+    """
     if not isinstance(data, dict):
         raise InputError(source, "", "expected a plan object")
     name = data.get("name", "Untitled plan")
     if not isinstance(name, str):
         raise InputError(source, "name", "must be text")
-    people = data.get("people", 1)
-    problem = people_problem(people)
-    if problem:
-        raise InputError(source, "people", problem)
+    people_data = data.get("people", 1)
+    if version == 2 or (version is None and isinstance(people_data, list)):
+        people = people_from_list(people_data, source, stage_ages)
+    else:
+        problem = people_problem(people_data)
+        if problem:
+            raise InputError(source, "people", problem)
+        people = household_of(int(people_data), profile)
+    names = [p.name for p in people]
     days_data = data.get("days")
     if not isinstance(days_data, list):
         raise InputError(source, "days", "expected a list of days")
@@ -163,28 +243,48 @@ def plan_from_dict(data: Any, source: Path | str, known: FoodCheck | None = None
         if not isinstance(day_name, str):
             raise InputError(source, f"{place}.name", "must be text")
         menu = menu_from_dict(day.get("menu"), source, f"{place}.menu.", known)
-        days.append(Day(day_name, menu))
-    return Plan(name, int(people), days)
+        own = {}
+        if "own" in day:
+            own = own_from_dict(
+                day["own"],
+                source,
+                f"{place}.own",
+                names,
+                lambda items, where: items_from_list(items, source, where, known),
+            )
+        days.append(Day(day_name, menu, own))
+    return Plan(name, people, days)
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """The plan's JSON object (without the file header)."""
-    return {
-        "name": plan.name,
-        "people": plan.people,
-        "days": [{"name": d.name, "menu": menu_to_dict(d.menu)} for d in plan.days],
-    }
+    """The plan's JSON object, as version 2 has it (without the file header)."""
+    days = []
+    for d in plan.days:
+        day: dict[str, Any] = {"name": d.name, "menu": menu_to_dict(d.menu)}
+        own = {name: items_to_list(items) for name, items in d.own.items() if items}
+        if own:
+            day["own"] = own
+        days.append(day)
+    return {"name": plan.name, "people": [person_to_dict(p) for p in plan.people], "days": days}
 
 
-def read_plan(path: Path, known: FoodCheck | None = None) -> Plan:
-    """Read a .plan.json file, checking every day and item."""
+def read_plan(
+    path: Path,
+    known: FoodCheck | None = None,
+    profile: Profile | None = None,
+    stage_ages: StageAges | None = None,
+) -> Plan:
+    """Read a .plan.json file (version 1 or 2), checking every person, day and item;
+    a version 1 file's people get ``profile``."""
     data = read_json(path)
-    check_header(data, PLAN_FORMAT, path)
-    return plan_from_dict(data, path, known)
+    version = check_header(data, PLAN_FORMAT, path, PLAN_VERSIONS)
+    return plan_from_dict(data, path, known, profile, stage_ages, version)
 
 
 def plan_json(plan: Plan) -> str:
-    return json.dumps({"format": PLAN_FORMAT, "version": VERSION, **plan_to_dict(plan)}, indent=2)
+    return json.dumps(
+        {"format": PLAN_FORMAT, "version": PLAN_VERSION, **plan_to_dict(plan)}, indent=2
+    )
 
 
 def write_plan(path: Path, plan: Plan) -> None:
@@ -197,11 +297,14 @@ def _library_source(plan_id: int) -> str:
     return f"{LIBRARY_FILE} plan {plan_id}"
 
 
-def load_plan(library: Library, plan_id: int) -> tuple[Plan, ShoppingState]:
-    """A saved plan and its shopping marks."""
+def load_plan(
+    library: Library, plan_id: int, profile: Profile | None = None
+) -> tuple[Plan, ShoppingState]:
+    """A saved plan and its shopping marks (one saved before households: its people
+    with ``profile``)."""
     data = library.load_plan_data(plan_id)
     source = _library_source(plan_id)
-    plan = plan_from_dict(data, source)
+    plan = plan_from_dict(data, source, profile=profile)
     return plan, ShoppingState.from_dict(data.get(STATE_KEY), source, STATE_KEY)
 
 

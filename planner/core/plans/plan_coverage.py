@@ -1,7 +1,9 @@
-"""A plan's coverage day by day and on average: nutrients x days as % of the targets."""
+"""A plan's coverage day by day and on average, per person: nutrients x days as % of
+the targets; the household's people x nutrients at a glance."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +11,8 @@ import numpy as np
 from planner.core.data.foods import FoodTable
 from planner.core.data.intakes import Target
 from planner.core.data.nutrients import BY_KEY, CHART_KEYS
-from planner.core.menus.menu import Menu
+from planner.core.menus.menu import Menu, MenuItem
+from planner.core.plans.people import Person
 from planner.core.plans.plan import Plan
 
 
@@ -88,21 +91,24 @@ class PlanCoverage:
             return self.average_amount > self.limits
 
 
-def plan_coverage(
-    plan: Plan, foods: FoodTable, targets: dict[str, Target], keys: tuple[str, ...] = CHART_KEYS
-) -> PlanCoverage:
-    """Every day's totals of ``keys`` in one pass over all items (no loop per day).
+@dataclass(frozen=True)
+class _DaySums:
+    """Per-day sums of some items: known amounts, counts of known and unknown values, and
+    of items (days x keys; ``items``: per day)."""
 
-    An empty day has 0 of everything, as an empty menu does in compute_coverage.
-    """
-    keys = tuple(keys)
-    day_of: list[int] = []
-    whole = Menu(items=[])
-    for d, day in enumerate(plan.days):
-        whole.items.extend(day.menu.items)
-        day_of.extend([d] * len(day.menu.items))
-    n_days = len(plan.days)
-    codes = np.asarray(day_of, dtype=np.intp)
+    sums: np.ndarray
+    known: np.ndarray
+    unknown: np.ndarray
+    items: np.ndarray
+
+
+def _day_sums(
+    items_by_day: list[list[MenuItem]], foods: FoodTable, keys: tuple[str, ...]
+) -> _DaySums:
+    """Every day's totals of ``keys`` in one pass over all items (no loop per day)."""
+    n_days = len(items_by_day)
+    whole = Menu(items=[item for items in items_by_day for item in items])
+    codes = np.repeat(np.arange(n_days, dtype=np.intp), [len(i) for i in items_by_day])
     grams = whole.grams(foods)
     # reindex: a food the table no longer has counts as unknown, not as 0.
     values = foods.values.reindex(whole.food_ids(), columns=list(keys)).to_numpy(float)
@@ -115,7 +121,22 @@ def plan_coverage(
     np.add.at(sums, codes, np.where(missing, 0.0, per_item))
     np.add.at(known, codes, ~missing)
     np.add.at(unknown, codes, missing)
-    empty = np.bincount(codes, minlength=n_days) == 0
+    return _DaySums(sums, known, unknown, np.bincount(codes, minlength=n_days))
+
+
+def _coverage(
+    plan: Plan,
+    shared: _DaySums,
+    own: _DaySums | None,
+    share: float,
+    targets: dict[str, Target],
+    keys: tuple[str, ...],
+) -> PlanCoverage:
+    sums, known, unknown, items = share * shared.sums, shared.known, shared.unknown, shared.items
+    if own is not None:
+        sums, known = sums + own.sums, known + own.known
+        unknown, items = unknown + own.unknown, items + own.items
+    empty = items == 0
     amounts = np.where(known > 0, sums, np.where(empty[:, None], 0.0, np.nan))
     return PlanCoverage(
         keys,
@@ -124,6 +145,58 @@ def plan_coverage(
         unknown > 0,
         tuple(targets.get(k) for k in keys),
     )
+
+
+def plan_coverage(
+    plan: Plan,
+    foods: FoodTable,
+    targets: dict[str, Target],
+    keys: tuple[str, ...] = CHART_KEYS,
+    person: Person | None = None,
+) -> PlanCoverage:
+    """What ``person`` eats each day (their share of the menu and their own items), or
+    the menus as written (``person`` None), against ``targets``.
+
+    An empty day has 0 of everything, as an empty menu does in compute_coverage.
+    """
+    keys = tuple(keys)
+    shared = _day_sums([d.menu.items for d in plan.days], foods, keys)
+    if person is None:
+        return _coverage(plan, shared, None, 1.0, targets, keys)
+    own = _day_sums([d.own_items(person.name) for d in plan.days], foods, keys)
+    return _coverage(plan, shared, own, person.share, targets, keys)
+
+
+def household_coverage(
+    plan: Plan,
+    foods: FoodTable,
+    targets_of: Callable[[Person], dict[str, Target]],
+    keys: tuple[str, ...] = CHART_KEYS,
+) -> dict[str, PlanCoverage]:
+    """Every person's plan coverage (by name), the shared menus summed once for all."""
+    keys = tuple(keys)
+    shared = _day_sums([d.menu.items for d in plan.days], foods, keys)
+    result = {}
+    for person in plan.people:
+        mine = [d.own_items(person.name) for d in plan.days]
+        own = _day_sums(mine, foods, keys) if any(mine) else None
+        result[person.name] = _coverage(plan, shared, own, person.share, targets_of(person), keys)
+    return result
+
+
+def household_percent(coverages: dict[str, PlanCoverage], worst_day: bool) -> np.ndarray:
+    """People x keys: the lowest day's % of target (``worst_day``) or the average's; NaN
+    where no target or no value is known. Rows in ``coverages``' order."""
+    rows = []
+    for coverage in coverages.values():
+        if worst_day:
+            percent = coverage.percent
+            known = ~np.isnan(percent)
+            lowest = np.where(known, percent, np.inf).min(axis=0, initial=np.inf)
+            rows.append(np.where(known.any(axis=0), lowest, np.nan))
+        else:
+            rows.append(coverage.average_percent)
+    return np.array(rows, float).reshape(len(rows), -1)
 
 
 def unknown_foods(menu: Menu, foods: FoodTable, key: str) -> list[str]:

@@ -154,23 +154,30 @@ class ShoppingList:
 
 
 def item_rows(plan: Plan, foods: FoodTable) -> pd.DataFrame:
-    """Every item of every day as a row: ``food`` and edible ``grams`` for all the people.
+    """Every item of every day as a row: ``food`` and edible ``grams`` for all the people
+    (a shared item times the people's shares summed, each person's own items as they are).
 
     Grams are NaN for an item counted in portions of a food with no portion weight.
     """
     ids: list[str] = []
     grams: list[float] = []
     portions: list[float] = []
+    times: list[float] = []
+    total_share = plan.total_share()
     for day in plan.days:
-        for item in day.menu.items:
-            ids.append(item.food)
-            grams.append(np.nan if item.grams is None else item.grams)
-            portions.append(np.nan if item.portions is None else item.portions)
+        listed = [(day.menu.items, total_share)]
+        listed += [(day.own_items(p.name), 1.0) for p in plan.people]
+        for items, factor in listed:
+            for item in items:
+                ids.append(item.food)
+                grams.append(np.nan if item.grams is None else item.grams)
+                portions.append(np.nan if item.portions is None else item.portions)
+                times.append(factor)
     grams_a = np.asarray(grams, float)
     if ids:
         portion_g = foods.info["portion_g"].reindex(ids).to_numpy(float)
         grams_a = np.where(np.isnan(grams_a), np.asarray(portions, float) * portion_g, grams_a)
-    return pd.DataFrame({"food": ids, "grams": grams_a * plan.people})
+    return pd.DataFrame({"food": ids, "grams": grams_a * np.asarray(times, float)})
 
 
 def shopping_list(plan: Plan, foods: FoodTable, expand: Expand | None = None) -> ShoppingList:
@@ -181,7 +188,7 @@ def shopping_list(plan: Plan, foods: FoodTable, expand: Expand | None = None) ->
     if expand is not None:
         totals = _expanded(totals, expand)
     frame = _priced(totals, foods)
-    return ShoppingList(plan.name, len(plan.days), plan.people, frame)
+    return ShoppingList(plan.name, len(plan.days), len(plan.people), frame)
 
 
 def _expanded(totals: pd.DataFrame, expand: Expand) -> pd.DataFrame:

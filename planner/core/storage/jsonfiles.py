@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,8 @@ from planner.core.storage.atomic import atomic_write_text
 MENU_FORMAT = "crampless.menu"
 PLAN_FORMAT = "crampless.plan"
 VERSION = 1
+# Version 2 gave a plan its people (docs/file-formats.md); version 1 plans still read.
+PLAN_VERSIONS = (1, 2)
 
 # Says whether a food id is known (foods.csv or the user's library).
 FoodCheck = Callable[[str], bool]
@@ -101,17 +103,21 @@ def is_plan_file(path: Path) -> bool:
     return isinstance(data, dict) and data.get("format") == PLAN_FORMAT
 
 
-def check_header(data: Any, fmt: str, source: Path | str) -> None:
-    """Check the ``format`` and ``version`` fields a saved file starts with."""
+def check_header(
+    data: Any, fmt: str, source: Path | str, versions: tuple[int, ...] = (VERSION,)
+) -> int:
+    """Check the ``format`` and ``version`` fields a saved file starts with; the version."""
     if not isinstance(data, dict):
         raise InputError(source, "", "expected a JSON object")
     if data.get("format") != fmt:
         raise InputError(source, "format", f"expected {fmt!r}, found {data.get('format')!r}")
     version = data.get("version")
-    if isinstance(version, bool) or version != VERSION:  # true == 1 in Python
+    if isinstance(version, bool) or version not in versions:  # true == 1 in Python
+        reads = " or ".join(map(str, versions))
         raise InputError(
-            source, "version", f"version {version!r} is not supported (this app reads {VERSION})"
+            source, "version", f"version {version!r} is not supported (this app reads {reads})"
         )
+    return int(version)
 
 
 def menu_from_dict(
@@ -127,43 +133,51 @@ def menu_from_dict(
         raise InputError(
             source, f"{where}name", f"a name can be at most {MAX_MENU_NAME} characters"
         )
-    items_data = data.get("items")
+    return Menu(name, items_from_list(data.get("items"), source, f"{where}items", known))
+
+
+def items_from_list(
+    items_data: Any, source: Path | str, place: str, known: FoodCheck | None = None
+) -> list[MenuItem]:
+    """Menu items from their JSON list at ``place`` (``items``, ``days[0].own.Anna``);
+    each fault names the item (``items[3].food``)."""
     if not isinstance(items_data, list):
-        raise InputError(source, f"{where}items", "expected a list of items")
+        raise InputError(source, place, "expected a list of items")
     if len(items_data) > MAX_ITEMS:
         raise InputError(
             source,
-            f"{where}items",
+            place,
             f"{len(items_data):,} items; a day's menu holds at most {MAX_ITEMS}",
         )
     items = []
     for n, item in enumerate(items_data):
-        place = f"{where}items[{n}]"
-        if not isinstance(item, dict):
-            raise InputError(source, place, "expected an object")
-        food = item.get("food")
-        if not isinstance(food, str) or not food:
-            raise InputError(source, f"{place}.food", "missing food id")
-        if known is not None and not known(food):
-            raise InputError(source, f"{place}.food", f"unknown food {food!r}")
-        has_grams, has_portions = "grams" in item, "portions" in item
-        if has_grams == has_portions:
-            raise InputError(source, place, "give exactly one of 'grams' or 'portions'")
-        unit = "g" if has_grams else "portions"
-        amount = item["grams" if has_grams else "portions"]
-        problem = amount_problem(amount, unit)
-        if problem:
-            raise InputError(source, f"{place}.{'grams' if has_grams else 'portions'}", problem)
-        meal = item.get("meal", "snack")
-        if meal not in MEALS:
-            raise InputError(
-                source, f"{place}.meal", f"unknown meal {meal!r} (use {', '.join(MEALS)})"
-            )
-        entry = MenuItem(food, meal).with_amount(float(amount), unit)
-        if "measure" in item:
-            entry = _with_measure(entry, item["measure"], source, f"{place}.measure")
-        items.append(entry)
-    return Menu(name, items)
+        items.append(_item_from_dict(item, source, f"{place}[{n}]", known))
+    return items
+
+
+def _item_from_dict(item: Any, source: Path | str, place: str, known: FoodCheck | None) -> MenuItem:
+    if not isinstance(item, dict):
+        raise InputError(source, place, "expected an object")
+    food = item.get("food")
+    if not isinstance(food, str) or not food:
+        raise InputError(source, f"{place}.food", "missing food id")
+    if known is not None and not known(food):
+        raise InputError(source, f"{place}.food", f"unknown food {food!r}")
+    has_grams, has_portions = "grams" in item, "portions" in item
+    if has_grams == has_portions:
+        raise InputError(source, place, "give exactly one of 'grams' or 'portions'")
+    unit = "g" if has_grams else "portions"
+    amount = item["grams" if has_grams else "portions"]
+    problem = amount_problem(amount, unit)
+    if problem:
+        raise InputError(source, f"{place}.{'grams' if has_grams else 'portions'}", problem)
+    meal = item.get("meal", "snack")
+    if meal not in MEALS:
+        raise InputError(source, f"{place}.meal", f"unknown meal {meal!r} (use {', '.join(MEALS)})")
+    entry = MenuItem(food, meal).with_amount(float(amount), unit)
+    if "measure" in item:
+        entry = _with_measure(entry, item["measure"], source, f"{place}.measure")
+    return entry
 
 
 def _with_measure(item: MenuItem, data: Any, source: Path | str, place: str) -> MenuItem:
@@ -183,8 +197,13 @@ def _with_measure(item: MenuItem, data: Any, source: Path | str, place: str) -> 
 
 def menu_to_dict(menu: Menu) -> dict[str, Any]:
     """The menu's JSON object (without the file header)."""
+    return {"name": menu.name, "items": items_to_list(menu.items)}
+
+
+def items_to_list(menu_items: Sequence[MenuItem]) -> list[dict[str, Any]]:
+    """Menu items as their JSON list."""
     items = []
-    for item in menu.items:
+    for item in menu_items:
         entry: dict[str, Any] = {"food": item.food}
         if item.grams is not None:
             entry["grams"] = item.grams
@@ -194,7 +213,7 @@ def menu_to_dict(menu: Menu) -> dict[str, Any]:
             entry["portions"] = item.portions
         entry["meal"] = item.meal
         items.append(entry)
-    return {"name": menu.name, "items": items}
+    return items
 
 
 def read_menu(path: Path, known: FoodCheck | None = None) -> Menu:

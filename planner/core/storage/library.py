@@ -24,7 +24,7 @@ class Entry:
 
 
 class Library(LibraryFile):
-    """Saved menus and plans, each stored as its JSON object in one row."""
+    """Saved menus, plans and households, each stored as its JSON object in one row."""
 
     # -- menus and plans share one shape ---------------------------------------------
     def _list(self, table: str) -> list[Entry]:
@@ -151,6 +151,19 @@ class Library(LibraryFile):
 
     def delete_plan(self, plan_id: int) -> None:
         self._delete("plans", plan_id)
+
+    # -- households (their people are read by planner.core.plans.households) ------------
+    def households(self) -> list[Entry]:
+        return self._list("households")
+
+    def load_household_data(self, household_id: int) -> dict:
+        return self._load("households", household_id)
+
+    def save_household_data(self, name: str, data: dict, household_id: int | None = None) -> int:
+        return self._save("households", name, data, household_id)
+
+    def delete_household(self, household_id: int) -> None:
+        self._delete("households", household_id)
 
 
 def _seconds(value: object) -> float:

@@ -25,7 +25,8 @@ from planner.core.storage.library_check import record_check, unchanged_since_che
 LIBRARY_FILE = "library.sqlite3"
 # 2 added the food tables of planner.core.storage.food_schema (menus and plans are unchanged).
 # 3 gave imported USDA foods the tags their food group and name give (usda_tags).
-# 4 added the cramp diary's tables of planner.core.storage.diary_schema.
+# 4 added the cramp diary's tables of planner.core.storage.diary_schema, and households
+#   (a plan's people, saved to start new plans with).
 SCHEMA_VERSION = 4
 # The version of usda_tags' rules the library's imported foods were tagged by (meta key
 # usda_tag_rules): foods imported under older rules get today's tags when it opens.
@@ -49,6 +50,12 @@ CREATE TABLE IF NOT EXISTS menus (
     updated REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS plans (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL,
+    updated REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS households (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     data TEXT NOT NULL,
@@ -179,7 +186,8 @@ class LibraryFile:
             )
             if version is not None:
                 # From 1, the statements above created the food tables; from 2, the foods
-                # an earlier version imported get their tags; from 3, the diary's tables.
+                # an earlier version imported get their tags; from 3, the diary's tables
+                # and households.
                 if version < 3:
                     _tag_imported_foods(db)
                 db.execute(

@@ -26,7 +26,12 @@ TITLE = "Close my gaps"
 def install(window) -> None:
     """The panel in a tab beside the totals under the chart; Edit menu and food list actions."""
     store = ExclusionsStore(window.settings, window)
-    panel = GapsPanel(window.state, store, menu=lambda: window.menu_model.menu)
+    panel = GapsPanel(
+        window.state,
+        store,
+        menu=lambda: window.menu_model.menu,
+        profile=lambda: getattr(window, "coverage_profile", None) or window.state.profile,
+    )
     splitter = window.coverage_splitter
     tabs = QTabWidget(objectName="coverageTabs", documentMode=True)
     splitter.replaceWidget(splitter.indexOf(window.totals), tabs)

@@ -36,6 +36,8 @@ from planner.core.advice.suggestions import (
     limits_reached,
     suggest_from,
 )
+from planner.core.data.intakes import Target
+from planner.core.data.profile import Profile
 from planner.core.menus.coverage import Coverage
 from planner.core.menus.menu import Menu, MenuItem
 from planner.ui.gaps.gap_exclusions import ExclusionsStore, describe, pregnancy_note
@@ -87,9 +89,13 @@ class GapsPanel(QWidget):
         store: ExclusionsStore,
         parent=None,
         menu: Callable[[], Menu] | None = None,
+        profile: Callable[[], Profile] | None = None,
     ) -> None:
         super().__init__(parent)
         self.state, self.store = state, store
+        # Whose gaps: the profile the coverage was computed for (a person of the week
+        # plan, when the Day menu tab shows theirs), else the window's.
+        self.profile = profile or (lambda: state.profile)
         # The day menu, for what it already holds of each food (daily caps).
         self.menu = menu
         self.coverage: Coverage | None = None
@@ -193,10 +199,17 @@ class GapsPanel(QWidget):
         if per in self.per_buttons:
             self.per_buttons[per].setChecked(True)
 
+    @property
+    def targets(self) -> dict[str, Target]:
+        """The targets the coverage shown was computed for (its own lines carry them)."""
+        if self.coverage is None:
+            return self.state.targets
+        return {k: line.target for k, line in self.coverage.lines.items() if line.target}
+
     def set_coverage(self, coverage: Coverage) -> None:
         """The day menu's new coverage (window.coverageChanged)."""
         self.coverage = coverage
-        count = len(gaps(coverage, self.state.targets))
+        count = len(gaps(coverage, self.targets))
         if count != self.gap_count:
             self.gap_count = count
             self.gapCountChanged.emit(count)
@@ -217,20 +230,19 @@ class GapsPanel(QWidget):
         self.stale = False
         state = self.state
         exclusions = self.store.exclusions
-        summary = describe(exclusions, state.foods, state.profile)
-        note = pregnancy_note(state.profile, state.foods)
+        profile, targets = self.profile(), self.targets
+        summary = describe(exclusions, state.foods, profile)
+        note = pregnancy_note(profile, state.foods)
         self.summary.setText(f"{summary}. {note}" if note else f"{summary}.")
-        needed = gaps(self.coverage, state.targets)
+        needed = gaps(self.coverage, targets)
         held = self.menu().grams_by_food(state.foods) if self.menu is not None else {}
         suggestions = suggest_from(
-            self._candidates(), self.coverage, state.targets, self.per, SHOWN, on_menu=held
+            self._candidates(), self.coverage, targets, self.per, SHOWN, on_menu=held
         )
         current = self.tree.currentIndex()
         keep = (self.model.key_of(current), current.data(ID_ROLE))
-        reached = limits_reached(self.coverage, state.targets)
-        self.model.set_suggestions(
-            needed, suggestions, state.targets, state.foods, self.per, reached
-        )
+        reached = limits_reached(self.coverage, targets)
+        self.model.set_suggestions(needed, suggestions, targets, state.foods, self.per, reached)
         self.potassium_note.setVisible(bool(suggestions.get("potassium")))
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
@@ -250,10 +262,11 @@ class GapsPanel(QWidget):
         what decides them changed (the food table, the exclusions, pregnancy)."""
         state = self.state
         # The table itself is kept in the key (not its id, which a new table could reuse).
-        key = (state.foods, self.store.exclusions, state.profile)
+        profile = self.profile()
+        key = (state.foods, self.store.exclusions, profile)
         last = self._pool_for
         if self._pool is None or last is None or last[0] is not key[0] or last[1:] != key[1:]:
-            allowed = allowed_food_ids(state.foods, self.store.exclusions, state.profile)
+            allowed = allowed_food_ids(state.foods, self.store.exclusions, profile)
             self._pool = candidates(state.foods, allowed)
             self._pool_for = key
         return self._pool
@@ -262,7 +275,7 @@ class GapsPanel(QWidget):
         if needed:
             self.pages.setCurrentWidget(self.tree)
             return
-        if not any(k in self.state.targets for k in GAP_KEYS):
+        if not any(k in self.targets for k in GAP_KEYS):
             # Why, and what to choose instead (EFSA under 18, say), when the table knows.
             note = self.state.missing_note or "This profile has no targets."
             text = f"<p>{note}</p><p>Without targets there is no gap to close.</p>"

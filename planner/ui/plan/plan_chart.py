@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from planner.core.data.foods import FoodTable
 from planner.core.data.intakes import Target
 from planner.core.data.nutrients import GUARD_KEYS
+from planner.core.plans.people import Person
 from planner.core.plans.plan import Plan
 from planner.core.plans.plan_coverage import PlanCoverage, plan_coverage, unknown_foods
 from planner.ui.plan.plan_heatmap import PlanHeatmap
@@ -27,6 +28,7 @@ class PlanChart(QWidget):
         self.plan: Plan | None = None
         self.foods: FoodTable | None = None
         self.coverage: PlanCoverage | None = None
+        self.person: Person | None = None
         self.heatmap = PlanHeatmap()
         self.heatmap.unknown_names = self._unknown_names
         self.heatmap.daySelected.connect(self.daySelected)
@@ -43,18 +45,26 @@ class PlanChart(QWidget):
         layout.addWidget(self.note)
 
     def show_plan(
-        self, plan: Plan, foods: FoodTable, targets: dict[str, Target], missing_note: str
+        self,
+        plan: Plan,
+        foods: FoodTable,
+        targets: dict[str, Target],
+        missing_note: str,
+        person: Person | None = None,
     ) -> None:
-        """Recompute every day's coverage of ``targets``; redraw the heatmap and averages.
+        """Recompute every day's coverage of ``targets``, of what ``person`` eats (None:
+        the menus as written); redraw the heatmap and averages.
 
         ``missing_note`` says which targets the profile lacks ('' when none).
         """
-        self.plan, self.foods = plan, foods
-        self.coverage = plan_coverage(plan, foods, targets)
-        guards = plan_coverage(plan, foods, targets, GUARD_KEYS)
+        self.plan, self.foods, self.person = plan, foods, person
+        self.coverage = plan_coverage(plan, foods, targets, person=person)
+        guards = plan_coverage(plan, foods, targets, GUARD_KEYS, person)
         self.heatmap.set_data(self.coverage, guards)
         days = len(plan.days)
         notes = [missing_note] if missing_note else []
+        if person is not None and len(plan.people) > 1:
+            notes.insert(0, f"{person.describe()}: their share of the menu and own items.")
         if days and self.coverage.unknown.any():
             notes.append(
                 "Hatched cells (?) and “≥” mark amounts that are unknown or only a lower bound: "
@@ -74,7 +84,5 @@ class PlanChart(QWidget):
         plan, foods = self.plan, self.foods
         if plan is None or foods is None or not 0 <= day < len(plan.days):
             return []
-        return [
-            foods.name(f) if f in foods else f
-            for f in unknown_foods(plan.days[day].menu, foods, key)
-        ]
+        menu = plan.days[day].menu if self.person is None else plan.eaten(day, self.person)
+        return [foods.name(f) if f in foods else f for f in unknown_foods(menu, foods, key)]

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from planner.core.menus.menu import MenuItem
+from planner.core.plans.people import Person
 from planner.core.plans.plan import Day
 from planner.core.plans.shopping_state import ShoppingState
 from planner.ui.plan.plan_models import PlanModel
-
-PEOPLE_ID = 4101  # SetPeople commands merge, so a spin box run is one undo step
 
 
 class InsertDay(QUndoCommand):
@@ -70,6 +69,32 @@ class SetDayMenus(QUndoCommand):
         self._apply(0)
 
 
+class SetDay(QUndoCommand):
+    """Give a day new shared items and own items at once (a completion for one person);
+    undo gives it back both. ``after`` runs once done (shows the day again)."""
+
+    def __init__(
+        self, model: PlanModel, day: Day, new: Day, text: str, after: Callable[[], None]
+    ) -> None:
+        super().__init__(text)
+        self.model, self.day, self.after = model, day, after
+        self.old = (list(day.menu.items), {k: list(v) for k, v in day.own.items()})
+        self.new = (list(new.menu.items), {k: list(v) for k, v in new.own.items()})
+
+    def _apply(self, items: list[MenuItem], own: dict[str, list[MenuItem]]) -> None:
+        row = self.model.row_of(self.day)
+        if row >= 0:
+            self.model.set_day_items(row, items)
+            self.model.set_day_own(row, own)
+        self.after()
+
+    def redo(self) -> None:
+        self._apply(*self.new)
+
+    def undo(self) -> None:
+        self._apply(*self.old)
+
+
 class RenameDay(QUndoCommand):
     def __init__(self, model: PlanModel, row: int, name: str) -> None:
         self.model, self.row = model, row
@@ -96,27 +121,29 @@ class MoveDay(QUndoCommand):
 
 
 class SetPeople(QUndoCommand):
-    def __init__(self, model: PlanModel, people: int) -> None:
+    """Give the plan new people (added, edited, removed), with each day's own items as
+    they become (a person removed takes theirs along; undo brings them back)."""
+
+    def __init__(
+        self,
+        model: PlanModel,
+        people: list[Person],
+        text: str,
+        own: list[dict[str, list[MenuItem]]] | None = None,
+    ) -> None:
         assert model.plan is not None
         self.model = model
-        self.old, self.new = model.plan.people, people
-        super().__init__(f"Cook for {people}")
-
-    def id(self) -> int:
-        return PEOPLE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetPeople) or other.model is not self.model:
-            return False
-        self.new = other.new
-        self.setText(other.text())
-        return True
+        self.old = (list(model.plan.people), [dict(d.own) for d in model.plan.days])
+        names = {p.name for p in people}
+        kept = [{k: v for k, v in d.own.items() if k in names} for d in model.plan.days]
+        self.new = (list(people), own if own is not None else kept)
+        super().__init__(text)
 
     def redo(self) -> None:
-        self.model.set_people(self.new)
+        self.model.set_people(*self.new)
 
     def undo(self) -> None:
-        self.model.set_people(self.old)
+        self.model.set_people(*self.old)
 
 
 class RenamePlan(QUndoCommand):

@@ -8,6 +8,7 @@ from planner.core.data.foods import FoodTable
 from planner.core.data.formatting import count_of
 from planner.core.errors import InputError
 from planner.core.menus.menu import MenuItem
+from planner.core.plans.people import Person
 from planner.core.plans.plan import Day, Plan, checked_name
 from planner.core.storage.library import Library
 from planner.ui.day_menu.library_panel import MENU_MIME, EntryListModel, menu_ids_from_mime
@@ -44,7 +45,7 @@ class PlanModel(QAbstractListModel):
     through ``renameRequested`` so that a name typed into the list lands on the stack.
     """
 
-    peopleChanged = Signal(int)
+    peopleChanged = Signal()
     nameChanged = Signal(str)
     renameRequested = Signal(int, str)  # day row, new name
     invalidEdit = Signal(str)
@@ -105,10 +106,13 @@ class PlanModel(QAbstractListModel):
         self.plan.move_day(row, to)
         self.endMoveRows()
 
-    def set_people(self, people: int) -> None:
+    def set_people(self, people: list[Person], own: list[dict[str, list[MenuItem]]]) -> None:
+        """Give the plan these people and its days these own items (one dict a day)."""
         assert self.plan is not None
-        self.plan.people = people
-        self.peopleChanged.emit(people)
+        self.plan.people = list(people)
+        for day, items in zip(self.plan.days, own, strict=True):
+            day.own = dict(items)
+        self.peopleChanged.emit()
 
     def set_name(self, name: str) -> None:
         assert self.plan is not None
@@ -119,6 +123,15 @@ class PlanModel(QAbstractListModel):
         """Give day ``row``'s menu these items (its Day and Menu objects stay the same)."""
         assert self.plan is not None
         self.plan.days[row].menu.items = list(items)
+        self.dataChanged.emit(self.index(row), self.index(row))
+
+    def set_day_own(self, row: int, own: dict[str, list[MenuItem]]) -> None:
+        """Give day ``row`` these own items; each person's list is changed in place, so
+        that an editor showing it keeps showing the day's own list."""
+        assert self.plan is not None
+        day = self.plan.days[row]
+        for name in set(day.own) | set(own):
+            day.own.setdefault(name, [])[:] = own.get(name, [])
         self.dataChanged.emit(self.index(row), self.index(row))
 
     def days_changed(self) -> None:
@@ -135,10 +148,12 @@ class PlanModel(QAbstractListModel):
         if day is None:
             return None
         count = len(day.menu.items)
+        own = sum(len(items) for items in day.own.values())  # people's own items
         if role == Qt.ItemDataRole.DisplayRole:
-            if not count:
+            if not count and not own:
                 return f"{day.name}  ·  empty"
-            return f"{day.name}  ·  {count} item{'' if count == 1 else 's'}"
+            text = f"{day.name}  ·  {count} item{'' if count == 1 else 's'}"
+            return f"{text} + {own} own" if own else text
         if role == Qt.ItemDataRole.EditRole:
             return day.name
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.core.data.foods import FoodTable
+from planner.core.data.profile import Profile
 from planner.core.plans.plan import Plan, load_plan, save_plan, save_shopping_state
 from planner.core.plans.shopping_state import ShoppingState
 from planner.core.storage.library import Library
@@ -35,6 +38,8 @@ class PlanSession(QObject):
         self.model = PlanModel(foods)
         self.undo_stack = QUndoStack(self)
         self.plan_id: int | None = None
+        # The profile a plan saved before households gives its people (the window's).
+        self.profile: Callable[[], Profile] = Profile
         self.state = ShoppingState()
         self._opening = False
         self._unsaved = False  # an edit of the open plan is not in the library yet
@@ -56,9 +61,11 @@ class PlanSession(QObject):
         plan) or InputError (a stored plan that does not read).
         """
         self.save_now()
-        plan, state = load_plan(self.library, plan_id)
+        plan, state = load_plan(self.library, plan_id, self.profile())
         # Foods can disappear (a custom food deleted, a library restored from a backup).
-        gone = {i.food for day in plan.days for i in day.menu.items if i.food not in self.foods}
+        items = [i for day in plan.days for i in day.menu.items]
+        items += [i for day in plan.days for own in day.own.values() for i in own]
+        gone = {i.food for i in items if i.food not in self.foods}
         self._set(plan, plan_id, state)
         return sorted(gone)
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 
 from planner import APP_NAME
+from planner.ui.plan.menu_person import install_menu_person
 from planner.ui.plan.plan_session import PlanSession
 from planner.ui.plan.plan_view import PlanView
 from planner.ui.widgets.dialogs import confirm
@@ -40,6 +41,7 @@ def install(window) -> None:
     from planner.ui.plan.shopping_view import ShoppingView
 
     session = PlanSession(window.library, window.state.foods, window)
+    session.profile = lambda: window.state.profile
     session.saveFailed.connect(window.save_problems.failed)
     session.saved.connect(window.save_problems.succeeded)
     view = PlanView(
@@ -51,6 +53,7 @@ def install(window) -> None:
     )
     shopping = ShoppingView(session, window._last_folder, window._remember_folder)
     window.plan_session, window.plan_view, window.shopping_view = session, view, shopping
+    window.menu_person = install_menu_person(window, session)
     window.tabs.addTab(view, "Week plan")
     window.tabs.addTab(shopping, "Shopping list")
     for source in (view, shopping):

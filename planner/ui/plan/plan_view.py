@@ -13,19 +13,28 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.core.data.foods import FoodTable
+from planner.core.data.intakes import Target
+from planner.core.data.nutrients import CHART_KEYS, GUARD_KEYS
+from planner.core.data.profile import Profile
 from planner.core.menus.menu import Menu
+from planner.core.plans.people import Person
 from planner.core.plans.plan import Day
+from planner.core.plans.plan_coverage import household_coverage
 from planner.ui.charts.chart_export import export_figure_dialog
 from planner.ui.plan.day_editor import DayEditor
 from planner.ui.plan.day_filling import DayFilling
 from planner.ui.plan.day_list import DayList
+from planner.ui.plan.household_view import HouseholdView
+from planner.ui.plan.people_bar import PeopleBar
+from planner.ui.plan.person_completion_dialog import PersonCompletionDialog
 from planner.ui.plan.plan_chart import PlanChart
-from planner.ui.plan.plan_commands import SetPeople
+from planner.ui.plan.plan_commands import SetDay
 from planner.ui.plan.plan_header import PlanHeader
 from planner.ui.plan.plan_session import PlanSession
 from planner.ui.plan.saved_plans import SavedPlans
@@ -61,18 +70,25 @@ class PlanView(QWidget):
         self.remember_folder = remember_folder
         self.model = session.model
         self.header = PlanHeader()
+        self.people_bar = PeopleBar(session, state, self._new_plan_for)
+        self.household = HouseholdView()
+        self._targets: dict[Profile, dict[str, Target]] = {}
         self.saved_plans = SavedPlans(session, state, folder, remember_folder)
         self.day_list = DayList(session)
         self.filling = DayFilling(self.day_list, state, day_menu, self)
         self.day_editor = DayEditor(
-            state, session.undo_stack, self.day_list.current_day, self.day_list.show_day
+            state,
+            session.undo_stack,
+            self.day_list.current_day,
+            self.day_list.show_day,
+            lambda: list(session.plan.people) if session.plan is not None else [],
         )
         self.chart = PlanChart()
         # What the window and the other features reach for.
         self.browser = self.day_editor.browser  # Edit > Add selected food
         self.menu_model = self.day_editor.menu_model  # household measures, cautions
         self.heatmap = self.chart.heatmap
-        self.people = self.header.people
+        self.people = self.people_bar  # the plan's people, the one shown
         self.plan_list = self.saved_plans.plan_list
 
         self.side = QSplitter(Qt.Orientation.Vertical, objectName="planSideSplitter")
@@ -82,13 +98,18 @@ class PlanView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="planSplitter")
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.day_editor)
-        self.splitter.addWidget(self.chart)
+        self.chart_tabs = QTabWidget(documentMode=True)
+        self.chart_tabs.addTab(self.chart, "Days")
+        self.chart_tabs.addTab(self.household, "Household")
+        self.chart_tabs.setTabToolTip(1, "Every person's coverage at a glance")
+        self.splitter.addWidget(self.chart_tabs)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([230, 440, 560])
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(4, 4, 4, 4)
         content_layout.addWidget(self.header)
+        content_layout.addWidget(self.people_bar)
         content_layout.addWidget(self.splitter, 1)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_empty_page())
@@ -99,18 +120,20 @@ class PlanView(QWidget):
         for part in (self.saved_plans, self.day_list, self.filling, self.day_editor):
             part.statusMessage.connect(self.statusMessage)
         self.header.renamed.connect(self.saved_plans.rename_open_plan)
-        self.header.peopleEdited.connect(
-            lambda people: session.undo_stack.push(SetPeople(self.model, people))
-        )
+        self.people_bar.personShown.connect(lambda _: self.refresh())
+        self.people_bar.statusMessage.connect(self.statusMessage)
+        self.day_editor.complete_button.clicked.connect(lambda: self.complete_day())
+        self.household.personChosen.connect(self._person_chosen)
         self.header.export_button.clicked.connect(self.export_chart)
         self.saved_plans.created.connect(self.header.edit_name)
         self.day_list.dayChanged.connect(self.day_editor.show_day)
         self.chart.daySelected.connect(self.day_list.select_day)
         self.chart.exportRequested.connect(self.export_chart)
+        session.opened.connect(self.day_editor.show_people)
+        self.model.peopleChanged.connect(self.day_editor.show_people)
         session.opened.connect(self._plan_opened)
         session.changed.connect(self.refresh)
         self.model.nameChanged.connect(self._show_header)
-        self.model.peopleChanged.connect(self._show_header)
         self.model.invalidEdit.connect(self.statusMessage)
         state.profileChanged.connect(lambda _: self.refresh())
         state.foodsChanged.connect(self._foods_changed)
@@ -122,8 +145,9 @@ class PlanView(QWidget):
         layout.addStretch(1)
         hint = QLabel(
             "<h3>No week plan yet</h3><p>A plan is a number of days, each with its own menu, "
-            "for a number of people. It shows each day's nutrients against your targets and "
-            "makes the shopping list.</p>"
+            "for a household: each person with their own targets and share of the menu. It "
+            "shows each day's nutrients against each person's targets and makes the shopping "
+            "list for everyone.</p>"
         )
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -205,8 +229,71 @@ class PlanView(QWidget):
         if (day := self.day_list.current_day()) is not None:
             self.day_editor.show_title(day)
         state = self.state
-        self.chart.show_plan(plan, state.foods, state.targets, state.missing_note)
-        self.header.show_summary(plan, state.foods)
+        person = self.people_bar.person()
+        if person is None:
+            return
+        targets = self.targets_of(person)
+        missing = state.intakes.missing_note(person.profile, CHART_KEYS)
+        self.chart.show_plan(plan, state.foods, targets, missing, person)
+        self.header.show_summary(plan, state.foods, person)
+        self.household.show_household(
+            plan,
+            household_coverage(plan, state.foods, self.targets_of),
+            household_coverage(plan, state.foods, self.targets_of, GUARD_KEYS),
+        )
+
+    def targets_of(self, person: Person) -> dict[str, Target]:
+        """A person's targets (looked up once per profile)."""
+        profile = person.profile
+        if profile not in self._targets:
+            self._targets[profile] = self.state.intakes.targets(profile)
+        return self._targets[profile]
+
+    def _person_chosen(self, name: str) -> None:
+        """A person picked in the household view: their days in the heatmap."""
+        self.people_bar.show_person(name)
+        self.chart_tabs.setCurrentWidget(self.chart)
+
+    def complete_day(self) -> PersonCompletionDialog | None:
+        """Open Complete my menu for the person shown, on the day being edited."""
+        plan, day, person = self.session.plan, self.current_day(), self.people_bar.person()
+        if plan is None or day is None or person is None:
+            return None
+        from planner.core.advice.familiar import familiar_food_ids
+
+        row = self.model.row_of(day)
+        snapshot, foods = plan.copy(), self.state.foods
+        targets = {p.name: self.targets_of(p) for p in snapshot.people}
+        familiar = familiar_food_ids(self.session.library)  # here: SQLite stays on this thread
+
+        def make_job(name: str, shared: bool) -> Callable[[Callable[[], bool]], object]:
+            def job(should_cancel: Callable[[], bool]) -> object:
+                from planner.core.household.person_completion import complete_for_person
+
+                return complete_for_person(
+                    snapshot,
+                    row,
+                    name,
+                    foods,
+                    lambda p: targets[p.name],
+                    shared=shared,
+                    should_cancel=should_cancel,
+                    familiar=familiar,
+                )
+
+            return job
+
+        def apply(result) -> None:
+            text = f"Complete {day.name} for {result.person.name}"
+            refresh = lambda: self.day_editor.show_day(self.current_day())  # noqa: E731
+            self.session.undo_stack.push(SetDay(self.model, day, result.day_after, text, refresh))
+
+        dialog = PersonCompletionDialog(snapshot, row, person.name, foods, make_job, apply, self)
+        dialog.open()
+        return dialog
+
+    def _new_plan_for(self, people: list[Person]) -> None:
+        self.saved_plans.new_plan(people)
 
     def _foods_changed(self, foods: FoodTable) -> None:
         self.menu_model.set_foods(foods)

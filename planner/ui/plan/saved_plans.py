@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.errors import InputError
+from planner.core.plans.people import Person
 from planner.core.plans.plan import (
     Plan,
     checked_name,
@@ -121,11 +122,14 @@ class SavedPlans(QWidget):
         self.plan_list.set_current(self.session.plan_id)
         self._select_open_plan()
 
-    def new_plan(self) -> None:
+    def new_plan(self, people: list[Person] | None = None) -> None:
+        """Start a plan of 7 empty days for ``people`` (a saved household), else for one
+        person with the window's profile."""
         self.session.save_now()
         name = Library.unused_name("Week plan", self.library.plans())
         try:
-            plan_id = save_plan(self.library, Plan.new(name))
+            plan = Plan.new(name, people=people or 1, profile=self.state.profile)
+            plan_id = save_plan(self.library, plan)
         except SAVE_ERRORS as exc:  # busy (an import writing) or refused: said, no change
             self._refused("New plan", "A new plan could not be made", exc)
             return
@@ -194,7 +198,12 @@ class SavedPlans(QWidget):
             if not path:
                 return False
         try:
-            plan = read_plan(Path(path), known=self.state.foods.__contains__)
+            plan = read_plan(
+                Path(path),
+                known=self.state.foods.__contains__,
+                profile=self.state.profile,
+                stage_ages=self.state.intakes.stage_ages,
+            )
         except InputError as exc:
             QMessageBox.warning(self, "Import plan", f"This plan cannot be imported:\n{exc}")
             return False

@@ -8,6 +8,9 @@ the work left until after the first paint (deferred_startup.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
@@ -41,6 +44,10 @@ from planner.ui.shell.profile_bar import ProfileBar
 from planner.ui.shell.window_actions import WindowActions
 from planner.ui.shell.window_layout import DOCK_WIDTH, WindowLayout
 from planner.ui.widgets.dialogs import confirm
+
+if TYPE_CHECKING:
+    from planner.core.data.profile import Profile
+    from planner.core.menus.menu import Menu
 
 
 class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMainWindow):
@@ -116,6 +123,9 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         self.library_dock.raise_()
         self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
+        # Whose coverage of the menu is shown, when not the profile's: given the menu, the
+        # menu they eat, their profile, targets and a note (the Week plan sets it).
+        self.coverage_for: Callable[[Menu], tuple[Menu, Profile, dict, str]] | None = None
         self._unsaved = False  # an edit of the open menu is not in the library yet
         self.save_problems = SaveProblems(self, library.path)
         bar = self.menuBar()
@@ -164,17 +174,20 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
 
     def refresh_coverage(self) -> None:
         """Recompute totals for the menu and profile; redraw the chart and the table."""
-        foods = self.state.foods
-        coverage = compute_coverage(self.menu_model.menu, foods, self.state.targets)
-        self.coverage = coverage
+        foods, menu = self.state.foods, self.menu_model.menu
+        profile, targets, note = self.state.profile, self.state.targets, self.state.missing_note
+        if self.coverage_for is not None:  # a person of the week plan (a feature's hook)
+            menu, profile, targets, note = self.coverage_for(menu)
+        coverage = compute_coverage(menu, foods, targets)
+        self.coverage, self.coverage_profile = coverage, profile
         # Under the totals: missing targets (items of missing foods are among the
         # unknowns), then pregnancy cautions and seaweed's iodine.
-        cautions = menu_cautions(self.menu_model.menu, foods, self.state.profile)
-        notes = [self.state.missing_note, *(f"⚠ {c.message}" for c in cautions)]
+        cautions = menu_cautions(menu, foods, profile)
+        notes = [note, *(f"⚠ {c.message}" for c in cautions)]
         self.totals.set_coverage(coverage, foods, "\n".join(n for n in notes if n))
         self.menu_model.set_guard_warnings(guard_warnings(coverage))
         if self.chart.built:  # else _build_chart comes back here once it has made it
-            self.chart.set_data(chart_data(coverage, foods, self.menu_model.menu))
+            self.chart.set_data(chart_data(coverage, foods, menu))
         self.coverageChanged.emit(coverage)
 
     def _profile_edited(self, profile) -> None:

@@ -50,7 +50,7 @@ def test_new_plan_names_days_by_weekday_then_number():
     ]
     plan = Plan.new("B", 9)
     assert [d.name for d in plan.days[6:]] == ["Sunday", "Day 8", "Day 9"]
-    assert plan.people == 1
+    assert [p.name for p in plan.people] == ["Person 1"]
     assert all(d.menu.items == [] for d in plan.days)
 
 
@@ -107,8 +107,17 @@ def test_file_round_trip(tmp_path):
     write_plan(path, plan)
     data = json.loads(path.read_text())
     assert data["format"] == "crampless.plan"
-    assert data["version"] == 1
-    assert data["people"] == 2
+    assert data["version"] == 2
+    assert [p["name"] for p in data["people"]] == ["Person 1", "Person 2"]
+    assert data["people"][0] == {
+        "name": "Person 1",
+        "sex": "female",
+        "age": 50.0,
+        "pregnant": False,
+        "lactating": False,
+        "standard": "nasem",
+        "share": 1.0,
+    }
     assert data["days"][0] == {
         "name": "Monday",
         "menu": {
@@ -128,7 +137,7 @@ def test_sample_plan_reads_with_real_foods(foods):
 
     plan = read_plan(ROOT / "docs" / "sample.plan.json", foods.__contains__)
     assert len(plan.days) == 7
-    assert plan.people == 2
+    assert len(plan.people) == 2
 
 
 def _file(**changes):
@@ -162,7 +171,10 @@ def _bad_item(**item):
         ("{oops", "plan.json: line 1, column 2: invalid JSON"),
         ([], "plan.json: expected a JSON object"),
         (_file(format="crampless.menu"), "plan.json: format: expected 'crampless.plan'"),
-        (_file(version=2), "plan.json: version: version 2 is not supported"),
+        (
+            _file(version=3),
+            "plan.json: version: version 3 is not supported (this app reads 1 or 2)",
+        ),
         (_file(name=3), "plan.json: name: must be text"),
         (_file(people=0), "plan.json: people: 0 is not between 1 and 50"),
         (_file(people=51), "plan.json: people: 51 is not between 1 and 50"),
@@ -205,15 +217,14 @@ def test_missing_fields_take_defaults(tmp_path):
         json.dumps({"format": "crampless.plan", "version": 1, "days": [{"menu": {"items": []}}]})
     )
     plan = read_plan(path)
-    assert (plan.name, plan.people, plan.days[0].name) == ("Untitled plan", 1, "Monday")
+    assert (plan.name, len(plan.people), plan.days[0].name) == ("Untitled plan", 1, "Monday")
 
 
 def test_whole_float_people_accepted(tmp_path):
     path = tmp_path / "p.plan.json"
     path.write_text(json.dumps(_file(people=3.0)))
     plan = read_plan(path, KNOWN)
-    assert plan.people == 3
-    assert isinstance(plan.people, int)
+    assert [p.name for p in plan.people] == ["Person 1", "Person 2", "Person 3"]
 
 
 def test_library_keeps_plan_and_shopping_state(tmp_path):

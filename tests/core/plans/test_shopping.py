@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from planner.core.data.categories import AISLES
 from planner.core.data.foods import FoodTable
 from planner.core.menus.menu import Menu, MenuItem
+from planner.core.plans.people import household_of
 from planner.core.plans.plan import Day, Plan
 from planner.core.plans.shopping import UNIT_SLACK, fmt_weight, shopping_list
 from planner.core.plans.shopping_state import ShoppingState
@@ -38,7 +39,9 @@ def _table(**foods: dict) -> FoodTable:
 
 def _plan(days: list[list[MenuItem]], people: int = 1) -> Plan:
     return Plan(
-        "Test", people, [Day(f"D{n}", Menu(f"D{n}", items)) for n, items in enumerate(days)]
+        "Test",
+        household_of(people),
+        [Day(f"D{n}", Menu(f"D{n}", items)) for n, items in enumerate(days)],
     )
 
 

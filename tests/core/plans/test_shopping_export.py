@@ -100,7 +100,7 @@ def _made_up(names: dict[str, str], category: str = "pantry") -> FoodTable:
 
 def _list_of(foods: FoodTable) -> ShoppingList:
     items = [MenuItem(food, grams=100) for food in foods.ids]
-    return shopping_list(Plan("Odd names", 1, [Day("Monday", Menu("Monday", items))]), foods)
+    return shopping_list(Plan("Odd names", days=[Day("Monday", Menu("Monday", items))]), foods)
 
 
 EVIL_NAMES = {

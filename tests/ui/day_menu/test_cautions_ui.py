@@ -12,6 +12,7 @@ from planner.core.advice.optimizer import complete_menu
 from planner.core.data.intakes import ReferenceIntakes
 from planner.core.data.profile import Profile
 from planner.core.menus.menu import Menu, MenuItem
+from planner.core.plans.people import Person
 from planner.paths import REFERENCE_INTAKES_CSV, ROOT
 from planner.ui.foods.food_detail import food_detail_html
 from planner.ui.gaps.completion_result import details_html
@@ -63,12 +64,16 @@ def test_pregnancy_flags_the_foods_already_on_the_menu(window):
     assert "Caution in pregnancy" not in window.totals.note.text()
 
 
-def test_the_week_plans_day_menu_flags_them_too(window):
+def test_the_week_plans_day_menu_flags_them_for_a_pregnant_person_of_the_plan(window):
     plan = window.plan_view
-    plan.menu_model.set_menu(Menu("day", [MenuItem("sprouted-wheat", "lunch", grams=30)]))
+    plan.new_plan()
+    plan.add_foods(["sprouted-wheat"])
     index = plan.menu_model.index_of_position(0, 0)
     assert index.data(Qt.ItemDataRole.DecorationRole) is None
-    set_pregnant(window, True)
+    set_pregnant(window, True)  # the day menu's profile: not the plan's people
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    plan.people.edit_person(Person("Anna", Profile("female", 30, pregnant=True)))
+    index = plan.menu_model.index_of_position(0, 0)
     assert "listeria" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
 

@@ -11,7 +11,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from planner.core.data.nutrients import CHART_KEYS
+from planner.core.data.profile import Profile
 from planner.core.menus.menu import MenuItem
+from planner.core.plans.people import Person
 from planner.core.plans.plan import load_plan, read_plan
 from planner.paths import ROOT
 from planner.ui.widgets.roles import ID_ROLE
@@ -59,7 +61,7 @@ def test_empty_state_then_a_new_plan_of_seven_days(window):
     assert view.day_list.days.model().rowCount() == 7
     assert view.day_list.days.currentIndex().row() == 0
     assert view.day_editor.day_title.text().startswith("Monday")
-    assert view.people.value() == 1
+    assert view.people.shown.count() == 1
     # Every cell of an empty week reads 0 %, and the averages are empty bars.
     texts = view.heatmap.cell_texts()
     assert len(texts) == len(CHART_KEYS) and all(row == ["0"] * 7 for row in texts)
@@ -115,15 +117,16 @@ def test_the_heatmap_titles_fit_on_a_small_screen(window):
 def test_a_nutrient_without_a_target_reads_no_target_not_unknown(window):
     view = new_plan(window)
     view.add_foods(["banana"])
-    bar = window.profile_bar
-    bar.age.setValue(0)
-    bar.standard.setCurrentIndex(bar.standard.findData("efsa"))
+    # The plan's person has targets of their own (the profile bar is the day menu's).
+    baby = Person("Baby", Profile("female", 0, standard="efsa"))
+    view.people.edit_person(baby)
     magnesium = CHART_KEYS.index("magnesium")
     assert view.heatmap.cell_texts()[magnesium][0] == "–"
     assert view.heatmap.average_texts()[magnesium] == "no target"
-    assert view.chart.note.text().startswith(window.state.missing_note)
+    note = window.state.intakes.missing_note(baby.profile, CHART_KEYS)
+    assert view.chart.note.text().startswith(note)
     assert "NASEM (US/Canada) targets cover this age." in view.chart.note.text()
-    bar.standard.setCurrentIndex(bar.standard.findData("nasem"))
+    view.people.edit_person(Person("Baby", Profile("female", 0, standard="nasem")))
     assert view.heatmap.cell_texts()[magnesium][0].isdigit()
     assert "No targets" not in view.chart.note.text()
 
@@ -231,14 +234,17 @@ def test_people_change_is_undoable_and_scales_the_shopping(window):
     shopping = window.shopping_view
     one = shopping.shopping.rows.at["banana", "edible_g"]
     assert one == pytest.approx(118)
-    view.people.setValue(3)
-    assert window.plan_session.plan.people == 3
+    view.people.add_person(Person("Tom", Profile("male", 15)))
+    view.people.add_person(Person("Ann", Profile("female", 40)))
+    assert len(window.plan_session.plan.people) == 3
     assert shopping.shopping.rows.at["banana", "edible_g"] == pytest.approx(3 * 118)
     # Coverage is per person: the heatmap does not change with the number of people.
     target = window.state.targets["potassium"].value
     assert view.heatmap.image.get_array()[POTASSIUM, 0] == pytest.approx(358 * 118 / target)
     window.undo_action.trigger()
-    assert view.people.value() == 1 and shopping.shopping.rows.at["banana", "edible_g"] == 118
+    window.undo_action.trigger()
+    assert view.people.shown.count() == 1
+    assert shopping.shopping.rows.at["banana", "edible_g"] == 118
 
 
 def test_plan_survives_closing_and_reopening(make_window, tmp_path):
@@ -247,17 +253,19 @@ def test_plan_survives_closing_and_reopening(make_window, tmp_path):
     view.add_foods(["banana"])
     view.select_day(3)
     view.add_foods(["kiwi"])
-    view.people.setValue(4)
+    for age in (10, 20, 30):
+        view.people.add_person(Person(f"Aged {age}", Profile("male", age), 1.2))
     view.header.name.setText("Summer week")
     view.header.name.editingFinished.emit()
     first.close()  # the autosave has not fired yet: closing saves
 
     second = make_window(tmp_path)
     plan = second.plan_session.plan
-    assert plan.name == "Summer week" and plan.people == 4
+    assert plan.name == "Summer week" and len(plan.people) == 4
     assert foods_of(plan.days[0]) == ["banana"] and foods_of(plan.days[3]) == ["kiwi"]
     assert second.plan_view.header.name.text() == "Summer week"
-    assert second.plan_view.people.value() == 4
+    assert second.plan_view.people.shown.count() == 4
+    assert plan.people[3] == Person("Aged 30", Profile("male", 30), 1.2)
 
 
 def test_edits_autosave_to_the_library(window, qtbot):
@@ -305,7 +313,7 @@ def test_import_and_export_through_the_file_menu(window, tmp_path, monkeypatch):
     window.plan_actions["Import plan…"].trigger()
     view = plan_tab(window)
     plan = window.plan_session.plan
-    assert plan.name == "Sample week" and plan.people == 2 and len(plan.days) == 7
+    assert plan.name == "Sample week" and len(plan.people) == 2 and len(plan.days) == 7
     assert view.heatmap.image.get_array().shape == (len(CHART_KEYS), 7)
     assert view.header.name.text() == "Sample week"
 

@@ -10,6 +10,8 @@ from PySide6 import QtPrintSupport
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QStyleOptionViewItem
 
+from planner.core.data.profile import Profile
+from planner.core.plans.people import Person
 from planner.core.plans.plan import load_plan
 from planner.ui.plan.shopping_model import PANTRY, TICKED
 from planner.ui.widgets.roles import ID_ROLE
@@ -62,7 +64,7 @@ def test_list_follows_the_plan_and_never_lists_tap_water(window):
     view.select_day(4)
     view.add_foods(["kiwi"])
     assert "kiwi" in listed(shopping)
-    view.people.setValue(2)
+    view.people.add_person(Person("Second", Profile()))
     assert shopping.model.index_of_food("banana", 1).data() == "4 pieces (about 740 g)"
     assert "7 days · 2 people" in shopping.summary.text()
     window.plan_session.undo_stack.undo()

@@ -12,7 +12,9 @@ import time
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from planner.core.data.profile import Profile
 from planner.core.menus.menu import MAX_ITEMS, Menu, MenuItem
+from planner.core.plans.people import Person
 from planner.core.storage.library import Library
 from planner.core.storage.library_file import LIBRARY_FILE
 from planner.datadir import LOCK_NAME
@@ -149,9 +151,10 @@ def test_a_plans_items_of_foods_gone_are_kept_when_it_is_edited(make_window, tmp
     if session.plan_id != plan_id:
         session.open(plan_id)
     assert [i.food for i in session.plan.days[0].menu.items] == ["banana", "custom-gone-bar"]
-    window.plan_view.people.setValue(3)  # an edit, saved at once
+    for name in ("Two", "Three"):  # edits, saved at once
+        window.plan_view.people.add_person(Person(name, Profile()))
     saved, _ = load_plan(window.library, plan_id)
-    assert saved.people == 3
+    assert len(saved.people) == 3
     assert [i.food for i in saved.days[0].menu.items] == ["banana", "custom-gone-bar"]
     assert [i.food for i in saved.days[1].menu.items] == ["recipe-gone-stew"]
 
