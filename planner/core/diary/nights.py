@@ -75,7 +75,7 @@ def tied_coverage(
     days = [Day(str(night), ties[night].menu) for night in nights if night in ties]
     if not days:
         return None
-    return plan_coverage(Plan("diary", 1, days), foods, targets, keys)
+    return plan_coverage(Plan("diary", days=days), foods, targets, keys)
 
 
 def split_nights(

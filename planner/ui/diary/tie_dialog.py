@@ -1,5 +1,6 @@
 """Tie a diary day to what was eaten: a saved menu, or a plan's day (the plan's day of that
-weekday, by its name, is offered first). The tie keeps a copy of the menu."""
+weekday, by its name, is offered first) as one person of the plan ate it (their share of
+the menu and their own items). The tie keeps a copy of the menu."""
 
 from __future__ import annotations
 
@@ -42,6 +43,10 @@ class TieDialog(QDialog):
         for entry in library.plans():
             self.plans.addItem(entry.name, entry.id)
         self.days = QComboBox(self, objectName="days")
+        # Whose day it was: a household plan's people eat different amounts of it.
+        self.person = QComboBox(self, objectName="person")
+        self.person_label = QLabel("As eaten &by", self)
+        self.person_label.setBuddy(self.person)
         self.problem = QLabel(self, wordWrap=True)
         self.problem.hide()
         self.plans.currentIndexChanged.connect(self._plan_chosen)
@@ -51,11 +56,13 @@ class TieDialog(QDialog):
         (self.use_plan if self.plans.count() else self.use_menu).setChecked(True)
         self.menus.activated.connect(lambda _: self.use_menu.setChecked(True))
         self.days.activated.connect(lambda _: self.use_plan.setChecked(True))
+        self.person.activated.connect(lambda _: self.use_plan.setChecked(True))
 
         form = QFormLayout()
         form.addRow(self.use_menu, self.menus)
         form.addRow(self.use_plan, self.plans)
         form.addRow("", self.days)
+        form.addRow(self.person_label, self.person)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -82,6 +89,7 @@ class TieDialog(QDialog):
     def _plan_chosen(self, _index: int = 0) -> None:
         """Load the chosen plan's days; the one named after the day's weekday first."""
         self.days.clear()
+        self.person.clear()
         self._plan = None
         plan_id = self.plans.currentData()
         if plan_id is None:
@@ -97,12 +105,21 @@ class TieDialog(QDialog):
             self.days.addItem(day.name, n)
         same = self.days.findText(weekday)
         self.days.setCurrentIndex(max(same, 0))
+        for person in self._plan.people:
+            self.person.addItem(f"{person.name} (share {person.share:g})", person.name)
+        # One person eating the menu as written needs no choice.
+        alone = len(self._plan.people) == 1 and self._plan.people[0].share == 1.0
+        self.person.setVisible(not alone)
+        self.person_label.setVisible(not alone)
 
     def accept(self) -> None:
         if self.use_plan.isChecked() and self._plan is not None and self.days.count():
-            day = self._plan.days[self.days.currentData()]
-            source = f"plan '{self._plan.name}', {day.name}"
-            self.tie = DayTie(self.day, source, day.menu.copy())
+            index = self.days.currentData()
+            source = f"plan '{self._plan.name}', {self._plan.days[index].name}"
+            person = self._plan.person(self.person.currentData())
+            if len(self._plan.people) > 1:
+                source += f", as {person.name} ate it"
+            self.tie = DayTie(self.day, source, self._plan.eaten(index, person))
         elif self.use_menu.isChecked() and self.menus.count():
             try:
                 menu = self.library.load_menu(self.menus.currentData())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QToolBar
 
 from planner.core.diary.nights import CAVEAT
 from planner.core.menus.menu import Menu, MenuItem
+from planner.core.plans.people import Person
 from planner.core.plans.plan import Plan, save_plan
 
 TODAY = dt.date(2026, 12, 5)
@@ -123,7 +124,7 @@ def test_tie_a_night_to_a_plan_day_and_compare_nights(diary_window, qtbot):
     window, view = diary_window, diary_window.diary_view
     banana = Menu("Mon", [MenuItem("banana", "breakfast", grams=100.0)])  # Mg 27 mg
     seeds = Menu("Tue", [MenuItem("pumpkin-seeds", "snack", grams=50.0)])  # Mg 296 mg
-    plan = Plan("Week", 1, [])
+    plan = Plan("Week", days=[])
     plan.add_day(banana, "Monday")
     plan.add_day(seeds, "Tuesday")
     save_plan(window.library, plan)
@@ -134,6 +135,7 @@ def test_tie_a_night_to_a_plan_day_and_compare_nights(diary_window, qtbot):
     tie = window.diary_actions.dialog
     assert tie.use_plan.isChecked(), "a plan's day is offered first"
     assert tie.days.currentText() == "Monday", "the plan's day of that weekday first"
+    assert tie.person.isHidden(), "one person eating the menu as written: no choice"
     tie.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     ties = window.diary_session.diary.ties()
     assert ties[dt.date(2026, 11, 2)].source == "plan 'Week', Monday"
@@ -170,6 +172,34 @@ def test_tie_a_night_to_a_plan_day_and_compare_nights(diary_window, qtbot):
     assert dt.date(2026, 11, 3) not in window.diary_session.diary.ties()
     window.undo_action.trigger()
     assert dt.date(2026, 11, 3) in window.diary_session.diary.ties()
+
+
+def test_a_household_plan_day_is_tied_as_the_chosen_person_ate_it(diary_window, qtbot):
+    window, view = diary_window, diary_window.diary_view
+    plan = Plan("Household", people=[Person("Anna"), Person("Sam", share=0.5)], days=[])
+    monday = plan.add_day(Menu("Mon", [MenuItem("banana", "breakfast", grams=100.0)]), "Monday")
+    monday.own["Sam"] = [MenuItem("pumpkin-seeds", "snack", grams=20.0)]
+    save_plan(window.library, plan)
+    _log(window, qtbot, "2026-11-03 02:10", "left", "calf", 4, 6)  # the night of Mon 2 Nov
+
+    view.episodes.topLevelItem(0).setSelected(True)
+    qtbot.mouseClick(view.buttons["tie"], Qt.MouseButton.LeftButton)
+    tie = window.diary_actions.dialog
+    assert tie.person.isVisibleTo(tie)
+    assert [tie.person.itemText(i) for i in range(tie.person.count())] == [
+        "Anna (share 1)",
+        "Sam (share 0.5)",
+    ]
+    tie.person.setCurrentIndex(1)
+    tie.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    tied = window.diary_session.diary.ties()[dt.date(2026, 11, 2)]
+    assert tied.source == "plan 'Household', Monday, as Sam ate it"
+    # Half the shared banana and Sam's own seeds: what Sam ate, not the menu as written.
+    assert [(i.food, i.grams) for i in tied.menu.items] == [
+        ("banana", 50.0),
+        ("pumpkin-seeds", 20.0),
+    ]
 
 
 def test_the_doctor_is_suggested_once_kindly(diary_window, qtbot):
