@@ -107,28 +107,34 @@ class DayList(QWidget):
             "Fill the selected day with a saved menu (or drag a saved menu onto a day)"
         )
         buttons.addWidget(self.fill_button)
-        copy_to = QToolButton()
-        copy_to.setDefaultAction(self.copy_to_action)
-        copy_to.setText("Copy to…")
-        buttons.addWidget(copy_to)
-        for action in (self.duplicate_action, self.rename_action):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            buttons.addWidget(button)
+        for action, label in (
+            (self.copy_to_action, "Copy to…"),
+            (self.duplicate_action, "Duplicate"),
+        ):
+            buttons.addWidget(self._tool_button(action, label))
         buttons.addStretch(1)
         return buttons
+
+    @staticmethod
+    def _tool_button(action: QAction, label: str) -> QToolButton:
+        """A button for ``action`` with a short ``label``: the action's icon text, which a
+        tool button keeps when the action changes (``setText`` on the button is lost at the
+        action's next change), while menus keep the full text."""
+        action.setIconText(label)
+        action.setToolTip(action.toolTip() or action.text())
+        button = QToolButton()
+        button.setDefaultAction(action)
+        return button
 
     def _move_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         for action, text in (
             (self.remove_action, "Remove"),
+            (self.rename_action, "Rename"),
             (self.up_action, "▲"),
             (self.down_action, "▼"),
         ):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setText(text)
-            buttons.addWidget(button)
+            buttons.addWidget(self._tool_button(action, text))
         buttons.addStretch(1)
         return buttons
 

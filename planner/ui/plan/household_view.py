@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.data.formatting import fmt_amount
+from planner.core.data.formatting import fmt_percent
 from planner.core.data.nutrients import BY_KEY, CHART_KEYS
 from planner.core.plans.plan import Plan
 from planner.core.plans.plan_coverage import PlanCoverage, household_percent
@@ -97,7 +97,7 @@ class HouseholdView(QWidget):
                 value = percent[column, row]
                 known = not np.isnan(value)
                 status = status_of(value if known else None, bool(over[row]))
-                text = f"{fmt_amount(value)} %" if known else "–"
+                text = fmt_percent(value) if known else "–"
                 if known and lower[row]:
                     text = "≥ " + text
                 item = QTableWidgetItem(text)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -28,6 +27,7 @@ from planner.ui.plan.plan_session import PlanSession
 from planner.ui.shared.save_problems import SAVE_ERRORS
 from planner.ui.shared.state import AppState
 from planner.ui.widgets.dialogs import warn
+from planner.ui.widgets.menu_button import MenuButton
 
 
 class PeopleBar(QWidget):
@@ -58,11 +58,9 @@ class PeopleBar(QWidget):
         self.edit_button.setToolTip("Edit the person shown: name, targets, share of the menu")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setToolTip("Remove the person shown (and their own items)")
-        self.households_button = QToolButton(text="Households")
-        self.households_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.households_menu = QMenu(self.households_button)
+        self.households_menu = QMenu()
         self.households_menu.aboutToShow.connect(self._fill_households)
-        self.households_button.setMenu(self.households_menu)
+        self.households_button = MenuButton("Households", self.households_menu)
         self.add_button.clicked.connect(lambda: self.add_person())
         self.edit_button.clicked.connect(lambda: self.edit_person())
         self.remove_button.clicked.connect(lambda: self.remove_person())

@@ -151,7 +151,9 @@ class PlanView(QWidget):
         )
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(hint)
+        # A readable line length, not the width of the window.
+        hint.setMaximumWidth(hint.fontMetrics().averageCharWidth() * 70)
+        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         new = QPushButton("New plan")

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolButton
 
 from planner.core.data.nutrients import CHART_KEYS
 from planner.core.data.profile import Profile
@@ -94,6 +94,20 @@ def test_foods_added_to_a_day_colour_its_column_and_the_average(window, qtbot):
     assert image[POTASSIUM, 1] == pytest.approx(2 * percent)
     assert image[POTASSIUM, 0] == pytest.approx(percent)
     assert view.heatmap.average_widths()[POTASSIUM] == pytest.approx(3 * percent / 7)
+
+
+def test_the_day_buttons_keep_their_short_labels_and_fit_beside_the_editor(window):
+    """Short labels on the buttons, the full text in menus; the side column stays narrow
+    enough for the day editor on a 1366 x 768 laptop."""
+    view = new_plan(window)
+    days = view.day_list
+    view.select_day(0)  # enabling and disabling the actions must not bring back their text
+    view.select_day(6)
+    labels = {b.text() for b in days.findChildren(QToolButton)}
+    assert {"Copy to…", "Duplicate", "Rename", "Remove", "▲", "▼"} <= labels
+    assert days.copy_to_action.text() == "Copy day to other days…"  # as the menus show it
+    assert days.down_action.toolTip().startswith("Move down")
+    assert days.minimumSizeHint().width() <= 340
 
 
 def test_the_heatmap_titles_fit_on_a_small_screen(window):
