@@ -50,6 +50,8 @@ def install(window) -> None:
         day_menu=lambda: window.menu_model.menu,
         folder=window._last_folder,
         remember_folder=window._remember_folder,
+        # Read when a completion starts: the gaps feature keeps the user's exclusions.
+        exclusions=lambda: window.gap_exclusions.exclusions,
     )
     shopping = ShoppingView(session, window._last_folder, window._remember_folder)
     window.plan_session, window.plan_view, window.shopping_view = session, view, shopping

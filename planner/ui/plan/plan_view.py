@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.advice.exclusions import Exclusions
 from planner.core.data.foods import FoodTable
 from planner.core.data.intakes import Target
 from planner.core.data.nutrients import CHART_KEYS, GUARD_KEYS
@@ -61,11 +62,15 @@ class PlanView(QWidget):
         day_menu: Callable[[], Menu] | None = None,
         folder: Callable[[], str] = lambda: str(Path.home()),
         remember_folder: Callable[[str], None] = lambda path: None,
+        exclusions: Callable[[], Exclusions] = Exclusions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.state = state
+        # The user's diet and left-out foods (Close my gaps keeps them): completing a day
+        # for a person leaves out what the user said never to suggest.
+        self.exclusions = exclusions
         self.folder = folder
         self.remember_folder = remember_folder
         self.model = session.model
@@ -267,6 +272,7 @@ class PlanView(QWidget):
         snapshot, foods = plan.copy(), self.state.foods
         targets = {p.name: self.targets_of(p) for p in snapshot.people}
         familiar = familiar_food_ids(self.session.library)  # here: SQLite stays on this thread
+        exclusions = self.exclusions()
 
         def make_job(name: str, shared: bool) -> Callable[[Callable[[], bool]], object]:
             def job(should_cancel: Callable[[], bool]) -> object:
@@ -278,6 +284,7 @@ class PlanView(QWidget):
                     name,
                     foods,
                     lambda p: targets[p.name],
+                    exclusions=exclusions,
                     shared=shared,
                     should_cancel=should_cancel,
                     familiar=familiar,

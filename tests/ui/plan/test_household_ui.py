@@ -203,6 +203,26 @@ def test_complete_a_day_for_a_person_into_their_own_items(window, qtbot):
     assert plan.days[0].own_items("Tom") == []
 
 
+def test_completing_for_a_person_leaves_out_what_the_user_never_wants_suggested(window, qtbot):
+    view = new_plan(window)
+    view.add_foods(["white-rice"])
+    view.people.add_person(TOM)
+
+    def additions() -> set[str]:
+        dialog = view.complete_day()
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.searchDone, timeout=60000):
+            qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
+        found = {item.food for item in dialog.result.completion.additions}
+        dialog.reject()
+        return found
+
+    first = additions()
+    assert first
+    window.gap_exclusions.dislike(sorted(first))  # "Never suggest" these, in Close my gaps
+    assert not additions() & first
+
+
 def test_a_household_saved_once_starts_a_new_plan(window, qtbot, monkeypatch):
     view = new_plan(window)
     view.people.add_person(TOM)
