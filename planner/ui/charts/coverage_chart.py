@@ -46,6 +46,7 @@ class CoverageChart(LazyChart):
         super().__init__(parent=parent)
         self.data: ChartData | None = None
         self.draw_count = 0
+        self.whose = "your"  # whose targets the % are of: "your", or "Tom's"
 
     def build(self) -> None:
         if self.built:
@@ -94,7 +95,7 @@ class CoverageChart(LazyChart):
         # The rows' extent with matplotlib's default 5 % margins, top row at the top.
         margin = 0.05 * (n - 1 + BAR_HEIGHT)
         ax.set_ylim(n - 1 + BAR_HEIGHT / 2 + margin, -BAR_HEIGHT / 2 - margin)
-        ax.set_xlabel("% of your daily target")
+        ax.set_xlabel(self._xlabel())
         ax.set_xlim(0, 130)
         style_percent_axes(ax)
         self.food_handles = [Patch(color=c) for c in (*FOOD_COLOURS, OTHER_COLOUR)]
@@ -131,10 +132,14 @@ class CoverageChart(LazyChart):
         if self.data is not None:
             self._apply(self.data)
 
-    def set_data(self, data: ChartData) -> None:
-        self.data = data
+    def set_data(self, data: ChartData, whose: str = "your") -> None:
+        """Show ``data``: % of the targets of ``whose`` ("your", or a person's "Tom's")."""
+        self.data, self.whose = data, whose
         if self.built:
             self._apply(data)
+
+    def _xlabel(self) -> str:
+        return f"% of {self.whose} daily target"
 
     def _apply(self, data: ChartData) -> None:
         """Move the bars and labels; redraw everything only when the frame around them changed.
@@ -165,12 +170,13 @@ class CoverageChart(LazyChart):
             label.get_bbox_patch().set_facecolor(STATUS_COLOURS[data.status[r]])
         names = [self._food_name(f) for f in data.foods]
         others = bool(data.segments[MAX_FOODS].any())
-        frame = (top, tuple(names), others, data.limit_percent, data.limit_applies)
+        frame = (top, tuple(names), others, data.limit_percent, data.limit_applies, self.whose)
         if frame == self._frame:
             self.redraw.blit()
         else:
             self._frame = frame
             self.axes.set_xlim(0, top)
+            self.axes.set_xlabel(self._xlabel())
             self._set_limits(data)
             self._set_legend(names, others)
             self._legend_widths.clear()

@@ -48,19 +48,20 @@ class MenuPerson(QComboBox):
         self.window.refresh_coverage()
 
     def _coverage_for(self, menu: Menu):
-        """(menu eaten, profile, targets, note) for the person chosen; the profile's own
-        when the plan no longer has them."""
+        """(menu eaten, profile, targets, note, whose) for the person chosen; the
+        profile's own when the plan no longer has them."""
         state, plan, name = self.window.state, self.session.plan, self.currentData()
         person = next((p for p in plan.people if p.name == name), None) if plan else None
         if person is None:
-            return menu, state.profile, state.targets, state.missing_note
+            return menu, state.profile, state.targets, state.missing_note, "your"
         eaten = eaten_menu(menu.name, menu, (), person.share)
         note = f"Coverage for {person.describe()}"
         if person.share != 1:
             note += f": {person.share:g} × this menu"
         missing = state.intakes.missing_note(person.profile, CHART_KEYS)
         note = "\n".join(n for n in (note, missing) if n)
-        return eaten, person.profile, state.intakes.targets(person.profile), note
+        whose = f"{person.name}'" if person.name.endswith("s") else f"{person.name}'s"
+        return eaten, person.profile, state.intakes.targets(person.profile), note, whose
 
 
 def install_menu_person(window, session: PlanSession) -> MenuPerson:

@@ -125,7 +125,8 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
 
         # Whose coverage of the menu is shown, when not the profile's: given the menu, the
         # menu they eat, their profile, targets and a note (the Week plan sets it).
-        self.coverage_for: Callable[[Menu], tuple[Menu, Profile, dict, str]] | None = None
+        # (menu eaten, profile, targets, note, whose targets: "Tom's") for a chosen person.
+        self.coverage_for: Callable[[Menu], tuple[Menu, Profile, dict, str, str]] | None = None
         self._unsaved = False  # an edit of the open menu is not in the library yet
         self.save_problems = SaveProblems(self, library.path)
         bar = self.menuBar()
@@ -176,8 +177,9 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         """Recompute totals for the menu and profile; redraw the chart and the table."""
         foods, menu = self.state.foods, self.menu_model.menu
         profile, targets, note = self.state.profile, self.state.targets, self.state.missing_note
+        whose = "your"
         if self.coverage_for is not None:  # a person of the week plan (a feature's hook)
-            menu, profile, targets, note = self.coverage_for(menu)
+            menu, profile, targets, note, whose = self.coverage_for(menu)
         coverage = compute_coverage(menu, foods, targets)
         self.coverage, self.coverage_profile = coverage, profile
         # Under the totals: missing targets (items of missing foods are among the
@@ -187,7 +189,7 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         self.totals.set_coverage(coverage, foods, "\n".join(n for n in notes if n))
         self.menu_model.set_guard_warnings(guard_warnings(coverage))
         if self.chart.built:  # else _build_chart comes back here once it has made it
-            self.chart.set_data(chart_data(coverage, foods, menu))
+            self.chart.set_data(chart_data(coverage, foods, menu), whose)
         self.coverageChanged.emit(coverage)
 
     def _profile_edited(self, profile) -> None:

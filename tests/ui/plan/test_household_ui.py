@@ -178,8 +178,11 @@ def test_the_day_menu_tab_shows_any_persons_coverage(window):
     assert "Coverage for Tom (male, 15 years, NASEM; share 1.3): 1.3 × this menu" in (
         window.totals.note.text()
     )
+    window.chart.build()
+    assert window.chart.axes.get_xlabel() == "% of Tom's daily target"
     chooser.setCurrentIndex(0)
     assert window.coverage["potassium"].target == window.state.targets["potassium"]
+    assert window.chart.axes.get_xlabel() == "% of your daily target"
 
 
 def test_complete_a_day_for_a_person_into_their_own_items(window, qtbot):
