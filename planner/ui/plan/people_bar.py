@@ -21,12 +21,13 @@ from planner.core.errors import InputError
 from planner.core.plans.households import households, load_household, save_household
 from planner.core.plans.people import MAX_PEOPLE, Person, unused_person_name
 from planner.core.plans.plan import Plan
+from planner.core.storage.library import Entry
 from planner.ui.plan.person_dialog import PersonDialog
 from planner.ui.plan.plan_commands import SetPeople
 from planner.ui.plan.plan_session import PlanSession
 from planner.ui.shared.save_problems import SAVE_ERRORS
 from planner.ui.shared.state import AppState
-from planner.ui.widgets.dialogs import warn
+from planner.ui.widgets.dialogs import confirm, warn
 from planner.ui.widgets.menu_button import MenuButton
 
 
@@ -179,19 +180,19 @@ class PeopleBar(QWidget):
         save = QAction("Save these people as a household…", menu)
         save.triggered.connect(lambda: self.save_household())
         menu.addAction(save)
-        try:
-            saved = households(self.session.library)
-        except SAVE_ERRORS:
-            saved = []
+        saved = self._saved()
         if saved:
             menu.addSeparator()
         for entry in saved:
-            use = QAction(f"Use “{entry.name}” in this plan", menu)
-            use.triggered.connect(lambda _=False, i=entry.id: self.use_household(i))
-            start = QAction(f"New plan for “{entry.name}”", menu)
-            start.triggered.connect(lambda _=False, i=entry.id: self.start_plan(i))
-            menu.addAction(use)
-            menu.addAction(start)
+            # One submenu a household: its name once, what can be done with it inside.
+            sub = menu.addMenu(f"“{entry.name}”")
+            for text, slot in (
+                ("Use in this plan", self.use_household),
+                ("New plan for them", self.start_plan),
+                ("Delete…", self.delete_household),
+            ):
+                action = sub.addAction(text)
+                action.triggered.connect(lambda _=False, i=entry.id, f=slot: f(i))
 
     def save_household(self, name: str | None = None) -> int | None:
         plan = self.plan
@@ -201,8 +202,12 @@ class PeopleBar(QWidget):
             name, ok = QInputDialog.getText(self, "Save household", "Name of the household:")
             if not ok:
                 return None
+        # The same name again updates that household rather than keeping two of it.
+        same = [e.id for e in self._saved() if e.name == name.strip()]
         try:
-            household_id = save_household(self.session.library, name, plan.people)
+            household_id = save_household(
+                self.session.library, name, plan.people, same[0] if same else None
+            )
         except InputError as exc:
             warn(self, "Save household", exc.message)
             return None
@@ -211,6 +216,27 @@ class PeopleBar(QWidget):
             return None
         self.statusMessage.emit(f"Household “{name.strip()}” saved: use it for new plans")
         return household_id
+
+    def _saved(self) -> list[Entry]:
+        try:
+            return households(self.session.library)
+        except SAVE_ERRORS:
+            return []
+
+    def delete_household(self, household_id: int, ask: bool = True) -> None:
+        """Forget a saved household (after asking: not undoable); plans keep their people."""
+        name = next((e.name for e in self._saved() if e.id == household_id), None)
+        if name is None:
+            return
+        question = f"Delete the household “{name}”? Plans made with it keep their people."
+        if ask and not confirm(self, "Delete household", question):
+            return
+        try:
+            self.session.library.delete_household(household_id)
+        except SAVE_ERRORS as exc:
+            warn(self, "Delete household", f"The household could not be deleted: {exc}")
+            return
+        self.statusMessage.emit(f"Household “{name}” deleted")
 
     def _household(self, household_id: int) -> list[Person] | None:
         try:

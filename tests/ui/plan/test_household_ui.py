@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from planner.core.data.nutrients import CHART_KEYS
 from planner.core.data.profile import Profile
 from planner.core.menus.coverage import compute_coverage
 from planner.core.menus.menu import Menu, MenuItem
+from planner.core.plans.households import households, load_household
 from planner.core.plans.people import Person
 from planner.core.plans.plan import load_plan
 from planner.ui.plan.person_dialog import PersonDialog
@@ -226,20 +227,47 @@ def test_completing_for_a_person_leaves_out_what_the_user_never_wants_suggested(
     assert not additions() & first
 
 
+def _household_actions(view) -> dict[tuple[str, str], object]:
+    """(household, action) -> action, as the Households menu shows them."""
+    menu = view.people.households_menu
+    menu.aboutToShow.emit()
+    return {
+        (a.text(), sub.text()): sub
+        for a in menu.actions()
+        if a.menu() is not None
+        for sub in a.menu().actions()
+    }
+
+
 def test_a_household_saved_once_starts_a_new_plan(window, qtbot, monkeypatch):
     view = new_plan(window)
     view.people.add_person(TOM)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("The Millers", True))
     view.people.households_menu.aboutToShow.emit()
-    actions = {a.text(): a for a in view.people.households_menu.actions()}
-    actions["Save these people as a household…"].trigger()
-    view.people.households_menu.aboutToShow.emit()
-    actions = {a.text(): a for a in view.people.households_menu.actions()}
+    saves = [a for a in view.people.households_menu.actions() if a.text().startswith("Save")]
+    saves[0].trigger()
     first_plan = window.plan_session.plan_id
-    actions["New plan for “The Millers”"].trigger()
+    _household_actions(view)[("“The Millers”", "New plan for them")].trigger()
     assert window.plan_session.plan_id != first_plan
     assert window.plan_session.plan.people[1] == TOM
     assert view.people.shown.count() == 2
+
+
+def test_saving_a_household_again_updates_it_and_delete_forgets_it(window, monkeypatch):
+    view = new_plan(window)
+    assert view.people.save_household("Us") is not None
+    view.people.add_person(TOM)
+    view.people.save_household("Us")  # the same name: the same household, now with Tom
+    actions = _household_actions(view)
+    assert sorted({household for household, _ in actions}) == ["“Us”"]
+    (saved,) = households(window.library)
+    assert [p.name for p in load_household(window.library, saved.id)] == ["Person 1", "Tom"]
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    actions[("“Us”", "Delete…")].trigger()
+    assert households(window.library) == []
+    assert _household_actions(view) == {}
+    assert [p.name for p in window.plan_session.plan.people] == ["Person 1", "Tom"]  # kept
 
 
 def test_close_my_gaps_follows_the_person_whose_coverage_is_shown(window):
