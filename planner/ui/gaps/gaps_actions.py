@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QTabWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget
 
 from planner.ui.gaps.completion_worker import StopWorkersOnClose
 from planner.ui.gaps.exclusions_dialog import ExclusionsDialog
@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from planner.ui.gaps.completion_dialog import CompletionDialog
 
 PER_KEY, TAB_KEY = "gaps/per", "gaps/tab"
+PERSON_SHOWN = (
+    "Complete my menu fills this menu for your profile, and the coverage shown is of a "
+    "person of the week plan. Set “Coverage for” back to “your profile”, or use "
+    "Complete… in the Week plan to complete a day for that person (their own items or "
+    "the shared menu, checked for everyone in the plan)."
+)
 TITLE = "Close my gaps"
 
 
@@ -74,7 +80,12 @@ def install(window) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             store.set(dialog.exclusions())
 
-    def complete_menu() -> CompletionDialog:
+    def complete_menu() -> CompletionDialog | None:
+        if window.coverage_for is not None:
+            # The coverage shown is a person's of the week plan (their share, their
+            # targets); completing for them is the plan's, checked for everyone there.
+            QMessageBox.information(window, "Complete my menu", PERSON_SHOWN)
+            return None
         # Imported here: the dialog needs scipy, which the first paint should not wait for.
         from planner.core.advice.familiar import familiar_food_ids
         from planner.ui.gaps.completion_dialog import CompletionDialog

@@ -186,6 +186,22 @@ def test_the_day_menu_tab_shows_any_persons_coverage(window):
     assert window.chart.axes.get_xlabel() == "% of your daily target"
 
 
+def test_complete_my_menu_points_to_the_week_plan_while_a_person_is_shown(window, monkeypatch):
+    from planner.ui.gaps.gaps_actions import PERSON_SHOWN
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+    new_plan(window).people.add_person(TOM)
+    window.editor.add_foods(["banana"])
+    window.menu_person.setCurrentIndex(window.menu_person.findData("Tom"))
+    assert window.open_completion() is None
+    assert said == [PERSON_SHOWN]
+    window.menu_person.setCurrentIndex(0)  # your profile: the dialog opens
+    dialog = window.open_completion()
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
 def test_complete_a_day_for_a_person_into_their_own_items(window, qtbot):
     view = new_plan(window)
     view.add_foods(["white-rice"])
