@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.data.ceilings import in_text
 from planner.core.data.foods import FoodTable
-from planner.core.data.formatting import fmt_amount
+from planner.core.data.formatting import fmt_amount, fmt_percent
 from planner.core.errors import InputError
 from planner.core.plans.plan import Plan
 from planner.ui.shared.log_file import log
@@ -149,6 +149,7 @@ class PersonCompletionDialog(QDialog):
     def _found(self, result) -> None:
         self.result = result
         self.text.setText(describe(result, self.foods))
+        self.adjustSize()  # the result is longer than the "Searching…" it replaces
         self.apply_button.setEnabled(result.safe and bool(result.completion.additions))
 
     def apply(self) -> None:
@@ -169,14 +170,23 @@ def describe(result, foods: FoodTable) -> str:
     where = "the shared menu" if result.shared else f"{result.person.name}'s own items"
     parts = [f"<b>{html.escape(result.person.describe())}</b>"]
     gaps = [
-        f"{in_text(k)} {fmt_amount(found.before[k].percent)} %"
+        f"{in_text(k)} {fmt_percent(found.before[k].percent)}"
         for k in found.aimed_at
         if found.before[k].percent is not None and found.before[k].percent < 100
     ]
     parts.append("Gaps: " + (", ".join(gaps) if gaps else "none: every target is met"))
     if found.additions:
+        share, name = result.person.share, result.person.name
         rows = "".join(
-            f"<li>+ {fmt_amount(a.grams)} g {html.escape(foods.name(a.food))} ({a.meal})</li>"
+            f"<li>+ {fmt_amount(a.grams / share if result.shared else a.grams)} g "
+            f"{html.escape(foods.name(a.food))} ({a.meal})"
+            # The shared menu gets the person's amount over their share of it.
+            + (
+                f", of which {html.escape(name)} eats {fmt_amount(a.grams)} g"
+                if result.shared and share != 1
+                else ""
+            )
+            + "</li>"
             for a in found.additions
         )
         parts.append(f"Added to {html.escape(where)}:<ul>{rows}</ul>")
@@ -190,5 +200,5 @@ def describe(result, foods: FoodTable) -> str:
     elif found.additions:
         parts.append("Re-checked for everyone: no one passes an upper limit.")
     for note in found.notes:
-        parts.append(f"<small>{html.escape(note)}</small>")
+        parts.append(f"<small>{html.escape(note[:1].upper() + note[1:])}</small>")
     return "<p>" + "</p><p>".join(parts) + "</p>"

@@ -223,6 +223,28 @@ def test_complete_a_day_for_a_person_into_their_own_items(window, qtbot):
     assert plan.days[0].own_items("Tom") == []
 
 
+def test_into_the_shared_menu_the_dialog_says_what_the_menu_gets_and_the_person_eats(
+    window, qtbot
+):
+    from planner.core.data.formatting import fmt_amount
+
+    view = new_plan(window)
+    view.add_foods(["white-rice"])
+    view.people.add_person(TOM)  # share 1.3
+    dialog = view.complete_day()
+    qtbot.addWidget(dialog)
+    dialog.shared.setChecked(True)
+    with qtbot.waitSignal(dialog.searchDone, timeout=60000):
+        qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
+    additions = dialog.result.completion.additions
+    assert additions
+    text = dialog.text.text()
+    for a in additions:
+        assert f"+ {fmt_amount(a.grams / 1.3)} g" in text
+        assert f"of which Tom eats {fmt_amount(a.grams)} g" in text
+    dialog.reject()
+
+
 def test_completing_for_a_person_leaves_out_what_the_user_never_wants_suggested(window, qtbot):
     view = new_plan(window)
     view.add_foods(["white-rice"])
