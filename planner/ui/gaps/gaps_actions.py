@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget
 
+from planner.core.menus.menu import MenuItem
+from planner.core.plans.people import scaled
 from planner.ui.gaps.completion_worker import StopWorkersOnClose
 from planner.ui.gaps.exclusions_dialog import ExclusionsDialog
 from planner.ui.gaps.gap_exclusions import ExclusionsStore
@@ -35,7 +37,10 @@ def install(window) -> None:
     panel = GapsPanel(
         window.state,
         store,
-        menu=lambda: window.menu_model.menu,
+        # What the person shown eats: their share of the menu (the totals' coverage).
+        menu=lambda: (
+            window.menu_model.menu if window.coverage_menu is None else window.coverage_menu
+        ),
         profile=lambda: getattr(window, "coverage_profile", None) or window.state.profile,
     )
     splitter = window.coverage_splitter
@@ -62,7 +67,14 @@ def install(window) -> None:
         )
 
     panel.gapCountChanged.connect(count_changed)
-    panel.addRequested.connect(window.editor.add_item)
+
+    def add_serving(item: MenuItem) -> None:
+        """A serving for the person shown goes onto the menu over their share of it, so
+        they eat the serving suggested (within their limits), not share x it."""
+        share = window.coverage_share
+        window.editor.add_item(item if share == 1 else scaled(item, 1 / share))
+
+    panel.addRequested.connect(add_serving)
     panel.statusMessage.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.coverageChanged.connect(panel.set_coverage)
     if getattr(window, "coverage", None) is not None:

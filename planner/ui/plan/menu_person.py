@@ -9,6 +9,7 @@ from planner.core.data.nutrients import CHART_KEYS
 from planner.core.menus.menu import Menu
 from planner.core.plans.people import eaten_menu
 from planner.ui.plan.plan_session import PlanSession
+from planner.ui.shared.coverage_subject import CoverageSubject
 
 ME = "your profile"
 
@@ -47,13 +48,13 @@ class MenuPerson(QComboBox):
         self.window.coverage_for = None if name is None else self._coverage_for
         self.window.refresh_coverage()
 
-    def _coverage_for(self, menu: Menu):
-        """(menu eaten, profile, targets, note, whose) for the person chosen; the
-        profile's own when the plan no longer has them."""
+    def _coverage_for(self, menu: Menu) -> CoverageSubject:
+        """What the person chosen eats of ``menu``, against their targets; the profile's
+        own coverage when the plan no longer has them."""
         state, plan, name = self.window.state, self.session.plan, self.currentData()
         person = next((p for p in plan.people if p.name == name), None) if plan else None
         if person is None:
-            return menu, state.profile, state.targets, state.missing_note, "your"
+            return CoverageSubject(menu, state.profile, state.targets, state.missing_note)
         eaten = eaten_menu(menu.name, menu, (), person.share)
         note = f"Coverage for {person.describe()}"
         if person.share != 1:
@@ -61,7 +62,8 @@ class MenuPerson(QComboBox):
         missing = state.intakes.missing_note(person.profile, CHART_KEYS)
         note = "\n".join(n for n in (note, missing) if n)
         whose = f"{person.name}'" if person.name.endswith("s") else f"{person.name}'s"
-        return eaten, person.profile, state.intakes.targets(person.profile), note, whose
+        targets = state.intakes.targets(person.profile)
+        return CoverageSubject(eaten, person.profile, targets, note, whose, person.share)
 
 
 def install_menu_person(window, session: PlanSession) -> MenuPerson:

@@ -46,8 +46,8 @@ from planner.ui.shell.window_layout import DOCK_WIDTH, WindowLayout
 from planner.ui.widgets.dialogs import confirm
 
 if TYPE_CHECKING:
-    from planner.core.data.profile import Profile
     from planner.core.menus.menu import Menu
+    from planner.ui.shared.coverage_subject import CoverageSubject
 
 
 class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMainWindow):
@@ -123,10 +123,13 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         self.library_dock.raise_()
         self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
-        # Whose coverage of the menu is shown, when not the profile's: given the menu, the
-        # menu they eat, their profile, targets and a note (the Week plan sets it).
-        # (menu eaten, profile, targets, note, whose targets: "Tom's") for a chosen person.
-        self.coverage_for: Callable[[Menu], tuple[Menu, Profile, dict, str, str]] | None = None
+        # Whose coverage of the menu is shown, when not the profile's: given the menu, what
+        # a person of the week plan eats of it, against their targets (the Week plan sets it).
+        self.coverage_for: Callable[[Menu], CoverageSubject] | None = None
+        # The share of the menu the person shown eats (1: the profile's own coverage), and
+        # the menu as they eat it (None until the first coverage).
+        self.coverage_share = 1.0
+        self.coverage_menu: Menu | None = None
         self._unsaved = False  # an edit of the open menu is not in the library yet
         self.save_problems = SaveProblems(self, library.path)
         bar = self.menuBar()
@@ -177,11 +180,19 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         """Recompute totals for the menu and profile; redraw the chart and the table."""
         foods, menu = self.state.foods, self.menu_model.menu
         profile, targets, note = self.state.profile, self.state.targets, self.state.missing_note
-        whose = "your"
+        whose, share = "your", 1.0
         if self.coverage_for is not None:  # a person of the week plan (a feature's hook)
-            menu, profile, targets, note, whose = self.coverage_for(menu)
+            subject = self.coverage_for(menu)
+            menu, profile, targets, note = (
+                subject.menu,
+                subject.profile,
+                subject.targets,
+                subject.note,
+            )
+            whose, share = subject.whose, subject.share
         coverage = compute_coverage(menu, foods, targets)
-        self.coverage, self.coverage_profile = coverage, profile
+        self.coverage, self.coverage_profile, self.coverage_share = coverage, profile, share
+        self.coverage_menu = menu  # the menu as the person shown eats it
         # Under the totals: missing targets (items of missing foods are among the
         # unknowns), then pregnancy cautions and seaweed's iodine.
         cautions = menu_cautions(menu, foods, profile)

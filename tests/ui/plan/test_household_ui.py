@@ -223,9 +223,7 @@ def test_complete_a_day_for_a_person_into_their_own_items(window, qtbot):
     assert plan.days[0].own_items("Tom") == []
 
 
-def test_into_the_shared_menu_the_dialog_says_what_the_menu_gets_and_the_person_eats(
-    window, qtbot
-):
+def test_into_the_shared_menu_the_dialog_says_what_the_menu_gets_and_the_person_eats(window, qtbot):
     from planner.core.data.formatting import fmt_amount
 
     view = new_plan(window)
@@ -325,6 +323,32 @@ def test_close_my_gaps_follows_the_person_whose_coverage_is_shown(window):
     window.menu_person.setCurrentIndex(0)
     assert (
         panel.gap_count == mine and panel.targets["potassium"] == window.state.targets["potassium"]
+    )
+
+
+def test_a_serving_added_from_close_my_gaps_is_one_serving_for_the_person_shown(window):
+    """Tom eats 1.3 x the menu: his serving goes onto it over 1.3, so he eats what was
+    suggested (and checked against his limits), not 1.3 servings."""
+    from planner.ui.gaps.gaps_model import ADD
+
+    view = new_plan(window)
+    view.people.add_person(TOM)
+    window.editor.add_foods(["white-rice"])
+    window.menu_person.setCurrentIndex(window.menu_person.findData("Tom"))
+    panel = window.gaps_panel
+    panel.refresh()
+    key = next(k for k in panel.model.keys if panel.model.suggestions.get(k))
+    index = panel.model.food_index(key, panel.model.suggestions[key][0].food_id, ADD)
+    suggestion = panel.model.suggestion(index)
+    before = len(window.menu_model.menu.items)
+    panel._clicked(index)
+    added = window.menu_model.menu.items[before:]
+    assert len(added) == 1
+    eaten = added[0].grams_of(window.state.foods) * TOM.share
+    assert eaten == pytest.approx(suggestion.grams)
+    # The gaps are worked out on what Tom eats, as the totals are.
+    assert window.coverage_menu.grams(window.state.foods) == pytest.approx(
+        window.menu_model.menu.grams(window.state.foods) * TOM.share
     )
 
 
