@@ -10,20 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
-from planner import APP_NAME, __version__
+from planner import APP_NAME
 from planner.core.diary.report import Report
 from planner.core.diary.report_text import TITLE, Block, report_blocks
-from planner.core.storage.atomic import atomic_write_bytes
-from planner.export.shopping_pdf import (
-    MARGIN_MM,
-    PDF_DPI,
-    default_page_size,
-    ensure_gui_app,
-    pdf_font,
-)
+from planner.export.pdf_document import ensure_gui_app, pdf_bytes, pdf_font, write_pdf
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPageSize
@@ -219,24 +212,9 @@ def print_report(printer: QPrinter, report: Report) -> int:
 
 def report_pdf_bytes(report: Report, page_size: QPageSize | None = None) -> bytes:
     """The report as a PDF document, made in memory."""
-    ensure_gui_app()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(page_size or default_page_size())
-    writer.setPageMargins(
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
-    )
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(TITLE)
-    writer.setCreator(f"{APP_NAME} {__version__}")
-    paint_report(writer, report)
-    del writer  # the document is finished when its painter ends; drop it before reading
-    buffer.close()
-    return bytes(data.data())
+    return pdf_bytes(TITLE, lambda writer: paint_report(writer, report), page_size)
 
 
 def write_report_pdf(path: Path, report: Report) -> None:
     """Write the PDF atomically; an OSError leaves no partial file and is re-raised."""
-    atomic_write_bytes(Path(path), report_pdf_bytes(report))
+    write_pdf(path, report_pdf_bytes(report))

@@ -3,59 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QGuiApplication,
     QPagedPaintDevice,
-    QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
-from planner import APP_NAME, __version__
+from planner import APP_NAME
 from planner.core.plans.shopping import ShoppingItem, ShoppingList
 from planner.core.plans.shopping_export import item_detail, subtitle_of, title_of
-from planner.core.storage.atomic import atomic_write_bytes
+from planner.export.pdf_document import ensure_gui_app, pdf_bytes, pdf_font, write_pdf
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-MARGIN_MM = 18.0
-PDF_DPI = 300
 # Sizes in points (1/72 inch), turned into device pixels per device.
 TITLE_PT, SUBTITLE_PT, HEADING_PT, ITEM_PT, FOOTER_PT = 18.0, 10.0, 13.0, 10.5, 8.0
 GREY = QColor(110, 110, 110)
-
-_app: QGuiApplication | None = None
-
-
-def ensure_gui_app() -> QGuiApplication:
-    """The running QGuiApplication, or a new one (offscreen when there is no display).
-
-    Drawing text needs the font database, which only a QGuiApplication sets up; the
-    command line has none and may run on a machine without a display.
-    """
-    global _app
-    app = QGuiApplication.instance()
-    if app is not None:
-        if not isinstance(app, QGuiApplication):
-            raise RuntimeError("drawing a PDF needs a QGuiApplication, not a QCoreApplication")
-        return app
-    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if headless and sys.platform not in ("win32", "darwin"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication([sys.argv[0] if sys.argv else APP_NAME])
-    return _app
 
 
 @dataclass(frozen=True)
@@ -201,17 +172,6 @@ class _Sheet:
         p.drawText(detail, flags, item_detail(item))
 
 
-def pdf_font(points: float, bold: bool = False) -> QFont:
-    font = QFont(QGuiApplication.font())
-    font.setPointSizeF(points)
-    font.setBold(bold)
-    # The text is searched and copied from the PDF: "fi" must stay two letters, not the
-    # ligature glyph (U+FB01) that text extraction would return. setFeature is Qt 6.7+.
-    if hasattr(font, "setFeature"):
-        font.setFeature(QFont.Tag("liga"), 0)
-    return font
-
-
 def paint_shopping_list(
     device: QPagedPaintDevice, shopping: ShoppingList, date: dt.date | None = None
 ) -> int:
@@ -240,35 +200,15 @@ def print_shopping_list(
     return paint_shopping_list(printer, shopping, date)
 
 
-def default_page_size() -> QPageSize:
-    """Letter where the locale measures in inches (US), A4 elsewhere."""
-    if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
-        return QPageSize(QPageSize.PageSizeId.Letter)
-    return QPageSize(QPageSize.PageSizeId.A4)
-
-
 def shopping_pdf_bytes(
     shopping: ShoppingList, date: dt.date | None = None, page_size: QPageSize | None = None
 ) -> bytes:
     """The list as a PDF document, made in memory."""
-    ensure_gui_app()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(page_size or default_page_size())
-    writer.setPageMargins(
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
+    return pdf_bytes(
+        title_of(shopping), lambda writer: paint_shopping_list(writer, shopping, date), page_size
     )
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(title_of(shopping))
-    writer.setCreator(f"{APP_NAME} {__version__}")
-    paint_shopping_list(writer, shopping, date)
-    del writer  # the writer finishes the document when its painter ends; drop it before reading
-    buffer.close()
-    return bytes(data.data())
 
 
 def write_shopping_pdf(path: Path, shopping: ShoppingList, date: dt.date | None = None) -> None:
     """Write the PDF atomically; an OSError leaves no partial file and is re-raised."""
-    atomic_write_bytes(Path(path), shopping_pdf_bytes(shopping, date))
+    write_pdf(path, shopping_pdf_bytes(shopping, date))

@@ -278,7 +278,7 @@ def test_print_draws_the_same_pages(qapp, week, tmp_path):
 
 
 def test_gui_app_reused(qapp):
-    from planner.export.shopping_pdf import ensure_gui_app
+    from planner.export.pdf_document import ensure_gui_app
 
     assert ensure_gui_app() is qapp
 
