@@ -18,6 +18,7 @@ ROW = 16  # a nutrient's row
 LABELS = 118  # the left column of row names
 BAR_COLOUR = QColor("#4c72b0")
 SIGN_COLOUR = QColor("#d62728")
+SIGN_KEY = "a cramp over 10 minutes, or a sign noted with it (Help: when to see a doctor)"
 
 
 @dataclass
@@ -83,7 +84,13 @@ class Timeline(QWidget):
         base = top + BAR_AREA
         metrics = self.fontMetrics()
         p.setPen(text)
-        p.drawText(QRectF(0, 0, LABELS + 200, top), "Severity (0–10) per night")
+        title = "Severity (0–10) per night"
+        p.drawText(QRectF(0, 0, LABELS + 200, top), title)
+        # What the red mark over a bar means, in its colour, after the title.
+        key_x = metrics.horizontalAdvance(title) + 24
+        key_y = (top - 3) / 2
+        p.fillRect(QRectF(key_x, key_y, 14, 3), SIGN_COLOUR)
+        p.drawText(QRectF(key_x + 20, 0, self.width() - key_x - 20, top), SIGN_KEY)
         p.drawText(QRectF(0, base - metrics.height(), LABELS - 6, metrics.height()), "0")
         p.drawText(QRectF(0, top, LABELS - 6, metrics.height()), "10")
         label_end = 0.0
