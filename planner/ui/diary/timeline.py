@@ -18,6 +18,8 @@ ROW = 16  # a nutrient's row
 LABELS = 118  # the left column of row names
 BAR_COLOUR = QColor("#4c72b0")
 SIGN_COLOUR = QColor("#d62728")
+# A night with a menu tied: the bars' blue, lighter; not the grey of an unknown value.
+TIED_COLOUR = QColor("#a9bddf")
 SIGN_KEY = "a cramp over 10 minutes, or a sign noted with it (Help: when to see a doctor)"
 
 
@@ -140,7 +142,7 @@ class Timeline(QWidget):
                     continue
                 cell = QRectF(LABELS + n * col + 0.5, y + 2, max(col - 1, 1.0), ROW - 4)
                 if key == "tied":
-                    p.fillRect(cell, QColor("#8c8c8c"))
+                    p.fillRect(cell, TIED_COLOUR)
                     continue
                 percent = self.data.percent.get(key, {}).get(night)
                 status = status_of(percent, night in self.data.over.get(key, set()))
