@@ -21,7 +21,7 @@ from planner.core.data.profile import MAX_AGE, SEXES, STANDARDS, Profile
 from planner.core.data.stage_ages import StageAges
 from planner.core.errors import InputError
 from planner.core.plans.people import MAX_PERSON_NAME, MAX_SHARE, Person, checked_person
-from planner.ui.widgets.text_colours import text_colours
+from planner.ui.widgets.text_colours import muted_style, text_colours
 
 STAGES = {"": "Not pregnant", "pregnant": "Pregnant", "lactating": "Breastfeeding"}
 
@@ -57,10 +57,13 @@ class PersonDialog(QDialog):
         for key, label in STANDARDS.items():
             self.standard.addItem(label, key)
         self.share = QDoubleSpinBox(decimals=2, minimum=0.05, maximum=MAX_SHARE, singleStep=0.1)
-        self.share.setToolTip(
+        share_hint = (
             "How much of each day's shared menu this person eats: 1 is the menu as written, "
             "a teenager might eat 1.3, a small child 0.5"
         )
+        self.share.setToolTip(share_hint)
+        hint = QLabel(share_hint + ".", wordWrap=True)
+        hint.setStyleSheet(muted_style())
         form = QFormLayout()
         for text, widget in (
             ("&Name", self.name),
@@ -69,6 +72,7 @@ class PersonDialog(QDialog):
             ("", self.stage),
             ("&Targets", self.standard),
             ("S&hare of the menu", self.share),
+            ("", hint),
         ):
             form.addRow(text, widget)
         self.problem = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
