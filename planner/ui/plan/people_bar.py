@@ -189,6 +189,7 @@ class PeopleBar(QWidget):
             for text, slot in (
                 ("Use in this plan", self.use_household),
                 ("New plan for them", self.start_plan),
+                ("Rename…", self.rename_household),
                 ("Delete…", self.delete_household),
             ):
                 action = sub.addAction(text)
@@ -222,6 +223,26 @@ class PeopleBar(QWidget):
             return households(self.session.library)
         except SAVE_ERRORS:
             return []
+
+    def rename_household(self, household_id: int, name: str | None = None) -> None:
+        """Give a saved household another name (its people stay as saved)."""
+        people = self._household(household_id)
+        old = next((e.name for e in self._saved() if e.id == household_id), "")
+        if people is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Rename household", "New name:", text=old)
+            if not ok:
+                return
+        try:
+            save_household(self.session.library, name, people, household_id)
+        except InputError as exc:
+            warn(self, "Rename household", exc.message)
+            return
+        except SAVE_ERRORS as exc:
+            warn(self, "Rename household", f"The household could not be renamed: {exc}")
+            return
+        self.statusMessage.emit(f"Household “{old}” renamed “{name.strip()}”")
 
     def delete_household(self, household_id: int, ask: bool = True) -> None:
         """Forget a saved household (after asking: not undoable); plans keep their people."""

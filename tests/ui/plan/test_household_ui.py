@@ -289,7 +289,7 @@ def test_a_household_saved_once_starts_a_new_plan(window, qtbot, monkeypatch):
     assert view.people.shown.count() == 2
 
 
-def test_saving_a_household_again_updates_it_and_delete_forgets_it(window, monkeypatch):
+def test_saving_a_household_again_updates_it_rename_and_delete(window, monkeypatch):
     view = new_plan(window)
     assert view.people.save_household("Us") is not None
     view.people.add_person(TOM)
@@ -299,8 +299,14 @@ def test_saving_a_household_again_updates_it_and_delete_forgets_it(window, monke
     (saved,) = households(window.library)
     assert [p.name for p in load_household(window.library, saved.id)] == ["Person 1", "Tom"]
 
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("The Millers", True))
+    actions[("“Us”", "Rename…")].trigger()
+    actions = _household_actions(view)
+    assert sorted({household for household, _ in actions}) == ["“The Millers”"]
+    assert [p.name for p in load_household(window.library, saved.id)] == ["Person 1", "Tom"]
+
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    actions[("“Us”", "Delete…")].trigger()
+    actions[("“The Millers”", "Delete…")].trigger()
     assert households(window.library) == []
     assert _household_actions(view) == {}
     assert [p.name for p in window.plan_session.plan.people] == ["Person 1", "Tom"]  # kept
