@@ -16,7 +16,13 @@ from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 from planner import APP_NAME
 from planner.core.diary.report import Report
 from planner.core.diary.report_text import TITLE, Block, report_blocks
-from planner.export.pdf_document import ensure_gui_app, pdf_bytes, pdf_font, write_pdf
+from planner.export.pdf_document import (
+    draw_footer,
+    ensure_gui_app,
+    pdf_bytes,
+    pdf_font,
+    write_pdf,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPageSize
@@ -165,11 +171,9 @@ class _Sheet:
             p.setFont(self.fonts[piece.kind])
             p.setPen(GREY if piece.kind == "subtitle" else QColor(0, 0, 0))
             p.drawText(QRectF(0, top, self.width, piece.height), _WRAP, piece.text)
-        p.setFont(self.fonts["subtitle"])
-        p.setPen(GREY)
         footer = f"{APP_NAME} · a record, not a diagnosis · page {page} of {pages}"
         rect = QRectF(0, self.body_bottom, self.width, self.height - self.body_bottom)
-        p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), footer)
+        draw_footer(p, self.fonts["subtitle"], GREY, footer, rect)
 
     def _draw_row(self, y: float, piece: _Piece) -> None:
         p = self.painter

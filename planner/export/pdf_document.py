@@ -9,8 +9,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 
 from planner import APP_NAME, __version__
 from planner.core.storage.atomic import atomic_write_bytes
@@ -49,6 +57,13 @@ def pdf_font(points: float, bold: bool = False) -> QFont:
     if hasattr(font, "setFeature"):
         font.setFeature(QFont.Tag("liga"), 0)
     return font
+
+
+def draw_footer(painter: QPainter, font: QFont, colour: QColor, text: str, page: QRectF) -> None:
+    """``text`` centred at the foot of ``page`` (the space below the body)."""
+    painter.setFont(font)
+    painter.setPen(colour)
+    painter.drawText(page, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), text)
 
 
 def default_page_size() -> QPageSize:

@@ -19,7 +19,13 @@ from PySide6.QtGui import (
 from planner import APP_NAME
 from planner.core.plans.shopping import ShoppingItem, ShoppingList
 from planner.core.plans.shopping_export import item_detail, subtitle_of, title_of
-from planner.export.pdf_document import ensure_gui_app, pdf_bytes, pdf_font, write_pdf
+from planner.export.pdf_document import (
+    draw_footer,
+    ensure_gui_app,
+    pdf_bytes,
+    pdf_font,
+    write_pdf,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -138,11 +144,9 @@ class _Sheet:
             top = y + (12 * self.pt if block.kind == "heading" else 0)
             rect = QRectF(0, top, self.width, block.height)
             p.drawText(rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), block.text)
-        p.setFont(self.fonts["footer"])
-        p.setPen(GREY)
         footer = f"{APP_NAME} · page {page} of {pages}"
         rect = QRectF(0, self.body_bottom, self.width, self.height - self.body_bottom)
-        p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), footer)
+        draw_footer(p, self.fonts["footer"], GREY, footer, rect)
 
     def _draw_item(self, y: float, block: _Block) -> None:
         p, item = self.painter, block.item
