@@ -55,9 +55,9 @@ def place(
         row = servings.position(food)
         if food in first_row:
             position = first_row[food]
-            raised = _raised(menu.items[position], grams, foods)
-            if raised is not None:
-                additions.append(Addition(food, grams, raised.meal, raised, position))
+            grown = raised(menu.items[position], grams, foods)
+            if grown is not None:
+                additions.append(Addition(food, grams, grown.meal, grown, position))
                 continue
         if meal == AUTO_MEAL:
             kind_meals = KINDS[servings.kinds[row]].meals
@@ -73,12 +73,12 @@ def place(
     return additions
 
 
-def _raised(item: MenuItem, grams: float, foods: FoodTable) -> MenuItem | None:
+def raised(item: MenuItem, grams: float, foods: FoodTable) -> MenuItem | None:
     """``item`` holding ``grams`` more, in its own unit; None for a row counted in
     portions of a food whose portion weight is unknown (a new row in grams is clearer)."""
     if item.portions is None:
         return replace(item, grams=(item.grams or 0.0) + grams)
-    portion = foods.portion_g(item.food)
+    portion = foods.portion_g(item.food) if item.food in foods else float("nan")
     if not portion > 0:
         return None
     return replace(item, portions=item.portions + grams / portion)

@@ -9,8 +9,9 @@ upper limits, sodium and the guard nutrients: planner.core.data.ceilings).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from planner.core.advice.completion_meals import raised
 from planner.core.data.ceilings import ceilings, over_limit_phrase
 from planner.core.data.foods import FoodTable
 from planner.core.data.intakes import Target
@@ -34,17 +35,6 @@ class PushedOver:
     @property
     def message(self) -> str:
         return f"{self.person}: {over_limit_phrase(self.key, self.amount, self.limit)}"
-
-
-def raised(item: MenuItem, grams: float, foods: FoodTable) -> MenuItem | None:
-    """``item`` holding ``grams`` more in its own unit; None for portions of a food whose
-    portion weight is unknown (the grams then go in a row of their own)."""
-    if item.portions is None:
-        return replace(item, grams=(item.grams or 0.0) + grams)
-    portion = foods.portion_g(item.food) if item.food in foods else float("nan")
-    if not portion > 0:
-        return None
-    return replace(item, portions=item.portions + grams / portion)
 
 
 def with_additions(
