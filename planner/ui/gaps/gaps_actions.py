@@ -41,7 +41,7 @@ def install(window) -> None:
         menu=lambda: (
             window.menu_model.menu if window.coverage_menu is None else window.coverage_menu
         ),
-        profile=lambda: getattr(window, "coverage_profile", None) or window.state.profile,
+        profile=lambda: window.coverage_profile or window.state.profile,
     )
     splitter = window.coverage_splitter
     tabs = QTabWidget(objectName="coverageTabs", documentMode=True)

@@ -34,6 +34,7 @@ from planner.ui.day_menu.library_panel import LibraryPanel, MenuListModel
 from planner.ui.day_menu.menu_editor import MenuEditor
 from planner.ui.day_menu.menu_model import MenuModel
 from planner.ui.foods.food_browser import FoodBrowser
+from planner.ui.shared.coverage_subject import CoverageSubject
 from planner.ui.shared.save_problems import SaveProblems
 from planner.ui.shared.settings import Settings
 from planner.ui.shared.state import AppState
@@ -46,8 +47,8 @@ from planner.ui.shell.window_layout import DOCK_WIDTH, WindowLayout
 from planner.ui.widgets.dialogs import confirm
 
 if TYPE_CHECKING:
+    from planner.core.data.profile import Profile
     from planner.core.menus.menu import Menu
-    from planner.ui.shared.coverage_subject import CoverageSubject
 
 
 class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMainWindow):
@@ -126,10 +127,8 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
         # Whose coverage of the menu is shown, when not the profile's: given the menu, what
         # a person of the week plan eats of it, against their targets (the Week plan sets it).
         self.coverage_for: Callable[[Menu], CoverageSubject] | None = None
-        # The share of the menu the person shown eats (1: the profile's own coverage), and
-        # the menu as they eat it (None until the first coverage).
-        self.coverage_share = 1.0
-        self.coverage_menu: Menu | None = None
+        # Whose coverage is shown, as last computed (None until the first).
+        self.coverage_subject: CoverageSubject | None = None
         self._unsaved = False  # an edit of the open menu is not in the library yet
         self.save_problems = SaveProblems(self, library.path)
         bar = self.menuBar()
@@ -176,31 +175,41 @@ class MainWindow(WindowActions, WindowLayout, MenuSession, DeferredStartup, QMai
             self._unsaved = True
             self.save_now()
 
+    @property
+    def coverage_menu(self) -> Menu | None:
+        """The menu as the person shown eats it (None before the first coverage)."""
+        return None if self.coverage_subject is None else self.coverage_subject.menu
+
+    @property
+    def coverage_profile(self) -> Profile | None:
+        return None if self.coverage_subject is None else self.coverage_subject.profile
+
+    @property
+    def coverage_share(self) -> float:
+        """The share of the menu the person shown eats (1: the profile's own coverage)."""
+        return 1.0 if self.coverage_subject is None else self.coverage_subject.share
+
     def refresh_coverage(self) -> None:
         """Recompute totals for the menu and profile; redraw the chart and the table."""
-        foods, menu = self.state.foods, self.menu_model.menu
-        profile, targets, note = self.state.profile, self.state.targets, self.state.missing_note
-        whose, share = "your", 1.0
-        if self.coverage_for is not None:  # a person of the week plan (a feature's hook)
-            subject = self.coverage_for(menu)
-            menu, profile, targets, note = (
-                subject.menu,
-                subject.profile,
-                subject.targets,
-                subject.note,
+        foods, state = self.state.foods, self.state
+        subject = (
+            self.coverage_for(self.menu_model.menu)  # a person of the week plan
+            if self.coverage_for is not None
+            else CoverageSubject(
+                self.menu_model.menu, state.profile, state.targets, state.missing_note
             )
-            whose, share = subject.whose, subject.share
-        coverage = compute_coverage(menu, foods, targets)
-        self.coverage, self.coverage_profile, self.coverage_share = coverage, profile, share
-        self.coverage_menu = menu  # the menu as the person shown eats it
+        )
+        menu, profile = subject.menu, subject.profile
+        coverage = compute_coverage(menu, foods, subject.targets)
+        self.coverage, self.coverage_subject = coverage, subject
         # Under the totals: missing targets (items of missing foods are among the
         # unknowns), then pregnancy cautions and seaweed's iodine.
         cautions = menu_cautions(menu, foods, profile)
-        notes = [note, *(f"⚠ {c.message}" for c in cautions)]
+        notes = [subject.note, *(f"⚠ {c.message}" for c in cautions)]
         self.totals.set_coverage(coverage, foods, "\n".join(n for n in notes if n))
         self.menu_model.set_guard_warnings(guard_warnings(coverage))
         if self.chart.built:  # else _build_chart comes back here once it has made it
-            self.chart.set_data(chart_data(coverage, foods, menu), whose)
+            self.chart.set_data(chart_data(coverage, foods, menu), subject.whose)
         self.coverageChanged.emit(coverage)
 
     def _profile_edited(self, profile) -> None:
